@@ -1,0 +1,96 @@
+package dev.landline.accounts.control;
+
+import dev.landline.accounts.entity.Caller;
+import dev.landline.problems.boundary.BadRequest;
+import dev.landline.problems.boundary.Conflict;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+/** Registers, finds, changes and removes callers. */
+@ApplicationScoped
+@Transactional
+public class CallerRegistry {
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    PinPolicy pinPolicy;
+
+    @Inject
+    PinHasher pinHasher;
+
+    @Inject
+    Clock clock;
+
+    public Caller register(String name, String accountNumber, String pin, Collection<String> phoneNumbers,
+            String language) {
+        pinPolicy.check(pin, accountNumber);
+        var phones = phoneNumbers == null ? List.<String>of()
+                : phoneNumbers.stream().map(PhoneNumbers::normalise).distinct().toList();
+        var speech = language == null ? Languages.DEFAULT : language;
+        if (!Languages.supported(speech)) {
+            throw new BadRequest("language", "not a supported speech language (BCP-47, for example en-GB)");
+        }
+        if (byAccountNumber(accountNumber).isPresent()) {
+            throw new Conflict("accountNumber", "this account number is already in use");
+        }
+        var caller = new Caller(name.strip(), accountNumber, pinHasher.hash(pin), phones, speech, now());
+        em.persist(caller);
+        return caller;
+    }
+
+    public List<Caller> all() {
+        return em.createNamedQuery(Caller.ALL, Caller.class).getResultList();
+    }
+
+    public Optional<Caller> find(long id) {
+        return Optional.ofNullable(em.find(Caller.class, id));
+    }
+
+    public Optional<Caller> byAccountNumber(String accountNumber) {
+        return em.createNamedQuery(Caller.BY_ACCOUNT_NUMBER, Caller.class)
+                .setParameter("number", accountNumber)
+                .getResultStream()
+                .findFirst();
+    }
+
+    /** The callers who said they usually call from this number (a family may share one). */
+    public List<Caller> byPhone(String phoneNumber) {
+        return em.createNamedQuery(Caller.BY_PHONE, Caller.class)
+                .setParameter("phone", phoneNumber)
+                .getResultList();
+    }
+
+    public boolean changePin(long id, String pin) {
+        var caller = em.find(Caller.class, id);
+        if (caller == null) {
+            return false;
+        }
+        pinPolicy.check(pin, caller.accountNumber());
+        caller.changePinHash(pinHasher.hash(pin));
+        return true;
+    }
+
+    public boolean remove(long id) {
+        var caller = em.find(Caller.class, id);
+        if (caller == null) {
+            return false;
+        }
+        em.remove(caller);
+        return true;
+    }
+
+    private OffsetDateTime now() {
+        return OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+    }
+}

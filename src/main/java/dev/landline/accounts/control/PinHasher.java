@@ -1,0 +1,104 @@
+package dev.landline.accounts.control;
+
+import dev.landline.secrets.control.ServerKeys;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.HexFormat;
+import javax.crypto.Mac;
+import javax.crypto.SecretKey;
+import javax.crypto.SecretKeyFactory;
+import javax.crypto.spec.PBEKeySpec;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * PIN hashes: HMAC-SHA256 with the server's pepper first (so the database alone cannot be brute-forced), then
+ * PBKDF2-HMAC-SHA256 with a 128-bit random salt. Stored as
+ * {@code pbkdf2-sha256$<iterations>$<salt>$<hash>$<pepper id>}, so the cost can be raised later
+ * without invalidating existing hashes. Comparison is constant-time.
+ */
+@ApplicationScoped
+public class PinHasher {
+
+    static final String SCHEME = "pbkdf2-sha256";
+    private static final int SALT_BYTES = 16;
+    private static final int HASH_BITS = 256;
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    @Inject
+    ServerKeys keys;
+
+    /** OWASP's figure for PBKDF2-HMAC-SHA256 (2023): 600,000. */
+    @Inject
+    @ConfigProperty(name = "landline.pin.hash-iterations", defaultValue = "600000")
+    int iterations;
+
+    private volatile String dummyHash;
+
+    protected PinHasher() {
+    }
+
+    public PinHasher(ServerKeys keys, int iterations) {
+        this.keys = keys;
+        this.iterations = iterations;
+    }
+
+    public String hash(String pin) {
+        var salt = new byte[SALT_BYTES];
+        RANDOM.nextBytes(salt);
+        var pepper = keys.pepper();
+        var derived = derive(pin, salt, iterations, pepper);
+        var b64 = Base64.getEncoder().withoutPadding();
+        return String.join("$", SCHEME, Integer.toString(iterations), b64.encodeToString(salt),
+                b64.encodeToString(derived), keys.pepperId());
+    }
+
+    public boolean matches(String pin, String stored) {
+        var parts = stored.split("\\$");
+        if (parts.length != 5 || !SCHEME.equals(parts[0])) {
+            return false;
+        }
+        var b64 = Base64.getDecoder();
+        var derived = derive(pin, b64.decode(parts[2]), Integer.parseInt(parts[1]), keys.pepper());
+        return MessageDigest.isEqual(derived, b64.decode(parts[3]));
+    }
+
+    /**
+     * Spends the same time as {@link #matches} and always fails: used when the account number is unknown, so that
+     * an unknown account and a wrong PIN cannot be told apart by timing.
+     */
+    public boolean matchesNothing(String pin) {
+        var dummy = dummyHash;
+        if (dummy == null) {
+            dummy = dummyHash = hash(HexFormat.of().formatHex(randomBytes()));
+        }
+        matches(pin, dummy);
+        return false;
+    }
+
+    private static byte[] randomBytes() {
+        var bytes = new byte[8];
+        RANDOM.nextBytes(bytes);
+        return bytes;
+    }
+
+    static byte[] derive(String pin, byte[] salt, int iterations, SecretKey pepper) {
+        try {
+            var mac = Mac.getInstance("HmacSHA256");
+            mac.init(pepper);
+            var peppered = HexFormat.of().formatHex(mac.doFinal(pin.getBytes(StandardCharsets.US_ASCII)));
+            var spec = new PBEKeySpec(peppered.toCharArray(), salt, iterations, HASH_BITS);
+            try {
+                return SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256").generateSecret(spec).getEncoded();
+            } finally {
+                spec.clearPassword();
+            }
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("PIN hashing is unavailable: " + e.getClass().getSimpleName());
+        }
+    }
+}

@@ -1,0 +1,145 @@
+package dev.landline.accounts.entity;
+
+import dev.landline.codes.control.Algorithm;
+import dev.landline.codes.control.OtpParameters;
+import dev.landline.codes.control.OtpType;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.OffsetDateTime;
+import java.util.Objects;
+
+/**
+ * One OTP account of a caller (GitHub, Gmail, …). The seed is stored only sealed (AES-GCM, see
+ * {@code SeedCipher}); this entity never holds it in plain text.
+ */
+@Entity
+@Table(name = "otp_account")
+public class OtpAccount {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "otp_account_seq")
+    @SequenceGenerator(name = "otp_account_seq", sequenceName = "otp_account_seq", allocationSize = 1)
+    private Long id;
+
+    @ManyToOne(optional = false)
+    @JoinColumn(name = "caller_id", nullable = false)
+    private Caller caller;
+
+    @Column(name = "issuer", length = 100)
+    private String issuer;
+
+    @Column(name = "label", nullable = false, length = 200)
+    private String label;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "otp_type", nullable = false, length = 4)
+    private OtpType type;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "algorithm", nullable = false, length = 6)
+    private Algorithm algorithm;
+
+    @Column(name = "digits", nullable = false)
+    private int digits;
+
+    @Column(name = "period", nullable = false)
+    private int period;
+
+    @Column(name = "counter", nullable = false)
+    private long counter;
+
+    @Column(name = "menu_position", nullable = false)
+    private int menuPosition;
+
+    @Column(name = "sealed_secret", nullable = false, length = 400)
+    private String sealedSecret;
+
+    @Column(name = "key_id", nullable = false, length = 32)
+    private String keyId;
+
+    @Column(name = "created_at", nullable = false)
+    private OffsetDateTime createdAt;
+
+    @Version
+    private long version;
+
+    protected OtpAccount() {
+    }
+
+    public OtpAccount(Caller caller, String issuer, String label, OtpParameters parameters, OffsetDateTime createdAt) {
+        this.caller = Objects.requireNonNull(caller);
+        this.issuer = issuer;
+        this.label = Objects.requireNonNull(label);
+        this.type = parameters.type();
+        this.algorithm = parameters.algorithm();
+        this.digits = parameters.digits();
+        this.period = parameters.period();
+        this.counter = parameters.counter();
+        this.createdAt = Objects.requireNonNull(createdAt);
+    }
+
+    /** Stores the sealed seed; done once the row has its id, because the id is the ciphertext's associated data. */
+    public void seal(String sealedSecret, String keyId) {
+        this.sealedSecret = Objects.requireNonNull(sealedSecret);
+        this.keyId = Objects.requireNonNull(keyId);
+    }
+
+    /** HOTP: the counter to use now; the stored counter moves on, so the next read gives the next code. */
+    public long takeCounter() {
+        if (type != OtpType.HOTP) {
+            throw new IllegalStateException("only HOTP accounts have a counter");
+        }
+        return counter++;
+    }
+
+    void moveTo(int position) {
+        this.menuPosition = position;
+    }
+
+    public OtpParameters parameters() {
+        return new OtpParameters(type, algorithm, digits, period, counter);
+    }
+
+    /** What the caller hears in the menu: the issuer, or the label when there is none. */
+    public String spokenName() {
+        return issuer == null || issuer.isBlank() ? label : issuer;
+    }
+
+    public Long id() {
+        return id;
+    }
+
+    public Caller caller() {
+        return caller;
+    }
+
+    public String issuer() {
+        return issuer;
+    }
+
+    public String label() {
+        return label;
+    }
+
+    public int menuPosition() {
+        return menuPosition;
+    }
+
+    public String sealedSecret() {
+        return sealedSecret;
+    }
+
+    public String keyId() {
+        return keyId;
+    }
+}

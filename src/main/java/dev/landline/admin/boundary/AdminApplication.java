@@ -1,0 +1,20 @@
+package dev.landline.admin.boundary;
+
+import dev.landline.problems.boundary.Problems;
+import jakarta.ws.rs.ApplicationPath;
+import jakarta.ws.rs.core.Application;
+import java.util.HashSet;
+import java.util.Set;
+
+@ApplicationPath("api")
+public class AdminApplication extends Application {
+
+    @Override
+    public Set<Class<?>> getClasses() {
+        var classes = new HashSet<Class<?>>(Problems.mappers());
+        classes.add(CallersResource.class);
+        classes.add(AccountsResource.class);
+        classes.add(InvalidOtpInputMapper.class);
+        return classes;
+    }
+}

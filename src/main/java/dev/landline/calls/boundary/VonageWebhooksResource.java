@@ -1,0 +1,90 @@
+package dev.landline.calls.boundary;
+
+import dev.landline.calls.control.CallFlow;
+import dev.landline.calls.control.Reply;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.ForbiddenException;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.io.InputStream;
+import java.net.URI;
+import java.util.List;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Vonage Voice API webhooks: answer (GET or POST), input (our own per-step URL with its single-use token) and
+ * event. Replies are NCCOs; bad requests are 4xx problem+json.
+ */
+@Path("")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class VonageWebhooksResource {
+
+    @Inject
+    CallFlow flow;
+
+    /** The public address Vonage reaches us at (an ngrok tunnel, a load balancer); else the request's own. */
+    @Inject
+    @ConfigProperty(name = "landline.public-base-url")
+    Optional<String> publicBaseUrl;
+
+    @Context
+    UriInfo uriInfo;
+
+    @GET
+    @Path("answer")
+    public List<Ncco.Action> answer(@QueryParam("uuid") String uuid,
+            @QueryParam("conversation_uuid") String conversationUuid,
+            @QueryParam("from") String from, @QueryParam("to") String to) {
+        return ncco(flow.answer(WebhookReader.answer(uuid, conversationUuid, from, to)));
+    }
+
+    @POST
+    @Path("answer")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public List<Ncco.Action> answer(InputStream body) {
+        return ncco(flow.answer(WebhookReader.answer(body)));
+    }
+
+    @POST
+    @Path("input/{token}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public List<Ncco.Action> input(@PathParam("token") String token, InputStream body) {
+        var keys = WebhookReader.input(body);
+        return flow.input(token, keys).map(this::ncco)
+                .orElseThrow(() -> new ForbiddenException("not this call's current step"));
+    }
+
+    @POST
+    @Path("event")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response event(InputStream body) {
+        var event = WebhookReader.event(body);
+        if (event.uuid() != null && event.status() != null) {
+            flow.event(event.uuid(), event.status());
+        }
+        return Response.noContent().build();
+    }
+
+    private List<Ncco.Action> ncco(Reply reply) {
+        return Ncco.of(reply, this::inputUrl);
+    }
+
+    private URI inputUrl(String token) {
+        var base = publicBaseUrl.filter(url -> !url.isBlank())
+                .map(url -> URI.create(url.replaceAll("/+$", "") + "/webhooks/"))
+                .orElseGet(uriInfo::getBaseUri);
+        return base.resolve("input/" + token);
+    }
+}

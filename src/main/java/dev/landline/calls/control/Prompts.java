@@ -1,0 +1,107 @@
+package dev.landline.calls.control;
+
+import java.util.List;
+
+/**
+ * Everything the caller hears, as SSML. English only for now; the voice language is the caller's when it is an
+ * English variant. Names that come from users (issuers, labels) are escaped so they cannot inject SSML.
+ */
+public final class Prompts {
+
+    private static final String HASH = "then press the hash key.";
+
+    private Prompts() {
+    }
+
+    public static String welcome() {
+        return "Welcome to Landline Authenticator.";
+    }
+
+    public static String askAccountNumber() {
+        return "Please enter your account number, " + HASH;
+    }
+
+    public static String askPin() {
+        return "Please enter your PIN, " + HASH;
+    }
+
+    public static String notRecognised() {
+        return "Sorry, that did not work.";
+    }
+
+    public static String tooManyFailures() {
+        return "Sorry, that did not work. Please try again later. Goodbye.";
+    }
+
+    public static String nothingHeard() {
+        return "Sorry, I did not get that.";
+    }
+
+    public static String notAnOption() {
+        return "Sorry, that is not an option.";
+    }
+
+    public static String goodbye() {
+        return "Goodbye.";
+    }
+
+    public static String noAccounts() {
+        return "There are no accounts set up for you yet. Goodbye.";
+    }
+
+    public static String unavailable() {
+        return "Sorry, Landline Authenticator cannot read codes right now. Please try again later. Goodbye.";
+    }
+
+    public static String menu(List<String> names, boolean paged) {
+        var text = new StringBuilder();
+        for (int i = 0; i < names.size(); i++) {
+            text.append("For ").append(escape(names.get(i))).append(", press ").append(i + 1).append(". ");
+        }
+        if (paged) {
+            text.append("For more accounts, press 0.");
+        }
+        return text.toString().strip();
+    }
+
+    public static String code(String name, String code, ReadoutPlan plan) {
+        var digits = digits(code);
+        if (plan.next()) {
+            return escape(name) + ". The current code is about to change, so here is the next one, valid in "
+                    + seconds(plan.secondsUntilValid()) + ". Your code is " + digits + ". Again: " + digits
+                    + ". It stays valid for " + seconds(plan.secondsValid()) + ".";
+        }
+        return escape(name) + ". Your code is " + digits + ". Again: " + digits + ". It is valid for "
+                + seconds(plan.secondsValid()) + ".";
+    }
+
+    public static String counterCode(String name, String code) {
+        var digits = digits(code);
+        return escape(name) + ". Your code is " + digits + ". Again: " + digits
+                + ". It stays valid until it is used.";
+    }
+
+    public static String afterCode(boolean otherAccounts) {
+        return otherAccounts
+                ? "Press 1 to hear it again, 2 for another account, or hang up."
+                : "Press 1 to hear it again, or hang up.";
+    }
+
+    /** Wraps sentences into one SSML document. */
+    public static String ssml(String... sentences) {
+        return "<speak>" + String.join(" ", sentences) + "</speak>";
+    }
+
+    static String digits(String code) {
+        return "<say-as interpret-as='digits'>" + code + "</say-as>";
+    }
+
+    static String seconds(long seconds) {
+        return seconds == 1 ? "1 second" : seconds + " seconds";
+    }
+
+    static String escape(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+                .replace("\"", "&quot;").replace("'", "&apos;");
+    }
+}

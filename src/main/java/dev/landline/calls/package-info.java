@@ -1,0 +1,5 @@
+/**
+ * Calls: the voice provider's webhooks (Vonage NCCO) and the call flow behind them — who is calling, PIN, menu,
+ * reading a code digit by digit. Call state lives in the database between webhooks, never in an HTTP session.
+ */
+package dev.landline.calls;

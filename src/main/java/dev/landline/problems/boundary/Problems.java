@@ -1,0 +1,16 @@
+package dev.landline.problems.boundary;
+
+import java.util.Set;
+
+/** The mappers every JAX-RS application of ours registers. */
+public final class Problems {
+
+    private Problems() {
+    }
+
+    public static Set<Class<?>> mappers() {
+        return Set.of(BadRequestMapper.class, ConstraintViolationMapper.class,
+                WebApplicationExceptionMapper.class, UnexpectedErrorMapper.class, ServiceUnavailableMapper.class,
+                UnreadableBodyMapper.class, UnreadableJsonMapper.class);
+    }
+}

@@ -1,0 +1,129 @@
+package dev.landline.secrets.control;
+
+import dev.landline.problems.boundary.ServiceUnavailable;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.Startup;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.logging.Logger;
+import javax.crypto.SecretKey;
+import javax.crypto.spec.SecretKeySpec;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The server-held keys: {@code landline.seed-key} (AES-256 key for TOTP seeds) and {@code landline.pin-pepper}
+ * (HMAC key mixed into every PIN hash). Both are Base64 of at least 32 random bytes and come from server
+ * configuration. Without them the service is not ready; this class says why, without ever printing a key.
+ */
+@ApplicationScoped
+public class ServerKeys {
+
+    public static final String SEED_KEY = "landline.seed-key";
+    public static final String PIN_PEPPER = "landline.pin-pepper";
+    private static final Logger LOG = Logger.getLogger(ServerKeys.class.getName());
+
+    @Inject
+    @ConfigProperty(name = SEED_KEY)
+    Optional<String> seedKeyText;
+
+    @Inject
+    @ConfigProperty(name = PIN_PEPPER)
+    Optional<String> pepperText;
+
+    private SecretKey seedKey;
+    private String seedKeyId;
+    private SecretKey pepper;
+    private String pepperId;
+    private final List<String> problems = new ArrayList<>();
+
+    @PostConstruct
+    void load() {
+        decode(SEED_KEY, seedKeyText, 32).ifPresent(bytes -> {
+            seedKey = new SecretKeySpec(bytes, "AES");
+            seedKeyId = fingerprint(bytes);
+        });
+        decode(PIN_PEPPER, pepperText, 32).ifPresent(bytes -> {
+            pepper = new SecretKeySpec(bytes, "HmacSHA256");
+            pepperId = fingerprint(bytes);
+        });
+    }
+
+    void reportAtStartup(@Observes Startup startup) {
+        if (problems.isEmpty()) {
+            LOG.info("Server keys present: seed encryption key " + seedKeyId + ", PIN pepper configured");
+        } else {
+            LOG.severe("NOT READY: " + String.join("; ", problems)
+                    + ". Callers hear an apology and the admin API answers 503 until the server is configured.");
+        }
+    }
+
+    /** Why the service is not ready; empty when it is. */
+    public List<String> problems() {
+        return List.copyOf(problems);
+    }
+
+    public SecretKey seedKey() {
+        return require(seedKey);
+    }
+
+    /** A short public fingerprint of the seed key, stored with each ciphertext so that rotation can find old rows. */
+    public String seedKeyId() {
+        require(seedKey);
+        return seedKeyId;
+    }
+
+    /** A short public fingerprint of the pepper, stored with each PIN hash. */
+    public String pepperId() {
+        require(pepper);
+        return pepperId;
+    }
+
+    public SecretKey pepper() {
+        return require(pepper);
+    }
+
+    private <T> T require(T key) {
+        if (key == null) {
+            throw new ServiceUnavailable("The service is not configured yet: " + String.join("; ", problems) + ".");
+        }
+        return key;
+    }
+
+    private Optional<byte[]> decode(String name, Optional<String> text, int minimumBytes) {
+        if (text.isEmpty() || text.get().isBlank()) {
+            problems.add(name + " is not configured");
+            return Optional.empty();
+        }
+        byte[] bytes;
+        try {
+            bytes = Base64.getDecoder().decode(text.get().strip());
+        } catch (IllegalArgumentException e) {
+            problems.add(name + " is not valid Base64");
+            return Optional.empty();
+        }
+        if (bytes.length < minimumBytes) {
+            problems.add(name + " must be at least " + minimumBytes + " random bytes (Base64), it has " + bytes.length);
+            return Optional.empty();
+        }
+        return Optional.of(bytes);
+    }
+
+    static String fingerprint(byte[] key) {
+        try {
+            var digest = MessageDigest.getInstance("SHA-256");
+            digest.update("landline key id".getBytes(StandardCharsets.US_ASCII));
+            return HexFormat.of().formatHex(digest.digest(key), 0, 6);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

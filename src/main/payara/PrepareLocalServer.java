@@ -1,0 +1,92 @@
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.Properties;
+
+/**
+ * Prepares a local Payara Micro for the run command (`mvn -Prun package`), like an administrator would:
+ * run by Maven with the single-file source launcher, so it needs nothing but the JDK.
+ *
+ * In LANDLINE_HOME (argument 1) it keeps, readable by the owner only:
+ *   db/                     the embedded H2 database (survives restarts)
+ *   server-keys.properties  landline.seed-key and landline.pin-pepper, generated once (back this file up!)
+ *   admin-password.txt      the admin password, generated once when LANDLINE_ADMIN_PASSWORD is not set
+ *   post-boot-commands.txt  the server configuration Payara Micro applies at every start
+ * It never prints a key or a password.
+ */
+public class PrepareLocalServer {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    public static void main(String[] args) throws IOException {
+        var home = Path.of(args[0]).toAbsolutePath();
+        Files.createDirectories(home.resolve("db"));
+        restrict(home, "rwx------");
+
+        var keys = home.resolve("server-keys.properties");
+        if (!Files.exists(keys)) {
+            var properties = new Properties();
+            properties.setProperty("landline.seed-key", randomBase64(32));
+            properties.setProperty("landline.pin-pepper", randomBase64(32));
+            write(keys, "");
+            try (var out = Files.newOutputStream(keys)) {
+                properties.store(out, "Landline Authenticator server keys. Losing them makes every stored seed and"
+                        + " PIN unusable: back this file up, apart from the database.");
+            }
+            System.out.println("[landline] generated new server keys in " + keys);
+        }
+
+        var password = System.getenv("LANDLINE_ADMIN_PASSWORD");
+        var passwordFile = home.resolve("admin-password.txt");
+        if (password == null || password.isBlank()) {
+            if (!Files.exists(passwordFile)) {
+                write(passwordFile, randomBase64(18).replace('/', 'x').replace('+', 'y') + "\n");
+                System.out.println("[landline] LANDLINE_ADMIN_PASSWORD is not set: generated an admin password,"
+                        + " read it from " + passwordFile);
+            } else {
+                System.out.println("[landline] admin password: from " + passwordFile);
+            }
+            password = Files.readString(passwordFile).strip();
+        } else {
+            System.out.println("[landline] admin password: from LANDLINE_ADMIN_PASSWORD");
+        }
+        var asadminPasswords = home.resolve("admin.asadmin-passwords");
+        write(asadminPasswords, "AS_ADMIN_USERPASSWORD=" + password + "\n");
+
+        var url = "jdbc:h2:" + home.resolve("db").resolve("landline");
+        write(home.resolve("post-boot-commands.txt"), String.join("\n",
+                "# Written by PrepareLocalServer at each start of the run command.",
+                "create-jdbc-connection-pool --datasourceclassname org.h2.jdbcx.JdbcDataSource"
+                        + " --restype javax.sql.DataSource --property user=sa:password=landline:URL="
+                        + url.replace(":", "\\:") + " LandlinePool",
+                "set resources.jdbc-resource.jdbc/__default.pool-name=LandlinePool",
+                "create-file-user --groups admin --passwordfile " + asadminPasswords + " admin",
+                ""));
+        System.out.println("[landline] data directory: " + home);
+    }
+
+    private static String randomBase64(int bytes) {
+        var buffer = new byte[bytes];
+        RANDOM.nextBytes(buffer);
+        return Base64.getEncoder().encodeToString(buffer);
+    }
+
+    private static void write(Path file, String content) throws IOException {
+        Files.deleteIfExists(file);
+        Files.createFile(file);
+        restrict(file, "rw-------");
+        Files.writeString(file, content, StandardCharsets.UTF_8);
+    }
+
+    private static void restrict(Path path, String permissions) throws IOException {
+        try {
+            Files.setPosixFilePermissions(path, PosixFilePermissions.fromString(permissions));
+        } catch (UnsupportedOperationException e) {
+            // not a POSIX file system: the operator protects the directory
+        }
+    }
+}

@@ -1,0 +1,220 @@
+package dev.landline.it;
+
+import static dev.landline.it.CallFlowIT.assertProblem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.net.http.HttpResponse;
+import java.util.List;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** The admin API over HTTP on Payara Micro: BASIC auth with role admin, JSON in, problem+json for errors. */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class AdminApiIT {
+
+    @ArquillianResource
+    URL url;
+
+    URI base;
+    Fixtures fixtures;
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.builtWarWithTestSupport();
+    }
+
+    @BeforeEach
+    void setUp() throws URISyntaxException {
+        base = url.toURI();
+        fixtures = new Fixtures(base);
+    }
+
+    private String callerJson(String accountNumber, String pin) {
+        return Json.createObjectBuilder().add("name", "Ada Lovelace").add("accountNumber", accountNumber)
+                .add("pin", pin).add("phoneNumbers", Json.createArrayBuilder().add("+44 7700 900001"))
+                .add("language", "en-GB").build().toString();
+    }
+
+    @Test
+    void aCreatedCallerIsShownWithoutAnyTraceOfThePin() {
+        var account = Fixtures.uniqueAccountNumber();
+        var created = Http.json("POST", base.resolve("api/callers"), callerJson(account, "480261"));
+        assertEquals(201, created.statusCode(), created::body);
+        var location = URI.create(created.headers().firstValue("Location").orElseThrow());
+
+        var shown = Http.json("GET", location, null);
+        assertEquals(200, shown.statusCode());
+        var caller = Http.object(shown);
+        assertEquals("Ada Lovelace", caller.getString("name"));
+        assertEquals(account, caller.getString("accountNumber"));
+        assertEquals(List.of("447700900001"), caller.getJsonArray("phoneNumbers").getValuesAs(
+                jakarta.json.JsonString::getString));
+        for (var body : List.of(shown.body(), created.body(), Http.json("GET", base.resolve("api/callers"), null).body())) {
+            assertFalse(body.contains("480261"), "the PIN is never shown");
+            assertFalse(body.toLowerCase().contains("pin"), "no PIN field, not even the hash: " + body);
+        }
+    }
+
+    @Test
+    void weakOrMalformedCallersAreRefusedNamingTheField() {
+        assertField("pin", Http.json("POST", base.resolve("api/callers"), callerJson(Fixtures.uniqueAccountNumber(), "123456")));
+        assertField("pin", Http.json("POST", base.resolve("api/callers"), callerJson(Fixtures.uniqueAccountNumber(), "777777")));
+        assertField("pin", Http.json("POST", base.resolve("api/callers"), callerJson(Fixtures.uniqueAccountNumber(), "4826")));
+        assertField("pin", Http.json("POST", base.resolve("api/callers"), callerJson(Fixtures.uniqueAccountNumber(), "48a261")));
+        assertField("accountNumber", Http.json("POST", base.resolve("api/callers"), callerJson("12ab", "480261")));
+        assertField("name", Http.json("POST", base.resolve("api/callers"),
+                callerJson(Fixtures.uniqueAccountNumber(), "480261").replace("Ada Lovelace", " ")));
+        assertField("phoneNumbers", Http.json("POST", base.resolve("api/callers"),
+                callerJson(Fixtures.uniqueAccountNumber(), "480261").replace("+44 7700 900001", "call me")));
+        assertField("language", Http.json("POST", base.resolve("api/callers"),
+                callerJson(Fixtures.uniqueAccountNumber(), "480261").replace("en-GB", "klingon")));
+
+        var weak = Http.json("POST", base.resolve("api/callers"), callerJson(Fixtures.uniqueAccountNumber(), "123456"));
+        assertFalse(weak.body().contains("123456"), "the refused PIN is not echoed");
+
+        var account = Fixtures.uniqueAccountNumber();
+        assertEquals(201, Http.json("POST", base.resolve("api/callers"), callerJson(account, "480261")).statusCode());
+        var duplicate = Http.json("POST", base.resolve("api/callers"), callerJson(account, "591372"));
+        assertEquals(409, duplicate.statusCode(), duplicate::body);
+        assertProblem(duplicate);
+    }
+
+    @Test
+    void brokenBodiesAndUnknownIdsGetProblems() {
+        var before = fixtures.counts();
+        var bad = Http.json("POST", base.resolve("api/callers"), "{\"name\": ");
+        assertEquals(400, bad.statusCode(), bad::body);
+        assertProblem(bad);
+        var wrongType = Http.send("POST", base.resolve("api/callers"), "text/plain", "name=x", Http.ADMIN);
+        assertEquals(415, wrongType.statusCode(), wrongType::body);
+        assertProblem(wrongType);
+        var typeMismatch = Http.json("POST", base.resolve("api/callers"), "{\"name\": [], \"pin\": 5}");
+        assertEquals(400, typeMismatch.statusCode(), typeMismatch::body);
+        assertProblem(typeMismatch);
+        var missing = Http.json("GET", base.resolve("api/callers/999999"), null);
+        assertEquals(404, missing.statusCode());
+        assertProblem(missing);
+        assertEquals(404, Http.json("DELETE", base.resolve("api/callers/999999"), null).statusCode());
+        assertEquals(before, fixtures.counts(), "nothing was written");
+    }
+
+    @Test
+    void withoutCredentialsItIs401AndWithoutTheAdminRoleItIs403() {
+        var anonymous = Http.send("GET", base.resolve("api/callers"), null, null, null);
+        assertEquals(401, anonymous.statusCode());
+        assertTrue(anonymous.headers().firstValue("WWW-Authenticate").orElse("").startsWith("Basic"));
+        var wrongPassword = Http.send("GET", base.resolve("api/callers"), null, null, "it-admin:guess");
+        assertEquals(401, wrongPassword.statusCode());
+        var viewer = Http.send("GET", base.resolve("api/callers"), null, null, Http.VIEWER);
+        assertEquals(403, viewer.statusCode());
+        var viewerWrite = Http.send("POST", base.resolve("api/callers"), "application/json",
+                callerJson(Fixtures.uniqueAccountNumber(), "480261"), Http.VIEWER);
+        assertEquals(403, viewerWrite.statusCode());
+    }
+
+    @Test
+    void accountsAreAddedByUriOrFieldsListedWithoutSecretsReorderedAndRemoved() {
+        var caller = fixtures.caller("Bo", Fixtures.uniqueAccountNumber(), "480261");
+        var accounts = base.resolve("api/callers/" + caller + "/accounts");
+        var secret = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP";
+
+        var byUri = Http.json("POST", accounts, "{\"uri\":\"otpauth://totp/ACME%20Co:bo@example.com?secret="
+                + secret + "&issuer=ACME%20Co\"}");
+        assertEquals(201, byUri.statusCode(), byUri::body);
+        assertTrue(byUri.headers().firstValue("Location").isPresent());
+        var byFields = Http.json("POST", accounts, "{\"issuer\":\"Bank\",\"label\":\"bo\",\"secret\":\""
+                + secret.toLowerCase() + "\",\"algorithm\":\"SHA512\",\"digits\":8,\"period\":60}");
+        assertEquals(201, byFields.statusCode(), byFields::body);
+        var hotp = Http.json("POST", accounts, "{\"uri\":\"otpauth://hotp/Vault:bo?secret=" + secret + "&counter=5\"}");
+        assertEquals(201, hotp.statusCode(), hotp::body);
+
+        var listed = Http.json("GET", accounts, null);
+        assertEquals(200, listed.statusCode());
+        assertFalse(listed.body().contains(secret) || listed.body().contains(secret.toLowerCase())
+                || listed.body().contains("secret"), "no secret in the listing: " + listed.body());
+        var list = Http.array(listed);
+        assertEquals(List.of("ACME Co", "Bank", "Vault"), list.stream().map(JsonObject.class::cast)
+                .map(a -> a.getString("issuer")).toList());
+        var bank = list.getJsonObject(1);
+        assertEquals("SHA512", bank.getString("algorithm"));
+        assertEquals(8, bank.getInt("digits"));
+        assertEquals(60, bank.getInt("period"));
+        assertEquals(5, list.getJsonObject(2).getInt("counter"));
+
+        var ids = list.stream().map(JsonObject.class::cast).map(a -> a.getJsonNumber("id").longValue()).toList();
+        var reorder = Http.json("PUT", URI.create(accounts + "/order"),
+                "{\"accountIds\":[" + ids.get(2) + "," + ids.get(0) + "," + ids.get(1) + "]}");
+        assertEquals(204, reorder.statusCode(), reorder::body);
+        assertEquals(List.of("Vault", "ACME Co", "Bank"), Http.array(Http.json("GET", accounts, null)).stream()
+                .map(JsonObject.class::cast).map(a -> a.getString("issuer")).toList());
+        assertField("accountIds", Http.json("PUT", URI.create(accounts + "/order"), "{\"accountIds\":[" + ids.get(0) + "]}"));
+
+        assertEquals(204, Http.json("DELETE", URI.create(accounts + "/" + ids.get(0)), null).statusCode());
+        assertEquals(404, Http.json("DELETE", URI.create(accounts + "/" + ids.get(0)), null).statusCode());
+        assertEquals(List.of("Vault", "Bank"), Http.array(Http.json("GET", accounts, null)).stream()
+                .map(JsonObject.class::cast).map(a -> a.getString("issuer")).toList());
+    }
+
+    @Test
+    void badAccountsAreRefusedNamingTheFieldAndNotStored() {
+        var caller = fixtures.caller("Cy", Fixtures.uniqueAccountNumber(), "480261");
+        var accounts = base.resolve("api/callers/" + caller + "/accounts");
+        var before = fixtures.counts();
+        assertField("uri", Http.json("POST", accounts, "{\"uri\":\"https://example.com/not-otpauth\"}"));
+        assertField("secret", Http.json("POST", accounts, "{\"uri\":\"otpauth://totp/x?secret=JBSWY3DP\"}"));
+        assertField("secret", Http.json("POST", accounts, "{\"uri\":\"otpauth://totp/x?secret=JBSWY3DP!!\"}"));
+        assertField("algorithm", Http.json("POST", accounts,
+                "{\"uri\":\"otpauth://totp/x?secret=JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP&algorithm=MD5\"}"));
+        assertField("digits", Http.json("POST", accounts,
+                "{\"label\":\"x\",\"secret\":\"JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP\",\"digits\":9}"));
+        assertField("label", Http.json("POST", accounts, "{\"secret\":\"JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP\"}"));
+        assertEquals(404, Http.json("POST", base.resolve("api/callers/999999/accounts"),
+                "{\"label\":\"x\",\"secret\":\"JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP\"}").statusCode());
+        assertEquals(before, fixtures.counts(), "nothing was stored");
+    }
+
+    @Test
+    void aChangedPinWorksOnTheNextCallAndTheOldOneNoLonger() {
+        var phone = Fixtures.uniquePhone();
+        var caller = fixtures.caller("Dee", Fixtures.uniqueAccountNumber(), "480261", phone);
+        fixtures.account(caller, "GitHub", "dee", Fixtures.RFC_SECRET);
+        assertField("pin", Http.json("PUT", base.resolve("api/callers/" + caller + "/pin"), "{\"pin\":\"111111\"}"));
+        assertEquals(204, Http.json("PUT", base.resolve("api/callers/" + caller + "/pin"), "{\"pin\":\"905173\"}").statusCode());
+
+        var old = VonagePlayer.dial(base, phone, "442079460000").press("480261#");
+        assertTrue(old.heard().contains("did not work"), old.heard());
+        var fresh = VonagePlayer.dial(base, phone, "442079460000").press("905173#");
+        assertEquals(2, fresh.spokenCodes().size(), fresh.heard());
+    }
+
+    @Test
+    void aDeletedCallerIsGoneWithTheirAccounts() {
+        var caller = fixtures.caller("Eli", Fixtures.uniqueAccountNumber(), "480261");
+        fixtures.account(caller, "GitHub", "eli", Fixtures.RFC_SECRET);
+        assertEquals(204, Http.json("DELETE", base.resolve("api/callers/" + caller), null).statusCode());
+        assertEquals(404, Http.json("GET", base.resolve("api/callers/" + caller), null).statusCode());
+        assertEquals(404, Http.json("GET", base.resolve("api/callers/" + caller + "/accounts"), null).statusCode());
+    }
+
+    private static void assertField(String field, HttpResponse<String> response) {
+        assertEquals(400, response.statusCode(), response::body);
+        assertProblem(response);
+        var violations = Http.object(response).getJsonArray("violations");
+        assertTrue(violations != null && violations.stream().map(JsonObject.class::cast)
+                .anyMatch(v -> v.getString("field").equals(field)), () -> "names " + field + ": " + response.body());
+    }
+}

@@ -1,0 +1,365 @@
+package dev.landline.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonObject;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Whole calls against the WAR on Payara Micro, played the way Vonage plays them: answer webhook, then each
+ * NCCO's own eventUrl with the digits typed. Spoken codes are checked against an independent RFC computation.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class CallFlowIT {
+
+    private static final String TO = "442079460000";
+    private static final String PIN = "258036";
+    /** 2026-01-01T00:00:10Z: 20 seconds left in its 30-second step. */
+    private static final Instant MID_STEP = Instant.parse("2026-01-01T00:00:10Z");
+
+    @ArquillianResource
+    URL url;
+
+    URI base;
+    Fixtures fixtures;
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.builtWarWithTestSupport();
+    }
+
+    @BeforeEach
+    void setUp() throws URISyntaxException {
+        base = url.toURI();
+        fixtures = new Fixtures(base);
+        fixtures.clockAt(MID_STEP);
+    }
+
+    @AfterEach
+    void tearDown() {
+        fixtures.systemClock();
+    }
+
+    @Test
+    void callerRecognisedByNumberIsAskedOnlyForThePinAndHearsTheRightCodeTwice() {
+        var phone = Fixtures.uniquePhone();
+        var caller = fixtures.caller("Ada", Fixtures.uniqueAccountNumber(), PIN, "+" + phone);
+        fixtures.account(caller, "GitHub", "ada", Fixtures.RFC_SECRET);
+
+        var call = VonagePlayer.dial(base, phone, TO);
+        assertTrue(call.heard().contains("PIN"), call.heard());
+        assertFalse(call.heard().contains("account number"), call.heard());
+
+        call.press(PIN + "#");
+        var expected = ReferenceOtp.totp(ReferenceOtp.base32(Fixtures.RFC_SECRET), MID_STEP, 30, 6, "HmacSHA1");
+        assertEquals(List.of(expected, expected), call.spokenCodes(), call.heard());
+        assertTrue(call.heard().contains("GitHub"), call.heard());
+        assertTrue(call.heard().contains("valid for 20 seconds"), call.heard());
+        assertTrue(call.heard().contains("Press 1 to hear it again"), call.heard());
+
+        call.press("1");
+        assertEquals(List.of(expected, expected), call.spokenCodes(), "pressing 1 reads it again");
+    }
+
+    @Test
+    void callerFromAnUnknownPhoneGivesAccountNumberThenPinInTheLegacyPayloadShape() {
+        var account = Fixtures.uniqueAccountNumber();
+        var caller = fixtures.caller("Bob", account, PIN);
+        fixtures.account(caller, "Gmail", "bob@example.com", Fixtures.RFC_SECRET);
+
+        var call = VonagePlayer.dial(base, Fixtures.uniquePhone(), TO);
+        assertTrue(call.heard().contains("account number"), call.heard());
+        call.pressLegacy(account + "#");
+        assertTrue(call.heard().contains("PIN"), call.heard());
+        call.pressLegacy(PIN + "#");
+
+        var expected = ReferenceOtp.totp(ReferenceOtp.base32(Fixtures.RFC_SECRET), MID_STEP, 30, 6, "HmacSHA1");
+        assertEquals(List.of(expected, expected), call.spokenCodes(), call.heard());
+    }
+
+    @Test
+    void withheldNumberAndAnswerByPostAskForTheAccountNumber() {
+        var call = VonagePlayer.dialWithPost(base, Fixtures.uniquePhone(), TO);
+        assertTrue(call.heard().contains("account number"), call.heard());
+        var withheld = VonagePlayer.dial(base, null, TO);
+        assertTrue(withheld.heard().contains("account number"), withheld.heard());
+    }
+
+    @Test
+    void aNumberSharedByTwoCallersSelectsNobodyAndAsksForTheAccountNumber() {
+        var phone = Fixtures.uniquePhone();
+        fixtures.caller("Parent", Fixtures.uniqueAccountNumber(), PIN, phone);
+        fixtures.caller("Child", Fixtures.uniqueAccountNumber(), "714259", phone);
+        var call = VonagePlayer.dial(base, phone, TO);
+        assertTrue(call.heard().contains("account number"), call.heard());
+    }
+
+    @Test
+    void threeWrongPinsEndTheCallPolitelyAndNoCodeIsEverSpoken() {
+        var phone = Fixtures.uniquePhone();
+        var caller = fixtures.caller("Cy", Fixtures.uniqueAccountNumber(), PIN, phone);
+        fixtures.account(caller, "GitHub", "cy", Fixtures.RFC_SECRET);
+
+        var call = VonagePlayer.dial(base, phone, TO);
+        call.press("111222#");
+        assertTrue(call.heard().contains("did not work") && call.heard().contains("PIN"), call.heard());
+        call.press("333444#");
+        assertFalse(call.ended());
+        call.press("555666#");
+        assertTrue(call.ended(), "the third wrong PIN ends the call");
+        assertTrue(call.heard().contains("Goodbye"), call.heard());
+        assertTrue(call.transcript().stream().allMatch(n -> !n.toString().contains("say-as")), "no code spoken");
+        assertEquals("3", fixtures.call(call.uuid).getJsonArray("values").getString(1));
+        assertEquals("ENDED", fixtures.call(call.uuid).getJsonArray("values").getString(0));
+    }
+
+    @Test
+    void anUnknownAccountNumberSoundsExactlyLikeAWrongPin() {
+        var account = Fixtures.uniqueAccountNumber();
+        fixtures.caller("Di", account, PIN);
+
+        var known = VonagePlayer.dial(base, Fixtures.uniquePhone(), TO);
+        known.press(account + "#").press("999000#");
+        var unknown = VonagePlayer.dial(base, Fixtures.uniquePhone(), TO);
+        unknown.press("77777777#").press("999000#");
+
+        assertEquals(withoutUrls(known.ncco()), withoutUrls(unknown.ncco()));
+        assertTrue(known.heard().contains("did not work"), known.heard());
+    }
+
+    @Test
+    void aMenuOfTwelveAccountsOffersNineThenTurnsThePageWithZero() {
+        var phone = Fixtures.uniquePhone();
+        var caller = fixtures.caller("Eve", Fixtures.uniqueAccountNumber(), PIN, phone);
+        var secrets = IntStream.rangeClosed(1, 12).mapToObj(i -> secretFor(i)).toList();
+        for (int i = 1; i <= 12; i++) {
+            fixtures.account(caller, "Service " + i, "eve", secrets.get(i - 1));
+        }
+
+        var call = VonagePlayer.dial(base, phone, TO).press(PIN + "#");
+        assertTrue(call.heard().contains("For Service 1, press 1."), call.heard());
+        assertTrue(call.heard().contains("For Service 9, press 9."), call.heard());
+        assertFalse(call.heard().contains("Service 10"), call.heard());
+        assertTrue(call.heard().contains("For more accounts, press 0."), call.heard());
+
+        call.press("0");
+        assertTrue(call.heard().contains("For Service 10, press 1. For Service 11, press 2. For Service 12, press 3."),
+                call.heard());
+        call.press("3");
+        var expected = ReferenceOtp.totp(ReferenceOtp.base32(secrets.get(11)), MID_STEP, 30, 6, "HmacSHA1");
+        assertEquals(List.of(expected, expected), call.spokenCodes(), call.heard());
+        assertTrue(call.heard().contains("Service 12"), call.heard());
+
+        call.press("2");
+        assertTrue(call.heard().contains("For Service 1, press 1."), "2 goes back to the menu: " + call.heard());
+        call.press("5");
+        var fifth = ReferenceOtp.totp(ReferenceOtp.base32(secrets.get(4)), MID_STEP, 30, 6, "HmacSHA1");
+        assertEquals(List.of(fifth, fifth), call.spokenCodes(), call.heard());
+    }
+
+    @Test
+    void closeToTheStepBoundaryTheNextCodeIsReadAndTheCallerIsTold() {
+        var phone = Fixtures.uniquePhone();
+        var caller = fixtures.caller("Flo", Fixtures.uniqueAccountNumber(), PIN, phone);
+        fixtures.account(caller, "GitHub", "flo", Fixtures.RFC_SECRET);
+        var seed = ReferenceOtp.base32(Fixtures.RFC_SECRET);
+
+        var threeBefore = Instant.parse("2026-01-01T00:00:27Z");
+        fixtures.clockAt(threeBefore);
+        var call = VonagePlayer.dial(base, phone, TO).press(PIN + "#");
+        var next = ReferenceOtp.totp(seed, threeBefore.plusSeconds(3), 30, 6, "HmacSHA1");
+        assertEquals(List.of(next, next), call.spokenCodes(), call.heard());
+        assertTrue(call.heard().contains("about to change") && call.heard().contains("valid in 3 seconds"),
+                call.heard());
+
+        var onTheBoundary = Instant.parse("2026-01-01T00:00:30Z");
+        fixtures.clockAt(onTheBoundary);
+        call.press("1");
+        var current = ReferenceOtp.totp(seed, onTheBoundary, 30, 6, "HmacSHA1");
+        assertEquals(List.of(current, current), call.spokenCodes(), call.heard());
+        assertTrue(call.heard().contains("valid for 30 seconds"), call.heard());
+    }
+
+    @Test
+    void sha256EightDigitAndSixtySecondAccountsAreReadCorrectly() {
+        var phone = Fixtures.uniquePhone();
+        var caller = fixtures.caller("Gus", Fixtures.uniqueAccountNumber(), PIN, phone);
+        var secret = "GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQGEZA";
+        fixtures.account(caller, "otpauth://totp/Bank:gus?secret=" + secret
+                + "&issuer=Bank&algorithm=SHA256&digits=8&period=60");
+        var call = VonagePlayer.dial(base, phone, TO).press(PIN + "#");
+        var expected = ReferenceOtp.totp(ReferenceOtp.base32(secret), MID_STEP, 60, 8, "HmacSHA256");
+        assertEquals(List.of(expected, expected), call.spokenCodes(), call.heard());
+        assertTrue(call.heard().contains("valid for 50 seconds"), call.heard());
+    }
+
+    @Test
+    void anHotpAccountMovesItsCounterOnWithEveryReading() {
+        var phone = Fixtures.uniquePhone();
+        var caller = fixtures.caller("Hal", Fixtures.uniqueAccountNumber(), PIN, phone);
+        fixtures.account(caller, "otpauth://hotp/Vault:hal?secret=" + Fixtures.RFC_SECRET + "&issuer=Vault&counter=0");
+
+        var call = VonagePlayer.dial(base, phone, TO).press(PIN + "#");
+        assertEquals(List.of("755224", "755224"), call.spokenCodes(), "RFC 4226 count 0");
+        call.press("1");
+        assertEquals(List.of("287082", "287082"), call.spokenCodes(), "RFC 4226 count 1");
+
+        var again = VonagePlayer.dial(base, phone, TO).press(PIN + "#");
+        assertEquals(List.of("359152", "359152"), again.spokenCodes(), "the counter was persisted: count 2");
+    }
+
+    @Test
+    void silenceAndStrayKeysGetRepromptsThenGoodbye() {
+        var phone = Fixtures.uniquePhone();
+        var caller = fixtures.caller("Ivy", Fixtures.uniqueAccountNumber(), PIN, phone);
+        fixtures.account(caller, "A", "ivy", Fixtures.RFC_SECRET);
+        fixtures.account(caller, "B", "ivy", secretFor(2));
+
+        var call = VonagePlayer.dial(base, phone, TO).press(PIN + "#");
+        call.silence();
+        assertTrue(call.heard().contains("did not get that") && call.heard().contains("For A, press 1"), call.heard());
+        call.press("7");
+        assertTrue(call.heard().contains("not an option"), call.heard());
+        call.press("*");
+        assertTrue(call.ended(), "three tries, then goodbye");
+        assertTrue(call.heard().contains("Goodbye"), call.heard());
+    }
+
+    @Test
+    void aReplayedOrForgedInputWebhookIsRefusedAndEvaluatesNothing() {
+        var phone = Fixtures.uniquePhone();
+        var caller = fixtures.caller("Jo", Fixtures.uniqueAccountNumber(), PIN, phone);
+        fixtures.account(caller, "GitHub", "jo", Fixtures.RFC_SECRET);
+
+        var call = VonagePlayer.dial(base, phone, TO);
+        var firstUrl = URI.create(call.eventUrl());
+        var body = "{\"uuid\":\"" + call.uuid + "\",\"dtmf\":{\"digits\":\"111222\",\"timed_out\":false}}";
+        assertEquals(200, Http.send("POST", firstUrl, "application/json", body, null).statusCode());
+        var replay = Http.send("POST", firstUrl, "application/json",
+                body.replace("111222", PIN), null);
+        assertEquals(403, replay.statusCode());
+        assertProblem(replay);
+        assertFalse(replay.body().contains("say-as"));
+
+        var forged = Http.send("POST", base.resolve("webhooks/input/" + "A".repeat(43)), "application/json",
+                body.replace("111222", PIN), null);
+        assertEquals(403, forged.statusCode());
+        assertEquals("1", fixtures.call(call.uuid).getJsonArray("values").getString(1), "only one PIN was evaluated");
+    }
+
+    @Test
+    void theDatabaseHoldsNoPlaintextSecretOrPin() {
+        var caller = fixtures.caller("Kim", Fixtures.uniqueAccountNumber(), "903174", Fixtures.uniquePhone());
+        var secret = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP";
+        fixtures.account(caller, "Plain", "kim", secret);
+        var raw = ReferenceOtp.base32(secret);
+
+        var accounts = fixtures.rows("otp_account");
+        assertTrue(accounts.contains("Plain"), "the row is there: " + accounts);
+        for (var form : List.of(secret, secret.toLowerCase(), HexFormat.of().formatHex(raw),
+                java.util.Base64.getEncoder().encodeToString(raw), new String(raw, StandardCharsets.ISO_8859_1))) {
+            assertFalse(accounts.contains(form), "seed stored in plain form");
+        }
+        assertFalse(fixtures.rows("caller").contains("903174"), "PIN stored in plain form");
+    }
+
+    @Test
+    void badWebhookRequestsGetProblemJsonAndWriteNothing() {
+        var before = fixtures.counts();
+        var answer = base.resolve("webhooks/answer");
+        assertBad(400, Http.send("POST", answer, "application/json", "{\"uuid\": ", null));
+        assertBad(400, Http.send("POST", answer, "application/json", "[1,2,3]", null));
+        assertBad(400, Http.send("POST", answer, "application/json", "{\"uuid\": 42}", null));
+        assertBad(400, Http.send("POST", answer, "application/json", "{\"from\": \"447700900000\"}", null));
+        assertBad(400, Http.send("GET", base.resolve("webhooks/answer?from=447700900000&to=" + TO), null, null, null));
+        assertBad(400, Http.send("GET", base.resolve("webhooks/answer?uuid=not%20a%20uuid"), null, null, null));
+        assertBad(415, Http.send("POST", answer, "text/plain", "uuid=abc", null));
+        assertBad(413, Http.send("POST", answer, "application/json",
+                "{\"uuid\":\"abc\",\"pad\":\"" + "x".repeat(20_000) + "\"}", null));
+        assertBad(400, Http.send("POST", base.resolve("webhooks/event"), "application/json", "not json", null));
+        assertBad(405, Http.send("PUT", answer, "application/json", "{}", null));
+        assertEquals(before, fixtures.counts(), "nothing was written");
+    }
+
+    @Test
+    void statusEventsAreAcknowledgedAndAFinalOneEndsTheCall() {
+        var phone = Fixtures.uniquePhone();
+        fixtures.caller("Lu", Fixtures.uniqueAccountNumber(), PIN, phone);
+        var call = VonagePlayer.dial(base, phone, TO);
+        var event = base.resolve("webhooks/event");
+        var answered = "{\"uuid\":\"" + call.uuid + "\",\"status\":\"answered\",\"direction\":\"inbound\"}";
+        assertEquals(204, Http.send("POST", event, "application/json", answered, null).statusCode());
+        var error = "{\"reason\":\"Syntax error in NCCO.\",\"conversation_uuid\":\"CON-1\"}";
+        assertEquals(204, Http.send("POST", event, "application/json", error, null).statusCode());
+        var completed = answered.replace("answered", "completed");
+        assertEquals(204, Http.send("POST", event, "application/json", completed, null).statusCode());
+
+        var late = Http.send("POST", URI.create(call.eventUrl()), "application/json",
+                "{\"uuid\":\"" + call.uuid + "\",\"dtmf\":{\"digits\":\"" + PIN + "\",\"timed_out\":false}}", null);
+        assertEquals(403, late.statusCode(), "a finished call takes no more input");
+        assertEquals("ENDED", fixtures.call(call.uuid).getJsonArray("values").getString(0));
+    }
+
+    private static String secretFor(int i) {
+        // 20 distinct bytes per account, Base32 (each byte 'a'+i, so secrets differ)
+        var bytes = new byte[20];
+        java.util.Arrays.fill(bytes, (byte) ('a' + i));
+        return base32(bytes);
+    }
+
+    private static String base32(byte[] data) {
+        var alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+        var out = new StringBuilder();
+        int buffer = 0;
+        int bits = 0;
+        for (byte b : data) {
+            buffer = (buffer << 8) | (b & 0xff);
+            bits += 8;
+            while (bits >= 5) {
+                out.append(alphabet.charAt((buffer >> (bits - 5)) & 31));
+                bits -= 5;
+            }
+        }
+        if (bits > 0) {
+            out.append(alphabet.charAt((buffer << (5 - bits)) & 31));
+        }
+        return out.toString();
+    }
+
+    private static String withoutUrls(jakarta.json.JsonArray ncco) {
+        return ncco.toString().replaceAll("\"eventUrl\":\\[[^\\]]*\\]", "");
+    }
+
+    private static void assertBad(int status, java.net.http.HttpResponse<String> response) {
+        assertEquals(status, response.statusCode(), response::body);
+        assertProblem(response);
+    }
+
+    static void assertProblem(java.net.http.HttpResponse<String> response) {
+        assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"),
+                () -> "problem+json expected, got " + response.headers().firstValue("Content-Type") + ": "
+                        + response.body());
+        JsonObject problem = Http.object(response);
+        assertEquals(response.statusCode(), problem.getInt("status"));
+        assertFalse(response.body().contains("Exception") || response.body().contains("\tat "), "no stack trace");
+    }
+}

@@ -1,0 +1,141 @@
+package dev.landline.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.landline.calls.boundary.NccoRules;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * Plays a call the way Vonage does: GET (or POST) the answer webhook, run the NCCO, and POST what the caller typed
+ * to the {@code eventUrl} the NCCO itself names. Every NCCO is checked against Vonage's schema and rules.
+ */
+final class VonagePlayer {
+
+    private static final Pattern SPOKEN_DIGITS = Pattern.compile("<say-as interpret-as='digits'>([0-9]+)</say-as>");
+
+    final String uuid = UUID.randomUUID().toString();
+    final String conversationUuid = "CON-" + UUID.randomUUID();
+    private final URI base;
+    private final String from;
+    private final String to;
+    private final List<JsonArray> transcript = new ArrayList<>();
+    private JsonArray current;
+
+    private VonagePlayer(URI base, String from, String to) {
+        this.base = base;
+        this.from = from;
+        this.to = to;
+    }
+
+    /** Dials in with the answer webhook as a GET, Vonage's default. */
+    static VonagePlayer dial(URI base, String from, String to) {
+        var player = new VonagePlayer(base, from, to);
+        var query = "uuid=" + player.uuid + "&conversation_uuid=" + player.conversationUuid
+                + (from == null ? "" : "&from=" + URLEncoder.encode(from, StandardCharsets.UTF_8))
+                + "&to=" + to;
+        player.receive(Http.send("GET", base.resolve("webhooks/answer?" + query), null, null, null));
+        return player;
+    }
+
+    /** Dials in with the answer webhook as a POST with a JSON body (answer_method POST). */
+    static VonagePlayer dialWithPost(URI base, String from, String to) {
+        var player = new VonagePlayer(base, from, to);
+        var body = Json.createObjectBuilder().add("uuid", player.uuid).add("conversation_uuid", player.conversationUuid)
+                .add("from", from).add("to", to).build().toString();
+        player.receive(Http.send("POST", base.resolve("webhooks/answer"), "application/json", body, null));
+        return player;
+    }
+
+    /** Types digits (with '#' where the caller presses it), sent in the current webhook shape. */
+    VonagePlayer press(String digits) {
+        var dtmf = Json.createObjectBuilder().add("digits", digits).add("timed_out", !digits.endsWith("#"));
+        return post(common().add("dtmf", dtmf).build());
+    }
+
+    /** Types digits, sent in the legacy shape: "dtmf" a string, "timed_out" at the top level. */
+    VonagePlayer pressLegacy(String digits) {
+        return post(common().add("dtmf", digits).add("timed_out", false).build());
+    }
+
+    /** Says nothing until the input times out. */
+    VonagePlayer silence() {
+        var dtmf = Json.createObjectBuilder().add("digits", "").add("timed_out", true);
+        return post(common().add("dtmf", dtmf).build());
+    }
+
+    String eventUrl() {
+        var input = input();
+        assertTrue(input != null, "the NCCO waits for no input; it said: " + heard());
+        return input.getJsonArray("eventUrl").getString(0);
+    }
+
+    /** Everything the last NCCO says, SSML included. */
+    String heard() {
+        return current.stream().map(JsonObject.class::cast).filter(a -> a.getString("action").equals("talk"))
+                .map(a -> a.getString("text")).collect(Collectors.joining(" "));
+    }
+
+    /** The codes read out digit by digit in the last NCCO. */
+    List<String> spokenCodes() {
+        var codes = new ArrayList<String>();
+        var matcher = SPOKEN_DIGITS.matcher(heard());
+        while (matcher.find()) {
+            codes.add(matcher.group(1));
+        }
+        return codes;
+    }
+
+    boolean ended() {
+        return input() == null;
+    }
+
+    List<JsonArray> transcript() {
+        return List.copyOf(transcript);
+    }
+
+    JsonArray ncco() {
+        return current;
+    }
+
+    private JsonObject input() {
+        return current.stream().map(JsonObject.class::cast).filter(a -> a.getString("action").equals("input"))
+                .findFirst().orElse(null);
+    }
+
+    private jakarta.json.JsonObjectBuilder common() {
+        var body = Json.createObjectBuilder().add("uuid", uuid).add("conversation_uuid", conversationUuid)
+                .add("to", to).add("timestamp", "2026-01-01T00:00:00.000Z");
+        if (from != null) {
+            body.add("from", from);
+        }
+        return body;
+    }
+
+    private VonagePlayer post(JsonObject body) {
+        var url = URI.create(eventUrl());
+        assertEquals(base.getAuthority(), url.getAuthority(), "the eventUrl points at this server");
+        receive(Http.send("POST", url, "application/json", body.toString(), null));
+        return this;
+    }
+
+    private void receive(java.net.http.HttpResponse<String> response) {
+        assertEquals(200, response.statusCode(), () -> "webhook answered " + response.statusCode() + ": " + response.body());
+        assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("application/json"),
+                "an NCCO is application/json");
+        var problems = NccoRules.problems(response.body());
+        assertTrue(problems.isEmpty(), () -> "invalid NCCO " + response.body() + ": " + problems);
+        current = Http.array(response);
+        transcript.add(current);
+    }
+}

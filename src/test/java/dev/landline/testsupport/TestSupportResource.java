@@ -1,0 +1,94 @@
+package dev.landline.testsupport;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.time.Instant;
+import java.util.List;
+
+@Path("")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class TestSupportResource {
+
+    @Inject
+    SettableClock clock;
+
+    @PersistenceContext
+    EntityManager em;
+
+    @PUT
+    @Path("clock/{epochSecond}")
+    public void setClock(@PathParam("epochSecond") long epochSecond) {
+        clock.set(Instant.ofEpochSecond(epochSecond));
+    }
+
+    @DELETE
+    @Path("clock")
+    public void resetClock() {
+        clock.set(null);
+    }
+
+    /** Every column of every OTP account row, as the database returns it. */
+    @GET
+    @Path("rows/otp_account")
+    @Transactional
+    public JsonArray otpAccountRows() {
+        return rows("select id, caller_id, issuer, label, otp_type, algorithm, digits, period, counter,"
+                + " menu_position, sealed_secret, key_id from otp_account order by id");
+    }
+
+    @GET
+    @Path("rows/caller")
+    @Transactional
+    public JsonArray callerRows() {
+        return rows("select id, display_name, account_number, pin_hash, language from caller order by id");
+    }
+
+    @GET
+    @Path("counts")
+    @Transactional
+    public JsonObject counts() {
+        var counts = Json.createObjectBuilder();
+        for (var table : List.of("caller", "caller_phone", "otp_account", "call_session", "call_event")) {
+            var n = ((Number) em.createNativeQuery("select count(*) from " + table).getSingleResult()).longValue();
+            counts.add(table, n);
+        }
+        return counts.build();
+    }
+
+    @GET
+    @Path("calls/{uuid}")
+    @Transactional
+    public JsonObject call(@PathParam("uuid") String uuid) {
+        var rows = rows("select stage, pin_failures, caller_id from call_session where uuid = '"
+                + uuid.replaceAll("[^A-Za-z0-9-]", "") + "'");
+        return rows.isEmpty() ? Json.createObjectBuilder().build() : rows.getJsonObject(0);
+    }
+
+    private JsonArray rows(String sql) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> result = em.createNativeQuery(sql).getResultList();
+        var array = Json.createArrayBuilder();
+        for (Object[] row : result) {
+            var values = Json.createArrayBuilder();
+            for (Object value : row) {
+                values.add(value == null ? "" : String.valueOf(value));
+            }
+            array.add(Json.createObjectBuilder().add("values", values));
+        }
+        return array.build();
+    }
+}
