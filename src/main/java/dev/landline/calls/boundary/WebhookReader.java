@@ -3,13 +3,12 @@ package dev.landline.calls.boundary;
 import dev.landline.calls.control.IncomingCall;
 import dev.landline.calls.control.KeyPresses;
 import dev.landline.problems.boundary.BadRequest;
+import dev.landline.problems.boundary.PayloadTooLarge;
 import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
-import jakarta.ws.rs.WebApplicationException;
-import jakarta.ws.rs.core.Response;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -117,15 +116,20 @@ final class WebhookReader {
         if (text.isBlank()) {
             throw new BadRequest("body", "a JSON object is required");
         }
-        try (var reader = Json.createReader(new StringReader(text))) {
-            var value = reader.readValue();
-            if (!(value instanceof JsonObject object)) {
-                throw new BadRequest("body", "must be a JSON object");
+        JsonValue value;
+        try (var parser = Json.createParser(new StringReader(text))) {
+            parser.next();
+            value = parser.getValue();
+            if (parser.hasNext()) {
+                throw new BadRequest("body", "not valid JSON: something follows the object");
             }
-            return object;
-        } catch (JsonException | IllegalStateException e) {
+        } catch (JsonException | IllegalStateException | java.util.NoSuchElementException e) {
             throw new BadRequest("body", "not valid JSON");
         }
+        if (!(value instanceof JsonObject object)) {
+            throw new BadRequest("body", "must be a JSON object");
+        }
+        return object;
     }
 
     private static byte[] read(InputStream body) {
@@ -135,7 +139,7 @@ final class WebhookReader {
         try {
             var bytes = body.readNBytes(MAX_BYTES + 1);
             if (bytes.length > MAX_BYTES) {
-                throw new WebApplicationException(Response.Status.REQUEST_ENTITY_TOO_LARGE);
+                throw new PayloadTooLarge(MAX_BYTES);
             }
             return bytes;
         } catch (IOException e) {

@@ -48,7 +48,7 @@ public final class KeyUri {
         var path = question < 0 ? rest : rest.substring(0, question);
         int slash = path.indexOf('/');
         if (slash < 0) {
-            throw new InvalidOtpInput("uri", "the URI needs a type and a label: otpauth://totp/Issuer:account?secret=…");
+            throw new InvalidOtpInput("uri", "the URI needs a type and a label: otpauth://TYPE/LABEL?secret=…");
         }
         var type = type(path.substring(0, slash));
         var label = PercentEncoding.decode(path.substring(slash + 1), "label");

@@ -11,6 +11,6 @@ public final class Problems {
     public static Set<Class<?>> mappers() {
         return Set.of(BadRequestMapper.class, ConstraintViolationMapper.class,
                 WebApplicationExceptionMapper.class, UnexpectedErrorMapper.class, ServiceUnavailableMapper.class,
-                UnreadableBodyMapper.class, UnreadableJsonMapper.class);
+                UnreadableBodyMapper.class, UnreadableJsonMapper.class, PayloadTooLargeMapper.class);
     }
 }

@@ -18,12 +18,13 @@ public class SchemaMigration {
     DataSource dataSource;
 
     void onStart(@Observes Startup startup) {
-        var result = Flyway.configure(getClass().getClassLoader())
+        var flyway = Flyway.configure(getClass().getClassLoader())
                 .dataSource(dataSource)
                 .locations("classpath:db/migration")
-                .load()
-                .migrate();
-        LOG.info(() -> "Database schema at version " + result.targetSchemaVersion
-                + " (" + result.migrationsExecuted + " migrations applied now)");
+                .load();
+        var applied = flyway.migrate().migrationsExecuted;
+        var current = flyway.info().current();
+        LOG.info(() -> "Database schema at version " + (current == null ? "none" : current.getVersion())
+                + " (" + applied + " migrations applied now)");
     }
 }

@@ -47,7 +47,7 @@ public class ServerKeys {
 
     @PostConstruct
     void load() {
-        decode(SEED_KEY, seedKeyText, 32).ifPresent(bytes -> {
+        decode(SEED_KEY, seedKeyText, 32).filter(bytes -> exactly(SEED_KEY, bytes, 32)).ifPresent(bytes -> {
             seedKey = new SecretKeySpec(bytes, "AES");
             seedKeyId = fingerprint(bytes);
         });
@@ -55,6 +55,15 @@ public class ServerKeys {
             pepper = new SecretKeySpec(bytes, "HmacSHA256");
             pepperId = fingerprint(bytes);
         });
+    }
+
+    /** Keys given directly (tests, tools); the server reads them from configuration instead. */
+    public static ServerKeys of(String seedKeyBase64, String pepperBase64) {
+        var keys = new ServerKeys();
+        keys.seedKeyText = Optional.ofNullable(seedKeyBase64);
+        keys.pepperText = Optional.ofNullable(pepperBase64);
+        keys.load();
+        return keys;
     }
 
     void reportAtStartup(@Observes Startup startup) {
@@ -115,6 +124,15 @@ public class ServerKeys {
             return Optional.empty();
         }
         return Optional.of(bytes);
+    }
+
+    private boolean exactly(String name, byte[] bytes, int length) {
+        if (bytes.length != length) {
+            problems.add(name + " must be exactly " + length + " random bytes (Base64) for AES-256, it has "
+                    + bytes.length);
+            return false;
+        }
+        return true;
     }
 
     static String fingerprint(byte[] key) {

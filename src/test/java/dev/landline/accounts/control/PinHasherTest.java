@@ -1,0 +1,60 @@
+package dev.landline.accounts.control;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.landline.secrets.control.ServerKeys;
+import org.junit.jupiter.api.Test;
+
+class PinHasherTest {
+
+    static final String SEED_KEY = "dW5pdC10ZXN0IHNlZWQga2V5LCAzMiBieXRlcyBvayE=";
+    static final String PEPPER = "dGVzdCBwZXBwZXIgdGVzdCBwZXBwZXIgMzIgYnl0ZXM=";
+    static final String OTHER_PEPPER = "b3RoZXIgdW5pdC10ZXN0IGtleSwgMzIgYnl0ZXMhISE=";
+
+    private final PinHasher hasher = new PinHasher(ServerKeys.of(SEED_KEY, PEPPER), 1_000);
+
+    @Test
+    void theRightPinMatchesAndAWrongOneDoesNot() {
+        var stored = hasher.hash("480261");
+        assertTrue(hasher.matches("480261", stored));
+        assertFalse(hasher.matches("480262", stored));
+        assertFalse(hasher.matches("", stored));
+    }
+
+    @Test
+    void theHashHoldsNoPinAndCarriesItsParameters() {
+        var stored = hasher.hash("480261");
+        assertFalse(stored.contains("480261"));
+        assertTrue(stored.startsWith("pbkdf2-sha256$1000$"), stored);
+    }
+
+    @Test
+    void theSamePinHashesDifferentlyEachTime() {
+        assertNotEquals(hasher.hash("480261"), hasher.hash("480261"));
+    }
+
+    @Test
+    void withoutThePepperTheDatabaseAloneCannotVerify() {
+        var stored = hasher.hash("480261");
+        var attacker = new PinHasher(ServerKeys.of(SEED_KEY, OTHER_PEPPER), 1_000);
+        assertFalse(attacker.matches("480261", stored), "the right PIN with the wrong pepper must not match");
+    }
+
+    @Test
+    void aHashMadeWithOtherIterationsStillVerifies() {
+        var stored = new PinHasher(ServerKeys.of(SEED_KEY, PEPPER), 2_000).hash("480261");
+        assertTrue(hasher.matches("480261", stored));
+    }
+
+    @Test
+    void theDecoyCheckForUnknownAccountsNeverMatches() {
+        assertFalse(hasher.matchesNothing("480261"));
+    }
+
+    @Test
+    void aCorruptStoredHashDoesNotMatch() {
+        assertFalse(hasher.matches("480261", "md5$abc"));
+    }
+}

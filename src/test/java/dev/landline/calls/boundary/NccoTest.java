@@ -1,0 +1,65 @@
+package dev.landline.calls.boundary;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.landline.calls.control.Prompts;
+import dev.landline.calls.control.Reply;
+import jakarta.json.bind.JsonbBuilder;
+import java.net.URI;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The NCCOs we render, serialised by JSON-B as the server does, are valid for Vonage. */
+class NccoTest {
+
+    /** Its generic type is the one the resource methods declare, {@code List<Ncco.Action>}. */
+    private static List<Ncco.Action> typed;
+
+    private static String json(Reply reply) throws Exception {
+        var actions = Ncco.of(reply, token -> URI.create("https://example.com/webhooks/input/" + token));
+        try (var jsonb = JsonbBuilder.create()) {
+            return jsonb.toJson(actions, NccoTest.class.getDeclaredField("typed").getGenericType());
+        }
+    }
+
+    @Test
+    void aPromptWithInputIsValidAndLetsTheCallerTypeDuringThePrompt() throws Exception {
+        var reply = new Reply("en-GB", List.of(Prompts.ssml(Prompts.welcome(), Prompts.askPin())),
+                new Reply.Listen(12, true, 10, "t".repeat(43)));
+        var ncco = json(reply);
+        assertEquals(List.of(), NccoRules.problems(ncco), ncco);
+        assertTrue(ncco.contains("\"bargeIn\":true"), ncco);
+        assertTrue(ncco.contains("\"eventUrl\":[\"https://example.com/webhooks/input/" + "t".repeat(43) + "\"]"), ncco);
+        assertTrue(ncco.contains("\"type\":[\"dtmf\"]") && ncco.contains("\"maxDigits\":12"), ncco);
+    }
+
+    @Test
+    void aCodeFollowedByAChoiceKeepsTheCodeUninterruptible() throws Exception {
+        var reply = new Reply("en-US", List.of(Prompts.ssml("GitHub. Your code is 1 2 3."), Prompts.ssml(Prompts.afterCode(true))),
+                new Reply.Listen(1, false, 10, "t".repeat(43)));
+        var ncco = json(reply);
+        assertEquals(List.of(), NccoRules.problems(ncco), ncco);
+        assertEquals(1, ncco.split("bargeIn", -1).length - 1, "only the last talk may be interrupted: " + ncco);
+    }
+
+    @Test
+    void aGoodbyeHasNoInputAndNoBargeIn() throws Exception {
+        var ncco = json(new Reply("en-GB", List.of(Prompts.ssml(Prompts.goodbye())), null));
+        assertEquals(List.of(), NccoRules.problems(ncco), ncco);
+        assertFalse(ncco.contains("input") || ncco.contains("bargeIn"), ncco);
+    }
+
+    @Test
+    void theRulesCatchWhatTheSchemaMisses() {
+        assertFalse(NccoRules.problems("[{\"action\":\"input\",\"eventUrl\":[\"https://x/y\"]}]").isEmpty(),
+                "input without type");
+        assertFalse(NccoRules.problems("[{\"action\":\"input\",\"type\":[\"dtmf\"],\"dtmf\":{\"maxDigits\":21},"
+                + "\"eventUrl\":[\"https://x/y\"]}]").isEmpty(), "maxDigits 21");
+        assertFalse(NccoRules.problems("[{\"action\":\"talk\",\"text\":\"" + "a".repeat(1501) + "\"}]").isEmpty());
+        assertFalse(NccoRules.problems("[{\"action\":\"talk\",\"text\":\"hi\",\"bargeIn\":true}]").isEmpty());
+        assertFalse(NccoRules.problems("[]").isEmpty(), "the schema wants at least one action");
+        assertFalse(NccoRules.problems("[{\"action\":\"talk\",\"text\":\"hi\",\"language\":\"xx-XX\"}]").isEmpty());
+    }
+}

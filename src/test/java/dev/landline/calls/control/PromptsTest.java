@@ -1,0 +1,42 @@
+package dev.landline.calls.control;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class PromptsTest {
+
+    @Test
+    void aCodeIsReadDigitByDigitTwiceWithTheSecondsItStaysValid() {
+        var plan = ReadoutPlan.at(Instant.ofEpochSecond(10), 30, 7);
+        var text = Prompts.code("GitHub", "081804", plan);
+        assertEquals(2, text.split("<say-as interpret-as='digits'>081804</say-as>", -1).length - 1);
+        assertTrue(text.startsWith("GitHub."), text);
+        assertTrue(text.contains("valid for 20 seconds"), text);
+    }
+
+    @Test
+    void theNextCodeIsAnnouncedAsSuch() {
+        var plan = ReadoutPlan.at(Instant.ofEpochSecond(29), 30, 7);
+        var text = Prompts.code("GitHub", "081804", plan);
+        assertTrue(text.contains("about to change") && text.contains("valid in 1 second."), text);
+        assertTrue(text.contains("stays valid for 31 seconds"), text);
+    }
+
+    @Test
+    void namesFromUsersCannotInjectSsml() {
+        var text = Prompts.menu(List.of("<break time='10s'/>Evil & Co"), false);
+        assertFalse(text.contains("<break"), text);
+        assertTrue(text.contains("&lt;break time=&apos;10s&apos;/&gt;Evil &amp; Co"), text);
+    }
+
+    @Test
+    void theMenuOffersKeysInOrderAndMentionsMoreWhenPaged() {
+        assertEquals("For GitHub, press 1. For Gmail, press 2.", Prompts.menu(List.of("GitHub", "Gmail"), false));
+        assertTrue(Prompts.menu(List.of("A"), true).endsWith("For more accounts, press 0."));
+    }
+}
