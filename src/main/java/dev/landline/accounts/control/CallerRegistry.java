@@ -4,6 +4,7 @@ import dev.landline.accounts.entity.Caller;
 import dev.landline.problems.boundary.BadRequest;
 import dev.landline.problems.boundary.Conflict;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -32,6 +33,9 @@ public class CallerRegistry {
     @Inject
     Clock clock;
 
+    @Inject
+    Event<CallerRegistered> registered;
+
     public Caller register(String name, String accountNumber, String pin, Collection<String> phoneNumbers,
             String language) {
         pinPolicy.check(pin, accountNumber);
@@ -46,6 +50,8 @@ public class CallerRegistry {
         }
         var caller = new Caller(name.strip(), accountNumber, pinHasher.hash(pin), phones, speech, now());
         em.persist(caller);
+        em.flush();
+        registered.fire(new CallerRegistered(caller.id()));
         return caller;
     }
 
@@ -69,6 +75,11 @@ public class CallerRegistry {
         return em.createNamedQuery(Caller.BY_PHONE, Caller.class)
                 .setParameter("phone", phoneNumber)
                 .getResultList();
+    }
+
+    /** The stored PIN hash of a caller, for the PIN check; it never leaves the guard and accounts packages. */
+    public Optional<String> pinHashOf(long id) {
+        return find(id).map(Caller::pinHash);
     }
 
     public boolean changePin(long id, String pin) {

@@ -14,6 +14,8 @@ public class AdminApplication extends Application {
         var classes = new HashSet<Class<?>>(Problems.mappers());
         classes.add(CallersResource.class);
         classes.add(AccountsResource.class);
+        classes.add(LockoutResource.class);
+        classes.add(AuditResource.class);
         classes.add(InvalidOtpInputMapper.class);
         return classes;
     }

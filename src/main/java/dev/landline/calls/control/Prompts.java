@@ -53,6 +53,10 @@ public final class Prompts {
         return "Sorry, Landline Authenticator cannot read codes right now. Please try again later. Goodbye.";
     }
 
+    public static String tryLater() {
+        return "Sorry, this line is busy right now. Please try again in a few minutes. Goodbye.";
+    }
+
     public static String menu(List<String> names, boolean paged) {
         var text = new StringBuilder();
         for (int i = 0; i < names.size(); i++) {

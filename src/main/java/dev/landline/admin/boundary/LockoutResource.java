@@ -1,0 +1,89 @@
+package dev.landline.admin.boundary;
+
+import dev.landline.accounts.control.CallerRegistry;
+import dev.landline.audit.control.AdminChanged;
+import dev.landline.audit.control.AuditTrail;
+import dev.landline.guard.control.AttemptLedger;
+import dev.landline.guard.control.LockoutRule;
+import dev.landline.guard.entity.PinGuard;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import java.util.List;
+
+/** Locked callers, their lockout state and recent PIN failures, and unlocking. */
+@Path("")
+@RequestScoped
+@Transactional
+@Produces(MediaType.APPLICATION_JSON)
+public class LockoutResource {
+
+    @Inject
+    AttemptLedger ledger;
+
+    @Inject
+    LockoutRule rule;
+
+    @Inject
+    CallerRegistry callers;
+
+    @Inject
+    AuditTrail trail;
+
+    @Inject
+    Event<AdminChanged> changed;
+
+    @Context
+    SecurityContext security;
+
+    @GET
+    @Path("locked-callers")
+    public List<LockView> locked() {
+        return ledger.locked().stream().map(this::view).toList();
+    }
+
+    @GET
+    @Path("callers/{id}/lockout")
+    public LockView lockout(@PathParam("id") long id) {
+        return ledger.of(id).map(this::view).orElseThrow(NotFoundException::new);
+    }
+
+    /** The caller's recent PIN attempts that were not accepted (rejected, delayed, locked), newest first. */
+    @GET
+    @Path("callers/{id}/failures")
+    public List<AuditEntryView> failures(@PathParam("id") long id) {
+        if (callers.find(id).isEmpty()) {
+            throw new NotFoundException();
+        }
+        return trail.find(id, null, null, 0, AuditResource.MAX_SIZE).stream()
+                .filter(e -> e.kind() == dev.landline.audit.entity.AuditEvent.Kind.PIN && !"ACCEPTED".equals(e.outcome()))
+                .limit(50).map(AuditEntryView::of).toList();
+    }
+
+    @POST
+    @Path("callers/{id}/unlock")
+    public Response unlock(@PathParam("id") long id) {
+        if (!ledger.unlock(id)) {
+            throw new NotFoundException();
+        }
+        changed.fire(new AdminChanged(security.getUserPrincipal().getName(), "caller.unlocked", id, null));
+        return Response.noContent().build();
+    }
+
+    private LockView view(PinGuard guard) {
+        var caller = callers.find(guard.callerId()).orElseThrow(NotFoundException::new);
+        return new LockView(guard.callerId(), caller.name(), caller.accountNumber(), guard.failures(),
+                rule.locked(guard.failures()), guard.lastFailureAt());
+    }
+}

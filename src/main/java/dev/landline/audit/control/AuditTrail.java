@@ -1,0 +1,78 @@
+package dev.landline.audit.control;
+
+import dev.landline.audit.entity.AuditEvent;
+import dev.landline.audit.entity.AuditEvent.Kind;
+import dev.landline.calls.control.CallAnswered;
+import dev.landline.calls.control.CodeRead;
+import dev.landline.guard.control.PinDecided;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.logging.Logger;
+
+/**
+ * Writes the audit trail from the events the other components fire, in the transaction they fire it in (or its
+ * own), and answers queries by caller and time range. Also logs each decision in one line without secrets.
+ */
+@ApplicationScoped
+@Transactional
+public class AuditTrail {
+
+    private static final Logger LOG = Logger.getLogger(AuditTrail.class.getName());
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    Clock clock;
+
+    void call(@Observes CallAnswered event) {
+        record(Kind.CALL, event.outcome(), event.callUuid(), event.callerId(), null, null);
+    }
+
+    void pin(@Observes PinDecided event) {
+        record(Kind.PIN, event.outcome().name(), event.callUuid(), event.callerId(), null, null);
+    }
+
+    void codeRead(@Observes CodeRead event) {
+        record(Kind.CODE_READ, "READ", event.callUuid(), event.callerId(), event.accountId(), null);
+    }
+
+    void admin(@Observes AdminChanged event) {
+        record(Kind.ADMIN, event.action(), null, event.callerId(), event.accountId(), event.actor());
+    }
+
+    /** Newest first; {@code callerId}, {@code from} and {@code to} may be null. */
+    public List<AuditEvent> find(Long callerId, Instant from, Instant to, int page, int size) {
+        var query = em.createQuery("select e from AuditEvent e where e.occurredAt >= :from and e.occurredAt < :to"
+                + (callerId == null ? "" : " and e.callerId = :caller")
+                + " order by e.occurredAt desc, e.id desc", AuditEvent.class);
+        if (callerId != null) {
+            query.setParameter("caller", callerId);
+        }
+        return query.setParameter("from", utc(from == null ? Instant.EPOCH : from))
+                .setParameter("to", utc(to == null ? Instant.parse("9999-12-31T00:00:00Z") : to))
+                .setFirstResult(page * size)
+                .setMaxResults(size)
+                .getResultList();
+    }
+
+    private void record(Kind kind, String outcome, String callUuid, Long callerId, Long accountId, String actor) {
+        em.persist(new AuditEvent(utc(clock.instant()), kind, outcome, callUuid, callerId, accountId, actor, null));
+        LOG.info(() -> "audit " + kind + " " + outcome + (callUuid == null ? "" : " call=" + callUuid)
+                + (callerId == null ? "" : " caller=" + callerId) + (accountId == null ? "" : " account=" + accountId)
+                + (actor == null ? "" : " by=" + actor));
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+    }
+}

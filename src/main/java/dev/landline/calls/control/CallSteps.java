@@ -1,0 +1,294 @@
+package dev.landline.calls.control;
+
+import dev.landline.accounts.control.CallerRegistry;
+import dev.landline.accounts.control.Languages;
+import dev.landline.accounts.control.PhoneNumbers;
+import dev.landline.accounts.entity.Caller;
+import dev.landline.accounts.entity.OtpAccount;
+import dev.landline.calls.entity.CallEvent;
+import dev.landline.calls.entity.CallSession;
+import dev.landline.calls.entity.Stage;
+import dev.landline.codes.control.OtpType;
+import dev.landline.guard.control.PinOutcome;
+import dev.landline.secrets.control.ServerKeys;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The steps of a call: who is calling, account number, PIN (at most three wrong per call), menu, code. Each step
+ * is one short transaction over the call's locked row. The PIN itself is checked between two steps, outside any
+ * transaction, by the guard (see {@link CallFlow}). Caller ID only selects whose PIN is asked for; it never
+ * replaces the PIN.
+ */
+@ApplicationScoped
+@Transactional
+public class CallSteps {
+
+    /** A call whose last step is older than this cannot continue. */
+    static final Duration IDLE_LIMIT = Duration.ofMinutes(10);
+    static final Set<String> FINAL_STATUSES = Set.of("completed", "busy", "cancelled", "failed", "rejected",
+            "timeout", "unanswered", "disconnected");
+
+    private static final Listening ACCOUNT_NUMBER = new Listening(16, true);
+    private static final Listening PIN = new Listening(12, true);
+    private static final Listening ONE_KEY = new Listening(1, false);
+    private static final int TIMEOUT_SECONDS = 10;
+
+    private record Listening(int maxDigits, boolean submitOnHash) {
+    }
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    CallerRegistry callers;
+
+    @Inject
+    Event<CallAnswered> answered;
+
+    @Inject
+    Event<CodeRead> codeRead;
+
+    @Inject
+    CodeReadout readout;
+
+    @Inject
+    ServerKeys keys;
+
+    @Inject
+    Clock clock;
+
+    /** Claimed: the call's token is used up; the next step runs with what was stored for the call. */
+    public record Claim(String uuid, Stage stage, Long callerId) {
+    }
+
+    public Reply answer(IncomingCall call) {
+        var now = now();
+        var session = em.find(CallSession.class, call.uuid(), LockModeType.PESSIMISTIC_WRITE);
+        if (session == null) {
+            session = new CallSession(call.uuid(), call.conversationUuid(), call.from(), call.to(), now);
+            em.persist(session);
+        }
+        if (!keys.problems().isEmpty()) {
+            session.end(now);
+            answered.fire(new CallAnswered(call.uuid(), null, "UNAVAILABLE"));
+            return end(Languages.DEFAULT, Prompts.unavailable());
+        }
+        var known = PhoneNumbers.parse(call.from()).map(callers::byPhone).orElse(List.of());
+        var recognised = known.size() == 1 ? known.get(0) : null;
+        session.start(recognised == null ? null : recognised.id(), recognised != null, now);
+        answered.fire(new CallAnswered(call.uuid(), recognised == null ? null : recognised.id(),
+                recognised != null ? "RECOGNISED" : "ASKED_ACCOUNT_NUMBER"));
+        return recognised != null
+                ? listen(session, Languages.DEFAULT, PIN, Prompts.welcome(), Prompts.askPin())
+                : listen(session, Languages.DEFAULT, ACCOUNT_NUMBER, Prompts.welcome(), Prompts.askAccountNumber());
+    }
+
+    /** A call over the caps: it hears "try again later" and nothing else happens. */
+    public Reply throttled(IncomingCall call) {
+        answered.fire(new CallAnswered(call.uuid(), null, "THROTTLED"));
+        return end(Languages.DEFAULT, Prompts.tryLater());
+    }
+
+    /**
+     * Uses up the token of this call's current step. Empty when the token is not this call's current one (a
+     * replay, a forgery, a finished or idle call): then nothing is evaluated and nothing changes.
+     */
+    public Optional<Claim> claim(String token, String callUuid) {
+        if (!CallTokens.wellFormed(token)) {
+            return Optional.empty();
+        }
+        var session = em.createNamedQuery(CallSession.BY_TOKEN_HASH, CallSession.class)
+                .setParameter("hash", CallTokens.hash(token))
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getResultStream().findFirst();
+        if (session.isEmpty() || !session.get().uuid().equals(callUuid)) {
+            return Optional.empty();
+        }
+        var call = session.get();
+        var now = now();
+        if (call.updatedAt().plus(IDLE_LIMIT).isBefore(now)) {
+            call.end(now);
+            return Optional.empty();
+        }
+        call.useToken();
+        return Optional.of(new Claim(call.uuid(), call.stage(), call.callerId()));
+    }
+
+    /**
+     * The next step of a claimed call, with what the caller typed and, at the PIN step, the guard's verdict on it
+     * (null when nothing usable was typed).
+     */
+    public Reply proceed(String callUuid, KeyPresses keys, PinOutcome pinOutcome) {
+        var call = em.find(CallSession.class, callUuid, LockModeType.PESSIMISTIC_WRITE);
+        return switch (call.stage()) {
+            case ACCOUNT_NUMBER -> accountNumber(call, keys);
+            case PIN -> pin(call, keys, pinOutcome);
+            case MENU -> menu(call, keys);
+            case AFTER_CODE -> afterCode(call, keys);
+            case ENDED -> end(Languages.DEFAULT, Prompts.goodbye());
+        };
+    }
+
+    /** Records a status event; a final status ends the call so its token stops working. */
+    public void event(String callUuid, String status) {
+        em.persist(new CallEvent(callUuid, status, now()));
+        if (FINAL_STATUSES.contains(status)) {
+            var session = em.find(CallSession.class, callUuid, LockModeType.PESSIMISTIC_WRITE);
+            if (session != null && session.stage() != Stage.ENDED) {
+                session.end(now());
+            }
+        }
+    }
+
+    private Reply accountNumber(CallSession call, KeyPresses keys) {
+        if (!keys.usable()) {
+            return reprompt(call, Languages.DEFAULT, keys, ACCOUNT_NUMBER, Prompts.askAccountNumber());
+        }
+        var caller = callers.byAccountNumber(keys.digits());
+        call.expectPinFor(caller.map(Caller::id).orElse(null), now());
+        return listen(call, Languages.DEFAULT, PIN, Prompts.askPin());
+    }
+
+    private Reply pin(CallSession call, KeyPresses keys, PinOutcome outcome) {
+        if (!keys.usable() || outcome == null) {
+            return reprompt(call, Languages.DEFAULT, keys, PIN, Prompts.askPin());
+        }
+        var caller = call.callerId() == null ? null : em.find(Caller.class, call.callerId());
+        if (!outcome.accepted() || caller == null) {
+            if (!call.pinFailed(now())) {
+                return end(Languages.DEFAULT, Prompts.tooManyFailures());
+            }
+            return call.recognised()
+                    ? listen(call, Languages.DEFAULT, PIN, Prompts.notRecognised(), Prompts.askPin())
+                    : listen(call, Languages.DEFAULT, ACCOUNT_NUMBER, Prompts.notRecognised(),
+                            Prompts.askAccountNumber());
+        }
+        var accounts = caller.accounts();
+        if (accounts.isEmpty()) {
+            call.end(now());
+            return end(voice(caller), Prompts.noAccounts());
+        }
+        if (accounts.size() == 1) {
+            return readCode(call, caller, accounts.get(0), accounts.size());
+        }
+        return showMenu(call, caller, accounts, 0);
+    }
+
+    private Reply menu(CallSession call, KeyPresses keys) {
+        var caller = authenticatedCaller(call);
+        if (caller.isEmpty()) {
+            return endCall(call, Prompts.goodbye());
+        }
+        var accounts = caller.get().accounts();
+        var menu = menuOf(accounts);
+        if (keys.usable() && menu.turnsPage(keys.digits())) {
+            return showMenu(call, caller.get(), accounts, menu.nextPage(call.menuPage()));
+        }
+        var choice = keys.usable() ? menu.choose(call.menuPage(), keys.digits()) : Optional.<Integer>empty();
+        if (choice.isPresent()) {
+            return readCode(call, caller.get(), accounts.get(choice.get()), accounts.size());
+        }
+        return reprompt(call, voice(caller.get()), keys, ONE_KEY,
+                Prompts.menu(menu.page(call.menuPage()), menu.paged()));
+    }
+
+    private Reply afterCode(CallSession call, KeyPresses keys) {
+        var caller = authenticatedCaller(call);
+        if (caller.isEmpty()) {
+            return endCall(call, Prompts.goodbye());
+        }
+        var accounts = caller.get().accounts();
+        if (keys.usable() && keys.digits().equals("1")) {
+            var again = accounts.stream().filter(a -> a.id().equals(call.accountId())).findFirst();
+            if (again.isPresent()) {
+                return readCode(call, caller.get(), again.get(), accounts.size());
+            }
+            return showMenu(call, caller.get(), accounts, 0);
+        }
+        if (keys.usable() && keys.digits().equals("2") && accounts.size() > 1) {
+            return showMenu(call, caller.get(), accounts, 0);
+        }
+        return reprompt(call, voice(caller.get()), keys, ONE_KEY, Prompts.afterCode(accounts.size() > 1));
+    }
+
+    private Reply readCode(CallSession call, Caller caller, OtpAccount account, int accountCount) {
+        if (account.parameters().type() == OtpType.HOTP) {
+            em.refresh(account, LockModeType.PESSIMISTIC_WRITE);
+        }
+        var spoken = readout.speak(account);
+        call.codeRead(account.id(), now());
+        codeRead.fire(new CodeRead(call.uuid(), caller.id(), account.id()));
+        return listen(call, voice(caller), ONE_KEY, List.of(Prompts.ssml(spoken)),
+                Prompts.afterCode(accountCount > 1));
+    }
+
+    private Reply showMenu(CallSession call, Caller caller, List<OtpAccount> accounts, int page) {
+        var menu = menuOf(accounts);
+        call.showMenu(page, now());
+        return listen(call, voice(caller), ONE_KEY, Prompts.menu(menu.page(page), menu.paged()));
+    }
+
+    private Reply reprompt(CallSession call, String language, KeyPresses keys, Listening listening,
+            String question) {
+        var reason = keys.none() ? Prompts.nothingHeard() : Prompts.notAnOption();
+        if (!call.reprompted(now())) {
+            return end(language, reason + " " + Prompts.goodbye());
+        }
+        return listen(call, language, listening, reason, question);
+    }
+
+    /** The caller of a call that got past the PIN (only then is the stage MENU or AFTER_CODE). */
+    private Optional<Caller> authenticatedCaller(CallSession call) {
+        return Optional.ofNullable(call.callerId()).map(id -> em.find(Caller.class, id));
+    }
+
+    private Reply endCall(CallSession call, String sentence) {
+        call.end(now());
+        return end(Languages.DEFAULT, sentence);
+    }
+
+    private static Menu menuOf(List<OtpAccount> accounts) {
+        return new Menu(accounts.stream().map(OtpAccount::spokenName).toList());
+    }
+
+    private Reply listen(CallSession call, String language, Listening listening, String... sentences) {
+        return listen(call, language, listening, List.of(), Prompts.ssml(sentences));
+    }
+
+    private Reply listen(CallSession call, String language, Listening listening, List<String> before,
+            String question) {
+        var token = CallTokens.next();
+        call.expectToken(CallTokens.hash(token));
+        var speech = new ArrayList<>(before);
+        speech.add(question.startsWith("<speak>") ? question : Prompts.ssml(question));
+        return new Reply(language, speech,
+                new Reply.Listen(listening.maxDigits(), listening.submitOnHash(), TIMEOUT_SECONDS, token));
+    }
+
+    private static Reply end(String language, String sentence) {
+        return new Reply(language, List.of(Prompts.ssml(sentence)), null);
+    }
+
+    /** The caller's voice when the prompts exist in that language (English variants for now). */
+    private static String voice(Caller caller) {
+        return caller.language().startsWith("en") ? caller.language() : Languages.DEFAULT;
+    }
+
+    private OffsetDateTime now() {
+        return OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+    }
+}

@@ -1,0 +1,5 @@
+/**
+ * Guard: who may reach the call flow and how often — PIN attempts charged before they are evaluated, increasing
+ * delays and a hard lock per caller, call-rate caps per number, and signed-webhook checks.
+ */
+package dev.landline.guard;

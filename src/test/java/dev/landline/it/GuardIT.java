@@ -1,0 +1,243 @@
+package dev.landline.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonObject;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Attacks on the PIN, tried against the WAR on Payara Micro and its database: parallel guessing, a long
+ * brute-force run with sped-up time, call floods. Each must fail, and the audit trail must tell what happened.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class GuardIT {
+
+    private static final String PIN = "480261";
+    /** Calls in the brute-force run; -Dlandline.bruteforce.calls=10000 for the full run. */
+    private static final int BRUTE_FORCE_CALLS = Integer.getInteger("landline.bruteforce.calls", 300);
+
+    @ArquillianResource
+    URL url;
+
+    URI base;
+    Fixtures fixtures;
+    Instant now = Instant.parse("2026-03-01T12:00:00Z");
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.builtWarWithTestSupport();
+    }
+
+    @BeforeEach
+    void setUp() throws URISyntaxException {
+        base = url.toURI();
+        fixtures = new Fixtures(base);
+        fixtures.clockAt(now);
+    }
+
+    @AfterEach
+    void tearDown() {
+        fixtures.systemClock();
+    }
+
+    @Test
+    void twoHundredParallelWrongPinsEvaluateOnlyWhatTheRuleAllowsAndCountExactly() throws Exception {
+        var account = Fixtures.uniqueAccountNumber();
+        var caller = fixtures.caller("Target", account, PIN);
+        fixtures.account(caller, "GitHub", "t", Fixtures.RFC_SECRET);
+
+        var calls = new ArrayList<VonagePlayer>();
+        for (int i = 0; i < 200; i++) {
+            var call = VonagePlayer.dial(base, Fixtures.uniquePhone(), "4420794" + String.format("%05d", i));
+            assertTrue(call.heard().contains("account number"), call.heard());
+            calls.add(call.press(account + "#"));
+        }
+        var pool = Executors.newFixedThreadPool(50);
+        try {
+            var futures = new ArrayList<Future<HttpResponse<String>>>();
+            for (int i = 0; i < calls.size(); i++) {
+                var call = calls.get(i);
+                var guess = String.format("%06d", 100_000 + i * 7);
+                futures.add(pool.submit((Callable<HttpResponse<String>>) () -> Http.send("POST",
+                        URI.create(call.eventUrl()), "application/json", "{\"uuid\":\"" + call.uuid
+                                + "\",\"dtmf\":{\"digits\":\"" + guess + "\",\"timed_out\":false}}", null)));
+            }
+            for (var future : futures) {
+                var response = future.get();
+                assertEquals(200, response.statusCode(), response::body);
+                assertTrue(response.body().contains("did not work"), response.body());
+                assertFalse(response.body().contains("say-as"), "no code for a wrong PIN");
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        var outcomes = pinOutcomes(caller);
+        assertEquals(200, outcomes.size(), "every attempt was decided once: " + outcomes);
+        assertEquals(3, outcomes.stream().filter("REJECTED"::equals).count(),
+                "only the three free attempts were evaluated at this instant: " + outcomes);
+        assertEquals(197, outcomes.stream().filter("DELAYED"::equals).count());
+        assertEquals(3, lockout(caller).getInt("consecutiveFailures"), "one failure counted per evaluated PIN");
+    }
+
+    @Test
+    void aLongBruteForceRunEndsLockedWithThePinUnfoundAndOnlyAnAdminUnlocks() {
+        var account = Fixtures.uniqueAccountNumber();
+        var caller = fixtures.caller("Victim", account, PIN);
+        fixtures.account(caller, "Bank", "v", Fixtures.RFC_SECRET);
+
+        int guess = 0;
+        String wrongNcco = null;
+        String lockedNcco = null;
+        for (int i = 0; i < BRUTE_FORCE_CALLS; i++) {
+            now = now.plus(Duration.ofHours(1));
+            fixtures.clockAt(now);
+            var call = VonagePlayer.dial(base, Fixtures.uniquePhone(), "442079460000").press(account + "#");
+            for (int attempt = 0; attempt < 3 && !call.ended(); attempt++) {
+                var pin = String.format("%06d", guess++);
+                if (pin.equals(PIN)) {
+                    pin = String.format("%06d", guess++);
+                }
+                call.press(pin + "#");
+                assertTrue(call.spokenCodes().isEmpty(), "no code without the PIN");
+                if (attempt == 0) {
+                    var outcome = lastOutcome(caller);
+                    if (outcome.equals("REJECTED")) {
+                        wrongNcco = withoutUrls(call);
+                    } else if (outcome.equals("LOCKED")) {
+                        lockedNcco = withoutUrls(call);
+                    }
+                }
+                if (!call.ended()) {
+                    call.press(account + "#");
+                }
+            }
+        }
+        var state = lockout(caller);
+        assertTrue(state.getBoolean("locked"), state.toString());
+        assertEquals(10, state.getInt("consecutiveFailures"));
+        var outcomes = pinOutcomes(caller);
+        assertEquals(10, outcomes.stream().filter("REJECTED"::equals).count(), "exactly ten PINs were evaluated");
+        assertEquals(lockedNcco == null ? null : wrongNcco, lockedNcco, "locked sounds exactly like wrong");
+
+        now = now.plus(Duration.ofDays(30));
+        fixtures.clockAt(now);
+        var rightPin = VonagePlayer.dial(base, Fixtures.uniquePhone(), "442079460000").press(account + "#").press(PIN + "#");
+        assertTrue(rightPin.spokenCodes().isEmpty(), "30 days later the right PIN is still refused");
+        assertEquals("LOCKED", lastOutcome(caller));
+
+        var locked = Http.array(Http.json("GET", base.resolve("api/locked-callers"), null));
+        assertTrue(locked.stream().map(JsonObject.class::cast).anyMatch(c -> c.getJsonNumber("callerId").longValue() == caller));
+        assertFalse(Http.array(Http.json("GET", base.resolve("api/callers/" + caller + "/failures"), null)).isEmpty());
+        assertEquals(204, Http.json("POST", base.resolve("api/callers/" + caller + "/unlock"), null).statusCode());
+        var afterUnlock = VonagePlayer.dial(base, Fixtures.uniquePhone(), "442079460000").press(account + "#").press(PIN + "#");
+        assertEquals(2, afterUnlock.spokenCodes().size(), afterUnlock.heard());
+        assertEquals(0, lockout(caller).getInt("consecutiveFailures"), "a success resets the count");
+    }
+
+    @Test
+    void aSuccessResetsTheConsecutiveFailures() {
+        var phone = Fixtures.uniquePhone();
+        var caller = fixtures.caller("Mo", Fixtures.uniqueAccountNumber(), PIN, phone);
+        fixtures.account(caller, "GitHub", "mo", Fixtures.RFC_SECRET);
+        var call = VonagePlayer.dial(base, phone, "442079460000").press("111222#").press("333444#");
+        assertEquals(2, lockout(caller).getInt("consecutiveFailures"));
+        call.press(PIN + "#");
+        assertEquals(2, call.spokenCodes().size(), call.heard());
+        assertEquals(0, lockout(caller).getInt("consecutiveFailures"));
+    }
+
+    @Test
+    void tooManyCallsFromOneNumberWithinAMinuteHearTryAgainLater() {
+        var phone = Fixtures.uniquePhone();
+        for (int i = 0; i < 6; i++) {
+            assertFalse(VonagePlayer.dial(base, phone, "442079460001").ended(), "call " + (i + 1) + " is within the cap");
+        }
+        var seventh = VonagePlayer.dial(base, phone, "442079460001");
+        assertTrue(seventh.ended(), "the seventh call in a minute is turned away");
+        assertTrue(seventh.heard().contains("try again"), seventh.heard());
+
+        fixtures.clockAt(now.plus(Duration.ofMinutes(1)));
+        assertFalse(VonagePlayer.dial(base, phone, "442079460001").ended(), "a minute later it may call again");
+    }
+
+    @Test
+    void theAuditTrailRecordsCallsDecisionsReadOutsAndAdminChangesWithoutSecrets() {
+        var phone = Fixtures.uniquePhone();
+        var caller = fixtures.caller("Ned", Fixtures.uniqueAccountNumber(), PIN, phone);
+        var accountId = fixtures.account(caller, "GitHub", "ned", Fixtures.RFC_SECRET).getJsonNumber("id").longValue();
+        var call = VonagePlayer.dial(base, phone, "442079460002").press("111222#").press(PIN + "#");
+        var code = call.spokenCodes().get(0);
+
+        var page = Http.json("GET", base.resolve("api/audit?callerId=" + caller + "&from="
+                + now.minusSeconds(1) + "&to=" + now.plusSeconds(1)), null);
+        assertEquals(200, page.statusCode(), page::body);
+        var items = Http.object(page).getJsonArray("items").stream().map(JsonObject.class::cast).toList();
+        var lines = items.stream().map(e -> e.getString("kind") + ":" + e.getString("outcome")).toList();
+        assertEquals(List.of("CODE_READ:READ", "PIN:ACCEPTED", "PIN:REJECTED", "CALL:RECOGNISED", "ADMIN:account.added",
+                "ADMIN:caller.created"), lines);
+        assertEquals(accountId, items.get(0).getJsonNumber("accountId").longValue());
+        assertEquals(call.uuid, items.get(0).getString("callUuid"));
+        assertEquals("it-admin", items.get(5).getString("actor"));
+        assertFalse(page.body().contains(code) || page.body().contains(PIN) || page.body().contains("111222"),
+                "no code or PIN in the audit trail");
+
+        var second = Http.object(Http.json("GET", base.resolve("api/audit?callerId=" + caller + "&size=2&page=1"), null));
+        assertEquals(List.of("PIN:REJECTED", "CALL:RECOGNISED"), second.getJsonArray("items").stream()
+                .map(JsonObject.class::cast).map(e -> e.getString("kind") + ":" + e.getString("outcome")).toList());
+        var outside = Http.object(Http.json("GET", base.resolve("api/audit?callerId=" + caller + "&to="
+                + now.minusSeconds(60)), null));
+        assertTrue(outside.getJsonArray("items").isEmpty());
+        assertEquals(400, Http.json("GET", base.resolve("api/audit?from=yesterday"), null).statusCode());
+    }
+
+    private JsonObject lockout(long caller) {
+        var response = Http.json("GET", base.resolve("api/callers/" + caller + "/lockout"), null);
+        assertEquals(200, response.statusCode(), response::body);
+        return Http.object(response);
+    }
+
+    private List<String> pinOutcomes(long caller) {
+        var outcomes = new ArrayList<String>();
+        for (int page = 0; ; page++) {
+            var items = Http.object(Http.json("GET", base.resolve("api/audit?callerId=" + caller + "&size=200&page=" + page),
+                    null)).getJsonArray("items");
+            items.stream().map(JsonObject.class::cast).filter(e -> e.getString("kind").equals("PIN"))
+                    .forEach(e -> outcomes.add(e.getString("outcome")));
+            if (items.size() < 200) {
+                return outcomes;
+            }
+        }
+    }
+
+    private String lastOutcome(long caller) {
+        return Http.object(Http.json("GET", base.resolve("api/audit?callerId=" + caller + "&size=5"), null))
+                .getJsonArray("items").stream().map(JsonObject.class::cast)
+                .filter(e -> e.getString("kind").equals("PIN")).findFirst().orElseThrow().getString("outcome");
+    }
+
+    private static String withoutUrls(VonagePlayer call) {
+        return call.ncco().toString().replaceAll("\"eventUrl\":\\[[^\\]]*\\]", "");
+    }
+}
