@@ -149,8 +149,8 @@ class GuardIT {
 
         var locked = Http.array(Http.json("GET", base.resolve("api/locked-callers"), null));
         assertTrue(locked.stream().map(JsonObject.class::cast).anyMatch(c -> c.getJsonNumber("callerId").longValue() == caller));
-        assertFalse(Http.array(Http.json("GET", base.resolve("api/callers/" + caller + "/failures"), null)).isEmpty());
-        assertEquals(204, Http.json("POST", base.resolve("api/callers/" + caller + "/unlock"), null).statusCode());
+        assertFalse(Http.array(Http.json("GET", base.resolve("api/callers/" + caller + "/lockout/failures"), null)).isEmpty());
+        assertEquals(204, Http.json("DELETE", base.resolve("api/callers/" + caller + "/lockout"), null).statusCode());
         var afterUnlock = VonagePlayer.dial(base, Fixtures.uniquePhone(), "442079460000").press(account + "#").press(PIN + "#");
         assertEquals(2, afterUnlock.spokenCodes().size(), afterUnlock.heard());
         assertEquals(0, lockout(caller).getInt("consecutiveFailures"), "a success resets the count");

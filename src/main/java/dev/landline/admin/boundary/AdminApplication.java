@@ -15,6 +15,7 @@ public class AdminApplication extends Application {
         classes.add(CallersResource.class);
         classes.add(AccountsResource.class);
         classes.add(LockoutResource.class);
+        classes.add(LockedCallersResource.class);
         classes.add(AuditResource.class);
         classes.add(InvalidOtpInputMapper.class);
         return classes;

@@ -12,7 +12,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
-import jakarta.ws.rs.POST;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -22,8 +22,12 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import java.util.List;
 
-/** Locked callers, their lockout state and recent PIN failures, and unlocking. */
-@Path("")
+/**
+ * A caller's PIN lockout: {@code GET /api/callers/{id}/lockout} (state), {@code GET …/lockout/failures} (recent
+ * attempts that were not accepted), {@code DELETE …/lockout} (an administrator unlocks). {@code GET
+ * /api/locked-callers} lists everyone locked.
+ */
+@Path("callers/{id}/lockout")
 @RequestScoped
 @Transactional
 @Produces(MediaType.APPLICATION_JSON)
@@ -48,20 +52,13 @@ public class LockoutResource {
     SecurityContext security;
 
     @GET
-    @Path("locked-callers")
-    public List<LockView> locked() {
-        return ledger.locked().stream().map(this::view).toList();
-    }
-
-    @GET
-    @Path("callers/{id}/lockout")
     public LockView lockout(@PathParam("id") long id) {
         return ledger.of(id).map(this::view).orElseThrow(NotFoundException::new);
     }
 
     /** The caller's recent PIN attempts that were not accepted (rejected, delayed, locked), newest first. */
     @GET
-    @Path("callers/{id}/failures")
+    @Path("failures")
     public List<AuditEntryView> failures(@PathParam("id") long id) {
         if (callers.find(id).isEmpty()) {
             throw new NotFoundException();
@@ -71,8 +68,7 @@ public class LockoutResource {
                 .limit(50).map(AuditEntryView::of).toList();
     }
 
-    @POST
-    @Path("callers/{id}/unlock")
+    @DELETE
     public Response unlock(@PathParam("id") long id) {
         if (!ledger.unlock(id)) {
             throw new NotFoundException();
@@ -81,9 +77,13 @@ public class LockoutResource {
         return Response.noContent().build();
     }
 
-    private LockView view(PinGuard guard) {
+    static LockView view(PinGuard guard, CallerRegistry callers, LockoutRule rule) {
         var caller = callers.find(guard.callerId()).orElseThrow(NotFoundException::new);
         return new LockView(guard.callerId(), caller.name(), caller.accountNumber(), guard.failures(),
                 rule.locked(guard.failures()), guard.lastFailureAt());
+    }
+
+    private LockView view(PinGuard guard) {
+        return view(guard, callers, rule);
     }
 }
