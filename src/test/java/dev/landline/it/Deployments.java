@@ -1,5 +1,6 @@
 package dev.landline.it;
 
+import dev.landline.testsupport.LogCapture;
 import dev.landline.testsupport.SettableClock;
 import dev.landline.testsupport.TestSupportApplication;
 import dev.landline.testsupport.TestSupportResource;
@@ -19,6 +20,6 @@ final class Deployments {
             throw new IllegalStateException("run the integration tests through Maven (mvn verify): " + war + " is missing");
         }
         return ShrinkWrap.createFromZipFile(WebArchive.class, war)
-                .addClasses(SettableClock.class, TestSupportApplication.class, TestSupportResource.class);
+                .addClasses(SettableClock.class, LogCapture.class, TestSupportApplication.class, TestSupportResource.class);
     }
 }

@@ -29,6 +29,17 @@ public class TestSupportResource {
     @PersistenceContext
     EntityManager em;
 
+    @Inject
+    LogCapture logs;
+
+    /** Everything the server logged since deployment. */
+    @GET
+    @Path("logs")
+    @Produces(MediaType.TEXT_PLAIN)
+    public String logs() {
+        return logs.all();
+    }
+
     @PUT
     @Path("clock/{epochSecond}")
     public void setClock(@PathParam("epochSecond") long epochSecond) {
@@ -62,10 +73,14 @@ public class TestSupportResource {
     @Transactional
     public JsonObject counts() {
         var counts = Json.createObjectBuilder();
-        for (var table : List.of("caller", "caller_phone", "otp_account", "call_session", "call_event")) {
+        for (var table : List.of("caller", "caller_phone", "otp_account", "call_session", "call_event", "pin_guard",
+                "rate_bucket", "audit_event")) {
             var n = ((Number) em.createNativeQuery("select count(*) from " + table).getSingleResult()).longValue();
             counts.add(table, n);
         }
+        var failures = ((Number) em.createNativeQuery("select coalesce(sum(failures), 0) from pin_guard")
+                .getSingleResult()).longValue();
+        counts.add("pin_guard_failures", failures);
         return counts.build();
     }
 
