@@ -1,5 +1,6 @@
 package dev.landline.calls.boundary;
 
+import dev.landline.guard.boundary.SignedWebhookFilter;
 import dev.landline.problems.boundary.Problems;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
@@ -14,6 +15,7 @@ public class VoiceApplication extends Application {
     public Set<Class<?>> getClasses() {
         var classes = new HashSet<Class<?>>(Problems.mappers());
         classes.add(VonageWebhooksResource.class);
+        classes.add(SignedWebhookFilter.class);
         return classes;
     }
 }

@@ -1,0 +1,152 @@
+package dev.landline.guard.control;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.Startup;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.logging.Logger;
+import javax.crypto.Mac;
+import javax.crypto.SecretKey;
+import javax.crypto.spec.SecretKeySpec;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Vonage signed webhooks: {@code Authorization: Bearer <JWT>}, HS256 only (the header never chooses the
+ * algorithm), keyed with the UTF-8 bytes of the account's signature secret, {@code iat} within the allowed age,
+ * and {@code payload_hash} equal to the SHA-256 of what was sent. Comparisons are constant-time. With no secret
+ * configured every request passes unchecked, and startup says so.
+ */
+@ApplicationScoped
+public class WebhookSignature {
+
+    public static final String SECRET = "landline.vonage.signature-secret";
+    public static final String MAX_AGE = "landline.vonage.max-token-age-seconds";
+    static final int MAX_TOKEN_CHARS = 8 * 1024;
+    private static final String ALGORITHM = "HS256";
+    private static final Logger LOG = Logger.getLogger(WebhookSignature.class.getName());
+
+    @Inject
+    @ConfigProperty(name = SECRET)
+    Optional<String> secretText;
+
+    @Inject
+    @ConfigProperty(name = MAX_AGE, defaultValue = "300")
+    long maxAgeSeconds;
+
+    private SecretKey key;
+
+    protected WebhookSignature() {
+    }
+
+    /** A check with the secret given directly (tests, tools); null means none configured. */
+    public static WebhookSignature of(String secret, long maxAgeSeconds) {
+        var signature = new WebhookSignature();
+        signature.secretText = Optional.ofNullable(secret);
+        signature.maxAgeSeconds = maxAgeSeconds;
+        signature.load();
+        return signature;
+    }
+
+    @PostConstruct
+    void load() {
+        key = secretText.map(String::strip).filter(text -> !text.isEmpty())
+                .map(text -> new SecretKeySpec(text.getBytes(StandardCharsets.UTF_8), "HmacSHA256"))
+                .orElse(null);
+    }
+
+    void reportAtStartup(@Observes Startup startup) {
+        if (enforced()) {
+            LOG.info("Signed Vonage webhooks enforced: HS256 bearer token, iat within " + maxAgeSeconds
+                    + " s, payload_hash checked");
+        } else {
+            LOG.warning("Vonage webhooks are NOT authenticated: anyone who finds /webhooks can drive a call. Set "
+                    + SECRET + " (the Vonage account's signature secret) in server configuration, for example "
+                    + "the environment variable LANDLINE_VONAGE_SIGNATURE_SECRET or a Payara password alias.");
+        }
+    }
+
+    public boolean enforced() {
+        return key != null;
+    }
+
+    public Verdict verify(String authorization, Payload payload, Instant now) {
+        if (!enforced()) {
+            return Verdict.UNSIGNED_ALLOWED;
+        }
+        if (authorization == null || authorization.isBlank()) {
+            return Verdict.MISSING;
+        }
+        if (authorization.length() > MAX_TOKEN_CHARS + 16) {
+            return Verdict.MALFORMED;
+        }
+        var credentials = authorization.strip().split("[ \t]+", 2);
+        if (!"Bearer".equalsIgnoreCase(credentials[0])) {
+            return Verdict.MISSING;
+        }
+        if (credentials.length != 2 || credentials[1].length() > MAX_TOKEN_CHARS) {
+            return Verdict.MALFORMED;
+        }
+        var parsed = CompactJwt.parse(credentials[1]);
+        if (parsed.isEmpty()) {
+            return Verdict.MALFORMED;
+        }
+        var jwt = parsed.get();
+        if (!plainHs256(jwt.header())) {
+            return Verdict.WRONG_ALGORITHM;
+        }
+        if (!MessageDigest.isEqual(hmac(jwt.signingInput()), jwt.signature())) {
+            return Verdict.BAD_SIGNATURE;
+        }
+        var claims = jwt.claims();
+        if (claims.isEmpty()) {
+            return Verdict.MALFORMED;
+        }
+        return Freshness.check(claims.get(), now, maxAgeSeconds).orElseGet(() -> hash(claims.get(), payload));
+    }
+
+    /** {@code alg} exactly HS256, and no {@code crit} extension we would have to understand. */
+    private static boolean plainHs256(JsonObject header) {
+        return header.get("alg") instanceof JsonString alg && ALGORITHM.equals(alg.getString())
+                && !header.containsKey("crit");
+    }
+
+    private static Verdict hash(JsonObject claims, Payload payload) {
+        var claim = claims.get("payload_hash");
+        if (claim == null) {
+            return payload.hashRequired() ? Verdict.MISSING_HASH : Verdict.VALID;
+        }
+        if (!(claim instanceof JsonString sent)) {
+            return Verdict.HASH_MISMATCH;
+        }
+        var expected = HexFormat.of().formatHex(sha256(payload.bytes())).getBytes(StandardCharsets.US_ASCII);
+        return MessageDigest.isEqual(expected, sent.getString().getBytes(StandardCharsets.UTF_8))
+                ? Verdict.VALID : Verdict.HASH_MISMATCH;
+    }
+
+    private byte[] hmac(byte[] signingInput) {
+        try {
+            var mac = Mac.getInstance("HmacSHA256");
+            mac.init(key);
+            return mac.doFinal(signingInput);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 unavailable", e);
+        }
+    }
+
+    private static byte[] sha256(byte[] bytes) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(bytes);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("SHA-256 unavailable", e);
+        }
+    }
+}

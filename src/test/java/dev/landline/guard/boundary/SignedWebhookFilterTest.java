@@ -1,0 +1,252 @@
+package dev.landline.guard.boundary;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.auth0.jwt.JWT;
+import com.auth0.jwt.algorithms.Algorithm;
+import dev.landline.guard.control.Verdict;
+import dev.landline.guard.control.WebhookSignature;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.reflect.Proxy;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The filter against a hand-made request context, at a fixed instant; tokens minted by auth0 java-jwt. */
+class SignedWebhookFilterTest {
+
+    static final String SECRET = "landline-unit-test-signature-secret-4f1c";
+    static final Instant NOW = Instant.parse("2025-06-01T12:00:00Z");
+    static final String BODY = "{\"uuid\":\"call-1\",\"dtmf\":{\"digits\":\"480261\",\"timed_out\":false}}";
+    static final String ANSWER = "http://127.0.0.1:8080/webhooks/answer"
+            + "?uuid=call-1&conversation_uuid=CON-1&from=447700900123&to=442079460000";
+    static final String INPUT = "http://127.0.0.1:8080/webhooks/input/Zm9yLXRoaXMtc3RlcC1vbmx5";
+
+    private final List<LogRecord> logged = new ArrayList<>();
+    private final Handler capture = new Handler() {
+        @Override
+        public void publish(LogRecord record) {
+            logged.add(record);
+        }
+
+        @Override
+        public void flush() {
+        }
+
+        @Override
+        public void close() {
+        }
+    };
+    private final Logger log = Logger.getLogger(SignedWebhookFilter.class.getName());
+    private Level previousLevel;
+
+    @BeforeEach
+    void captureLog() {
+        previousLevel = log.getLevel();
+        log.setLevel(Level.ALL);
+        log.setUseParentHandlers(false);
+        log.addHandler(capture);
+    }
+
+    @AfterEach
+    void releaseLog() {
+        log.removeHandler(capture);
+        log.setUseParentHandlers(true);
+        log.setLevel(previousLevel);
+    }
+
+    @Test
+    void aSignedPostGoesOnWithItsBodyIntact() throws IOException {
+        var request = new Request("POST", INPUT, bearer(token(NOW, sha256(BODY))), BODY);
+        assertEquals(Optional.empty(), filter(SECRET).check(request.context()));
+        assertArrayEquals(BODY.getBytes(StandardCharsets.UTF_8), request.entity.readAllBytes());
+    }
+
+    @Test
+    void aSignedAnswerGetGoesOnWhenItsQueryMatchesTheHash() {
+        var json = "{\"uuid\":\"call-1\",\"conversation_uuid\":\"CON-1\","
+                + "\"from\":\"447700900123\",\"to\":\"442079460000\"}";
+        var request = new Request("GET", ANSWER, bearer(token(NOW, sha256(json))), null);
+        assertEquals(Optional.empty(), filter(SECRET).check(request.context()));
+        var tampered = new Request("GET", ANSWER.replace("447700900123", "447700900999"),
+                bearer(token(NOW, sha256(json))), null);
+        assertEquals(Optional.of(Response.Status.FORBIDDEN), filter(SECRET).check(tampered.context()));
+    }
+
+    @Test
+    void aBodyOfExactlySixteenKilobytesIsCheckedAndHandedOn() throws IOException {
+        var body = "{\"pad\":\"" + "x".repeat(SignedWebhookFilter.MAX_BODY_BYTES - 10) + "\"}";
+        assertEquals(SignedWebhookFilter.MAX_BODY_BYTES, body.length());
+        var request = new Request("POST", INPUT, bearer(token(NOW, sha256(body))), body);
+        assertEquals(Optional.empty(), filter(SECRET).check(request.context()));
+        assertEquals(body, new String(request.entity.readAllBytes(), StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void aLargerBodyIsRefusedAsTooLargeBeforeAnythingElse() {
+        var body = "x".repeat(SignedWebhookFilter.MAX_BODY_BYTES + 1);
+        var request = new Request("POST", INPUT, bearer(token(NOW, sha256(body))), body);
+        assertEquals(Optional.of(Response.Status.REQUEST_ENTITY_TOO_LARGE), filter(SECRET).check(request.context()));
+    }
+
+    @Test
+    void anUnsignedPostIsRefusedWith401AndLoggedByReasonAndPathOnly() {
+        var request = new Request("POST", INPUT + "?secret-looking=query", null, BODY);
+        assertEquals(Optional.of(Response.Status.UNAUTHORIZED), filter(SECRET).check(request.context()));
+        assertEquals(1, logged.size());
+        assertEquals(Level.INFO, logged.get(0).getLevel());
+        assertEquals("webhook rejected: no bearer token (POST /webhooks/input/{token})", logged.get(0).getMessage());
+    }
+
+    @Test
+    void aForgedTokenIsRefusedWith403AndNeitherTokenNorSecretIsLogged() {
+        var forged = JWT.create().withIssuedAt(NOW).withClaim("payload_hash", sha256(BODY))
+                .sign(Algorithm.HMAC256("not-the-secret"));
+        var request = new Request("POST", "http://127.0.0.1:8080/webhooks/event", bearer(forged), BODY);
+        assertEquals(Optional.of(Response.Status.FORBIDDEN), filter(SECRET).check(request.context()));
+        assertEquals("webhook rejected: bad signature (POST /webhooks/event)", logged.get(0).getMessage());
+        for (var record : logged) {
+            var secrets = List.of(forged, forged.split("\\.")[2], SECRET, "not-the-secret", sha256(BODY), "480261");
+            for (var secret : secrets) {
+                assertFalse(record.getMessage().contains(secret));
+            }
+        }
+    }
+
+    @Test
+    void aStaleTokenIsRefusedWith403() {
+        var request = new Request("POST", INPUT, bearer(token(NOW.minusSeconds(301), sha256(BODY))), BODY);
+        assertEquals(Optional.of(Response.Status.FORBIDDEN), filter(SECRET).check(request.context()));
+        assertEquals("webhook rejected: stale iat (POST /webhooks/input/{token})", logged.get(0).getMessage());
+    }
+
+    @Test
+    void withoutASecretNothingIsReadOrRefused() {
+        var request = new Request("POST", INPUT, null, BODY);
+        request.entity = new InputStream() {
+            @Override
+            public int read() {
+                throw new AssertionError("the body must not be read when webhooks are unsigned");
+            }
+        };
+        assertEquals(Optional.empty(), filter(null).check(request.context()));
+        assertTrue(logged.isEmpty());
+    }
+
+    @Test
+    void missingOrUnreadableTokensAre401AndEverythingElseIs403() {
+        for (var verdict : Verdict.values()) {
+            var expected = switch (verdict) {
+                case VALID, UNSIGNED_ALLOWED -> null;
+                case MISSING, MALFORMED -> Response.Status.UNAUTHORIZED;
+                default -> Response.Status.FORBIDDEN;
+            };
+            assertEquals(expected, SignedWebhookFilter.refusal(verdict).orElse(null), verdict.name());
+        }
+    }
+
+    @Test
+    void theProblemDetailIsGenericAndGivesNothingAway() {
+        var forbidden = SignedWebhookFilter.detail(Response.Status.FORBIDDEN);
+        assertEquals("The webhook's signature was not accepted.", forbidden);
+        assertTrue(SignedWebhookFilter.detail(Response.Status.UNAUTHORIZED).contains("Bearer"));
+        assertTrue(SignedWebhookFilter.detail(Response.Status.REQUEST_ENTITY_TOO_LARGE).contains("16384"));
+        for (var status : List.of(Response.Status.FORBIDDEN, Response.Status.UNAUTHORIZED)) {
+            assertFalse(SignedWebhookFilter.detail(status).contains(SECRET));
+            assertFalse(SignedWebhookFilter.detail(status).contains("eyJ"));
+        }
+    }
+
+    @Test
+    void loggedPathsMaskInputTokensAndAreCut() {
+        assertEquals("/webhooks/input/{token}", LoggedPath.of("/webhooks/input/abc-DEF_123"));
+        assertEquals("/webhooks/answer", LoggedPath.of("/webhooks/answer"));
+        assertEquals("", LoggedPath.of(null));
+        assertEquals(201, LoggedPath.of("/" + "a".repeat(500)).length());
+    }
+
+    private static SignedWebhookFilter filter(String secret) {
+        var filter = new SignedWebhookFilter();
+        filter.signature = WebhookSignature.of(secret, 300);
+        filter.clock = Clock.fixed(NOW, ZoneOffset.UTC);
+        return filter;
+    }
+
+    static String token(Instant issuedAt, String payloadHash) {
+        return JWT.create().withIssuedAt(issuedAt).withJWTId("jti-1").withIssuer("Vonage")
+                .withClaim("api_key", "a1b2c3d4")
+                .withClaim("payload_hash", payloadHash).sign(Algorithm.HMAC256(SECRET));
+    }
+
+    static String bearer(String token) {
+        return "Bearer " + token;
+    }
+
+    static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Just enough of a JAX-RS request for the filter: method, URI, Authorization and a replaceable body. */
+    static final class Request {
+        final String method;
+        final URI uri;
+        final String authorization;
+        InputStream entity;
+
+        Request(String method, String uri, String authorization, String body) {
+            this.method = method;
+            this.uri = URI.create(uri);
+            this.authorization = authorization;
+            this.entity = new ByteArrayInputStream(body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8));
+        }
+
+        ContainerRequestContext context() {
+            var uriInfo = (UriInfo) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {UriInfo.class},
+                    (proxy, m, args) -> switch (m.getName()) {
+                        case "getRequestUri" -> uri;
+                        default -> throw new UnsupportedOperationException(m.getName());
+                    });
+            return (ContainerRequestContext) Proxy.newProxyInstance(getClass().getClassLoader(),
+                    new Class<?>[] {ContainerRequestContext.class}, (proxy, m, args) -> switch (m.getName()) {
+                        case "getMethod" -> method;
+                        case "getUriInfo" -> uriInfo;
+                        case "getHeaderString" -> HttpHeaders.AUTHORIZATION.equalsIgnoreCase((String) args[0])
+                                ? authorization : null;
+                        case "getEntityStream" -> entity;
+                        case "setEntityStream" -> {
+                            entity = (InputStream) args[0];
+                            yield null;
+                        }
+                        default -> throw new UnsupportedOperationException(m.getName());
+                    });
+        }
+    }
+}
