@@ -117,10 +117,12 @@ class AdminApiIT {
         var anonymous = Http.send("GET", base.resolve("api/callers"), null, null, null);
         assertEquals(401, anonymous.statusCode());
         assertTrue(anonymous.headers().firstValue("WWW-Authenticate").orElse("").startsWith("Basic"));
+        assertProblem(anonymous);
         var wrongPassword = Http.send("GET", base.resolve("api/callers"), null, null, "it-admin:guess");
         assertEquals(401, wrongPassword.statusCode());
         var viewer = Http.send("GET", base.resolve("api/callers"), null, null, Http.VIEWER);
         assertEquals(403, viewer.statusCode());
+        assertProblem(viewer);
         var viewerWrite = Http.send("POST", base.resolve("api/callers"), "application/json",
                 callerJson(Fixtures.uniqueAccountNumber(), "480261"), Http.VIEWER);
         assertEquals(403, viewerWrite.statusCode());

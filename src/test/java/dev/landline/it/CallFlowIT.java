@@ -133,6 +133,61 @@ class CallFlowIT {
     }
 
     @Test
+    void anEndedCallCannotBeAnsweredAgainForMoreAttempts() {
+        var phone = Fixtures.uniquePhone();
+        var caller = fixtures.caller("Cal", Fixtures.uniqueAccountNumber(), PIN, phone);
+        fixtures.account(caller, "GitHub", "cal", Fixtures.RFC_SECRET);
+        var call = VonagePlayer.dial(base, phone, TO).press("111222#").press("333444#").press("555666#");
+        assertTrue(call.ended());
+        call.answerAgain();
+        assertTrue(call.ended(), "no new PIN prompt for an ended call: " + call.heard());
+        assertEquals("3", fixtures.call(call.uuid).getJsonArray("values").getString(1));
+    }
+
+    @Test
+    void threeWrongPinsFromAnUnknownPhoneEndTheCallAcrossAccountNumberPrompts() {
+        var account = Fixtures.uniqueAccountNumber();
+        fixtures.caller("Uma", account, PIN);
+        var call = VonagePlayer.dial(base, Fixtures.uniquePhone(), TO);
+        for (int i = 0; i < 3; i++) {
+            assertTrue(call.heard().contains("account number"), call.heard());
+            call.press(account + "#").press("11122" + i + "#");
+        }
+        assertTrue(call.ended(), call.heard());
+        assertTrue(call.heard().contains("Goodbye"), call.heard());
+    }
+
+    @Test
+    void aCallIdleForMoreThanTenMinutesCannotContinue() {
+        var phone = Fixtures.uniquePhone();
+        fixtures.caller("Ida", Fixtures.uniqueAccountNumber(), PIN, phone);
+        var call = VonagePlayer.dial(base, phone, TO);
+        fixtures.clockAt(MID_STEP.plusSeconds(601));
+        var late = Http.webhook("POST", URI.create(call.eventUrl()), "application/json",
+                "{\"uuid\":\"" + call.uuid + "\",\"dtmf\":{\"digits\":\"" + PIN + "\",\"timed_out\":false}}");
+        assertEquals(403, late.statusCode(), late.body());
+        assertEquals("ENDED", fixtures.call(call.uuid).getJsonArray("values").getString(0));
+    }
+
+    @Test
+    void longAccountNamesAndOddCallerIdsStillMakeValidNccos() {
+        var phone = Fixtures.uniquePhone();
+        var caller = fixtures.caller("Len", Fixtures.uniqueAccountNumber(), PIN, phone);
+        for (int i = 1; i <= 9; i++) {
+            var label = ("account" + i + " ").repeat(22).strip();
+            var response = Http.json("POST", base.resolve("api/callers/" + caller + "/accounts"),
+                    "{\"label\":\"" + label + "\",\"secret\":\"" + secretFor(i) + "\"}");
+            assertEquals(201, response.statusCode(), response::body);
+        }
+        var call = VonagePlayer.dial(base, phone, TO).press(PIN + "#");
+        assertTrue(call.heard().contains("press 9"), call.heard());
+        var sip = VonagePlayer.dial(base, "sip:someone-with-a-long-address@example.com;transport=tls", TO);
+        assertTrue(sip.heard().contains("account number"), sip.heard());
+        var digits = VonagePlayer.dial(base, "4".repeat(40), TO);
+        assertTrue(digits.heard().contains("account number"), digits.heard());
+    }
+
+    @Test
     void anUnknownAccountNumberSoundsExactlyLikeAWrongPin() {
         var account = Fixtures.uniqueAccountNumber();
         fixtures.caller("Di", account, PIN);
@@ -213,7 +268,7 @@ class CallFlowIT {
     }
 
     @Test
-    void anHotpAccountMovesItsCounterOnWithEveryReading() {
+    void anHotpAccountMovesItsCounterOnWithEveryNewReadingButRepeatsTheSameCodeOnPressingOne() {
         var phone = Fixtures.uniquePhone();
         var caller = fixtures.caller("Hal", Fixtures.uniqueAccountNumber(), PIN, phone);
         fixtures.account(caller, "otpauth://hotp/Vault:hal?secret=" + Fixtures.RFC_SECRET + "&issuer=Vault&counter=0");
@@ -221,10 +276,12 @@ class CallFlowIT {
         var call = VonagePlayer.dial(base, phone, TO).press(PIN + "#");
         assertEquals(List.of("755224", "755224"), call.spokenCodes(), "RFC 4226 count 0");
         call.press("1");
-        assertEquals(List.of("287082", "287082"), call.spokenCodes(), "RFC 4226 count 1");
+        assertEquals(List.of("755224", "755224"), call.spokenCodes(), "hearing it again repeats count 0");
 
         var again = VonagePlayer.dial(base, phone, TO).press(PIN + "#");
-        assertEquals(List.of("359152", "359152"), again.spokenCodes(), "the counter was persisted: count 2");
+        assertEquals(List.of("287082", "287082"), again.spokenCodes(), "the counter was persisted: count 1");
+        var third = VonagePlayer.dial(base, phone, TO).press(PIN + "#");
+        assertEquals(List.of("359152", "359152"), third.spokenCodes(), "count 2");
     }
 
     @Test
@@ -253,15 +310,15 @@ class CallFlowIT {
         var call = VonagePlayer.dial(base, phone, TO);
         var firstUrl = URI.create(call.eventUrl());
         var body = "{\"uuid\":\"" + call.uuid + "\",\"dtmf\":{\"digits\":\"111222\",\"timed_out\":false}}";
-        assertEquals(200, Http.send("POST", firstUrl, "application/json", body, null).statusCode());
-        var replay = Http.send("POST", firstUrl, "application/json",
-                body.replace("111222", PIN), null);
+        assertEquals(200, Http.webhook("POST", firstUrl, "application/json", body).statusCode());
+        var replay = Http.webhook("POST", firstUrl, "application/json",
+                body.replace("111222", PIN));
         assertEquals(403, replay.statusCode());
         assertProblem(replay);
         assertFalse(replay.body().contains("say-as"));
 
-        var forged = Http.send("POST", base.resolve("webhooks/input/" + "A".repeat(43)), "application/json",
-                body.replace("111222", PIN), null);
+        var forged = Http.webhook("POST", base.resolve("webhooks/input/" + "A".repeat(43)), "application/json",
+                body.replace("111222", PIN));
         assertEquals(403, forged.statusCode());
         assertEquals("1", fixtures.call(call.uuid).getJsonArray("values").getString(1), "only one PIN was evaluated");
     }
@@ -286,18 +343,56 @@ class CallFlowIT {
     void badWebhookRequestsGetProblemJsonAndWriteNothing() {
         var before = fixtures.counts();
         var answer = base.resolve("webhooks/answer");
-        assertBad(400, Http.send("POST", answer, "application/json", "{\"uuid\": ", null));
-        assertBad(400, Http.send("POST", answer, "application/json", "[1,2,3]", null));
-        assertBad(400, Http.send("POST", answer, "application/json", "{\"uuid\": 42}", null));
-        assertBad(400, Http.send("POST", answer, "application/json", "{\"from\": \"447700900000\"}", null));
-        assertBad(400, Http.send("GET", base.resolve("webhooks/answer?from=447700900000&to=" + TO), null, null, null));
-        assertBad(400, Http.send("GET", base.resolve("webhooks/answer?uuid=not%20a%20uuid"), null, null, null));
-        assertBad(415, Http.send("POST", answer, "text/plain", "uuid=abc", null));
-        assertBad(413, Http.send("POST", answer, "application/json",
-                "{\"uuid\":\"abc\",\"pad\":\"" + "x".repeat(20_000) + "\"}", null));
-        assertBad(400, Http.send("POST", base.resolve("webhooks/event"), "application/json", "not json", null));
-        assertBad(405, Http.send("PUT", answer, "application/json", "{}", null));
+        assertBad(400, Http.webhook("POST", answer, "application/json", "{\"uuid\": "));
+        assertBad(400, Http.webhook("POST", answer, "application/json", "[1,2,3]"));
+        assertBad(400, Http.webhook("POST", answer, "application/json", "{\"uuid\": 42}"));
+        assertBad(400, Http.webhook("POST", answer, "application/json", "{\"from\": \"447700900000\"}"));
+        assertBad(400, Http.webhook("GET", base.resolve("webhooks/answer?from=447700900000&to=" + TO), null, null));
+        assertBad(400, Http.webhook("GET", base.resolve("webhooks/answer?uuid=not%20a%20uuid"), null, null));
+        assertBad(415, Http.webhook("POST", answer, "text/plain", "uuid=abc"));
+        assertBad(413, Http.webhook("POST", answer, "application/json",
+                "{\"uuid\":\"abc\",\"pad\":\"" + "x".repeat(20_000) + "\"}"));
+        assertBad(400, Http.webhook("POST", base.resolve("webhooks/event"), "application/json", "not json"));
+        var deep = "{\"uuid\":\"abc\",\"x\":" + "[".repeat(5000) + "]".repeat(5000) + "}";
+        assertBad(400, Http.webhook("POST", answer, "application/json", deep));
+        assertBad(400, Http.webhook("POST", base.resolve("webhooks/event"), "application/json", deep));
+        assertBad(405, Http.webhook("PUT", answer, "application/json", "{}"));
+        assertBad(405, Http.webhook("OPTIONS", answer, null, null));
         assertEquals(before, fixtures.counts(), "nothing was written");
+    }
+
+    @Test
+    void webhooksWithoutAValidVonageSignatureAreRefusedAndChangeNothing() {
+        var answer = base.resolve("webhooks/answer");
+        var body = "{\"uuid\":\"" + java.util.UUID.randomUUID() + "\",\"from\":\"447700900999\",\"to\":\"" + TO + "\"}";
+        var now = VonageSigner.serverNow();
+        var before = fixtures.counts();
+
+        assertEquals(401, signed(answer, body, null).statusCode(), "no Authorization header");
+        assertEquals(401, signed(answer, body, "Basic aXQ6aXQ=").statusCode(), "not a bearer token");
+        assertEquals(403, signed(answer, body, VonageSigner.bearer(body, "not-the-secret", now)).statusCode(), "wrong key");
+        assertEquals(403, signed(answer, body.replace("999", "998"), VonageSigner.bearer(body)).statusCode(), "altered body");
+        assertEquals(403, signed(answer, body, VonageSigner.bearer(body, VonageSigner.SECRET, now.minusSeconds(301)))
+                .statusCode(), "stale iat");
+        assertEquals(403, signed(answer, body, VonageSigner.bearer(body, VonageSigner.SECRET, now.plusSeconds(301)))
+                .statusCode(), "iat in the future");
+        var header = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
+                "{\"alg\":\"none\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8));
+        var claims = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(("{\"iat\":" + now.getEpochSecond()
+                + ",\"payload_hash\":\"" + VonageSigner.sha256(body) + "\"}").getBytes(StandardCharsets.UTF_8));
+        var none = signed(answer, body, "Bearer " + header + "." + claims + ".");
+        assertTrue(none.statusCode() == 401 || none.statusCode() == 403, "alg none: " + none.statusCode());
+        for (var refused : List.of(signed(answer, body, null), none)) {
+            assertProblem(refused);
+            assertFalse(refused.body().contains(VonageSigner.SECRET));
+        }
+        assertEquals(before, fixtures.counts(), "a refused webhook changes nothing");
+
+        assertEquals(200, signed(answer, body, VonageSigner.bearer(body)).statusCode(), "signed by Vonage");
+    }
+
+    private static java.net.http.HttpResponse<String> signed(URI uri, String body, String authorization) {
+        return Http.send("POST", uri, "application/json", body, null, authorization);
     }
 
     @Test
@@ -307,14 +402,14 @@ class CallFlowIT {
         var call = VonagePlayer.dial(base, phone, TO);
         var event = base.resolve("webhooks/event");
         var answered = "{\"uuid\":\"" + call.uuid + "\",\"status\":\"answered\",\"direction\":\"inbound\"}";
-        assertEquals(204, Http.send("POST", event, "application/json", answered, null).statusCode());
+        assertEquals(204, Http.webhook("POST", event, "application/json", answered).statusCode());
         var error = "{\"reason\":\"Syntax error in NCCO.\",\"conversation_uuid\":\"CON-1\"}";
-        assertEquals(204, Http.send("POST", event, "application/json", error, null).statusCode());
+        assertEquals(204, Http.webhook("POST", event, "application/json", error).statusCode());
         var completed = answered.replace("answered", "completed");
-        assertEquals(204, Http.send("POST", event, "application/json", completed, null).statusCode());
+        assertEquals(204, Http.webhook("POST", event, "application/json", completed).statusCode());
 
-        var late = Http.send("POST", URI.create(call.eventUrl()), "application/json",
-                "{\"uuid\":\"" + call.uuid + "\",\"dtmf\":{\"digits\":\"" + PIN + "\",\"timed_out\":false}}", null);
+        var late = Http.webhook("POST", URI.create(call.eventUrl()), "application/json",
+                "{\"uuid\":\"" + call.uuid + "\",\"dtmf\":{\"digits\":\"" + PIN + "\",\"timed_out\":false}}");
         assertEquals(403, late.statusCode(), "a finished call takes no more input");
         assertEquals("ENDED", fixtures.call(call.uuid).getJsonArray("values").getString(0));
     }

@@ -53,10 +53,12 @@ final class Fixtures {
     void clockAt(Instant instant) {
         var response = Http.send("PUT", base.resolve("test-support/clock/" + instant.getEpochSecond()), null, null, null);
         assertEquals(204, response.statusCode(), response::body);
+        VonageSigner.serverClockAt(Instant.ofEpochSecond(instant.getEpochSecond()));
     }
 
     void systemClock() {
         Http.send("DELETE", base.resolve("test-support/clock"), null, null, null);
+        VonageSigner.serverClockAt(null);
     }
 
     JsonObject counts() {

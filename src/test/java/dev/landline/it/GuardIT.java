@@ -80,9 +80,9 @@ class GuardIT {
             for (int i = 0; i < calls.size(); i++) {
                 var call = calls.get(i);
                 var guess = String.format("%06d", 100_000 + i * 7);
-                futures.add(pool.submit((Callable<HttpResponse<String>>) () -> Http.send("POST",
+                futures.add(pool.submit((Callable<HttpResponse<String>>) () -> Http.webhook("POST",
                         URI.create(call.eventUrl()), "application/json", "{\"uuid\":\"" + call.uuid
-                                + "\",\"dtmf\":{\"digits\":\"" + guess + "\",\"timed_out\":false}}", null)));
+                                + "\",\"dtmf\":{\"digits\":\"" + guess + "\",\"timed_out\":false}}")));
             }
             for (var future : futures) {
                 var response = future.get();

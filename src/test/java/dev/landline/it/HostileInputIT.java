@@ -77,15 +77,25 @@ class HostileInputIT {
         var statuses = new java.util.TreeMap<Integer, Integer>();
         for (int i = 0; i < FUZZ_REQUESTS; i++) {
             var request = generate(random, liveUrl, live.uuid);
-            var response = Http.send(request.method, request.uri, request.contentType, request.body, null);
+            HttpResponse<String> response;
+            try {
+                response = request.signed
+                        ? Http.webhook(request.method, request.uri, request.contentType, request.body)
+                        : Http.send(request.method, request.uri, request.contentType, request.body, null);
+            } catch (java.io.UncheckedIOException e) {
+                throw new AssertionError("no answer to request " + i + ": " + request.method + " " + request.uri.getPath()
+                        + " [" + request.contentType + "] signed=" + request.signed + " body "
+                        + (request.body == null ? "none" : request.body.length() + " chars: "
+                        + abbreviate(request.body)), e);
+            }
             statuses.merge(response.statusCode(), 1, Integer::sum);
             assertAcceptable(request, response);
         }
         assertEquals(before, withoutAudit(fixtures.counts()), "the database is unchanged except for audit: " + statuses);
         assertTrue(statuses.keySet().stream().allMatch(s -> s < 500), statuses.toString());
 
-        live.press("480261#");
-        assertEquals(2, live.spokenCodes().size(), "the live call survived the fuzzing: " + live.heard());
+        var after = VonagePlayer.dial(base, phone, "442079460000").press("480261#");
+        assertEquals(2, after.spokenCodes().size(), "calls still work after the fuzzing: " + after.heard());
     }
 
     @Test
@@ -113,10 +123,10 @@ class HostileInputIT {
         var unknown = VonagePlayer.dial(base, Fixtures.uniquePhone(), "442079460000");
         tokens.add(unknown.eventUrl());
         unknown.pressLegacy(account + "#").pressLegacy(pin + "#");
-        Http.send("POST", URI.create(tokens.get(0)), "application/json",
-                "{\"uuid\":\"" + known.uuid + "\",\"dtmf\":\"" + pin + "\"}", null);
-        Http.send("POST", base.resolve("webhooks/answer"), "application/json",
-                "{\"uuid\":\"" + pin + "x!\",\"from\":\"" + phone + "\"}", null);
+        Http.webhook("POST", URI.create(tokens.get(0)), "application/json",
+                "{\"uuid\":\"" + known.uuid + "\",\"dtmf\":\"" + pin + "\"}");
+        Http.webhook("POST", base.resolve("webhooks/answer"), "application/json",
+                "{\"uuid\":\"" + pin + "x!\",\"from\":\"" + phone + "\"}");
 
         var logs = Http.send("GET", base.resolve("test-support/logs"), null, null, null).body();
         assertTrue(logs.contains("audit PIN ACCEPTED"), "the log capture works: " + logs.length() + " chars");
@@ -130,7 +140,7 @@ class HostileInputIT {
         }
     }
 
-    private record FuzzRequest(String method, URI uri, String contentType, String body) {
+    private record FuzzRequest(String method, URI uri, String contentType, String body, boolean signed) {
     }
 
     private FuzzRequest generate(Random random, URI liveUrl, String liveUuid) {
@@ -143,20 +153,29 @@ class HostileInputIT {
         };
         var method = random.nextInt(4) == 0 ? METHODS[random.nextInt(METHODS.length)] : (target == 0 && random.nextBoolean() ? "GET" : "POST");
         var contentType = random.nextInt(3) == 0 ? CONTENT_TYPES[random.nextInt(CONTENT_TYPES.length)] : "application/json";
-        var body = malformedBody(random, target == 3 ? liveUuid : null);
+        var body = malformedBody(random, target == 3 ? liveUuid : null, target == 0);
         var query = "";
         if (method.equals("GET")) {
             query = "?" + malformedQuery(random);
-            body = random.nextInt(5) == 0 ? body : null;
+            // a GET with a body is sent now and then, but small: Payara's HTTP listener closes the connection when a
+            // GET carries a large body (before the application sees it), which a client reads as "no answer"
+            body = random.nextInt(5) == 0 && body.length() < 8192 ? body : null;
         }
-        return new FuzzRequest(method, base.resolve(path + query), body == null ? null : contentType, body);
+        return new FuzzRequest(method, base.resolve(path + query), body == null ? null : contentType, body,
+                random.nextInt(5) != 0);
     }
 
-    /** JSON that is broken, oversized, of the wrong shape or type, or whose uuid is missing or invalid. */
-    private static String malformedBody(Random random, String liveUuid) {
+    /**
+     * JSON that is broken, oversized, of the wrong shape or type, or whose uuid is missing or invalid. For the answer
+     * webhook only the cases that break the JSON or the uuid: a garbled dtmf field means nothing to it, so such a
+     * body would be a well-formed call.
+     */
+    private static String malformedBody(Random random, String liveUuid, boolean forAnswer) {
         var uuid = liveUuid != null ? liveUuid : "abc-" + random.nextInt(1000);
         var valid = "{\"uuid\":\"" + uuid + "\",\"dtmf\":{\"digits\":\"1234\",\"timed_out\":false},\"to\":\"4420\"}";
-        return switch (random.nextInt(14)) {
+        int[] answerCases = {0, 2, 3, 4, 7, 8, 9, 10, 11, 12, 13};
+        int pick = forAnswer ? answerCases[random.nextInt(answerCases.length)] : random.nextInt(14);
+        return switch (pick) {
             case 0 -> valid.substring(0, random.nextInt(valid.length()));
             case 1 -> flip(random, valid);
             case 2 -> "{\"uuid\":\"" + uuid + "\",\"pad\":\"" + "x".repeat(16_384 + random.nextInt(100_000)) + "\"}";
@@ -167,7 +186,7 @@ class HostileInputIT {
             case 7 -> "{\"dtmf\":{\"digits\":\"1234\"}}";
             case 8 -> "{\"uuid\":\"" + "１２３-٤٥" + random.nextInt(9) + "\"}";
             case 9 -> "{\"uuid\":\"" + "a".repeat(65 + random.nextInt(200)) + "\"}";
-            case 10 -> "{\"uuid\":\"" + uuid + "\",\"from\":" + randomJsonValue(random) + "}";
+            case 10 -> "{\"uuid\":\"" + uuid + "\",\"from\":" + randomJsonValue(random).replace("\"", "") + "}";
             case 11 -> randomBytes(random);
             case 12 -> "{\"uuid\":\"" + uuid + "\"}} trailing";
             default -> "";
@@ -180,7 +199,7 @@ class HostileInputIT {
             case 1 -> "uuid=" + URLEncoder.encode("bad uuid ٤٥", StandardCharsets.UTF_8);
             case 2 -> "uuid=" + "b".repeat(65 + random.nextInt(50));
             case 3 -> "uuid=&from=&to=";
-            case 4 -> "uuid=%ZZ%";
+            case 4 -> "uuid=%E2%28%A1";
             default -> "uuid=ok-" + random.nextInt(100) + "&from=" + "4".repeat(70);
         };
     }

@@ -27,11 +27,24 @@ final class Http {
     }
 
     static HttpResponse<String> send(String method, URI uri, String contentType, String body, String credentials) {
+        return send(method, uri, contentType, body, credentials, null);
+    }
+
+    /** A webhook as Vonage sends it: signed (see {@link VonageSigner}). */
+    static HttpResponse<String> webhook(String method, URI uri, String contentType, String body) {
+        return send(method, uri, contentType, body, null, VonageSigner.bearer(body));
+    }
+
+    static HttpResponse<String> send(String method, URI uri, String contentType, String body, String credentials,
+            String authorization) {
         var request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(60))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
         if (contentType != null) {
             request.header("Content-Type", contentType);
+        }
+        if (authorization != null) {
+            request.header("Authorization", authorization);
         }
         if (credentials != null) {
             request.header("Authorization", "Basic "

@@ -44,7 +44,7 @@ final class VonagePlayer {
         var query = "uuid=" + player.uuid + "&conversation_uuid=" + player.conversationUuid
                 + (from == null ? "" : "&from=" + URLEncoder.encode(from, StandardCharsets.UTF_8))
                 + "&to=" + to;
-        player.receive(Http.send("GET", base.resolve("webhooks/answer?" + query), null, null, null));
+        player.receive(Http.webhook("GET", base.resolve("webhooks/answer?" + query), null, null));
         return player;
     }
 
@@ -53,8 +53,16 @@ final class VonagePlayer {
         var player = new VonagePlayer(base, from, to);
         var body = Json.createObjectBuilder().add("uuid", player.uuid).add("conversation_uuid", player.conversationUuid)
                 .add("from", from).add("to", to).build().toString();
-        player.receive(Http.send("POST", base.resolve("webhooks/answer"), "application/json", body, null));
+        player.receive(Http.webhook("POST", base.resolve("webhooks/answer"), "application/json", body));
         return player;
+    }
+
+    /** The answer webhook again for this same call (as Vonage retries it, or as a forger would). */
+    VonagePlayer answerAgain() {
+        var query = "uuid=" + uuid + "&conversation_uuid=" + conversationUuid + "&to=" + to
+                + (from == null ? "" : "&from=" + URLEncoder.encode(from, StandardCharsets.UTF_8));
+        receive(Http.webhook("GET", base.resolve("webhooks/answer?" + query), null, null));
+        return this;
     }
 
     /** Types digits (with '#' where the caller presses it), sent in the current webhook shape. */
@@ -125,7 +133,7 @@ final class VonagePlayer {
     private VonagePlayer post(JsonObject body) {
         var url = URI.create(eventUrl());
         assertEquals(base.getAuthority(), url.getAuthority(), "the eventUrl points at this server");
-        receive(Http.send("POST", url, "application/json", body.toString(), null));
+        receive(Http.webhook("POST", url, "application/json", body.toString()));
         return this;
     }
 

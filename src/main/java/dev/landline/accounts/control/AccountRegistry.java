@@ -30,7 +30,7 @@ public class AccountRegistry {
 
     /** Empty when the caller does not exist. */
     public Optional<OtpAccount> add(long callerId, String issuer, String label, byte[] seed, OtpParameters parameters) {
-        var caller = em.find(Caller.class, callerId);
+        var caller = em.find(Caller.class, callerId, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
         if (caller == null) {
             return Optional.empty();
         }
@@ -47,7 +47,7 @@ public class AccountRegistry {
     }
 
     public boolean remove(long callerId, long accountId) {
-        var caller = em.find(Caller.class, callerId);
+        var caller = em.find(Caller.class, callerId, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
         var account = em.find(OtpAccount.class, accountId);
         if (caller == null || account == null || !account.caller().id().equals(callerId)) {
             return false;
@@ -59,7 +59,8 @@ public class AccountRegistry {
 
     /** Empty when the caller does not exist; false when the ids are not exactly the caller's accounts. */
     public Optional<Boolean> reorder(long callerId, List<Long> accountIds) {
-        return Optional.ofNullable(em.find(Caller.class, callerId)).map(caller -> caller.reorder(accountIds));
+        return Optional.ofNullable(em.find(Caller.class, callerId, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE))
+                .map(caller -> caller.reorder(accountIds));
     }
 
     private static String blankToNull(String text) {

@@ -50,7 +50,11 @@ public class CallerRegistry {
         }
         var caller = new Caller(name.strip(), accountNumber, pinHasher.hash(pin), phones, speech, now());
         em.persist(caller);
-        em.flush();
+        try {
+            em.flush();
+        } catch (jakarta.persistence.PersistenceException raced) {
+            throw new Conflict("accountNumber", "this account number is already in use");
+        }
         registered.fire(new CallerRegistered(caller.id()));
         return caller;
     }
@@ -66,7 +70,8 @@ public class CallerRegistry {
     public Optional<Caller> byAccountNumber(String accountNumber) {
         return em.createNamedQuery(Caller.BY_ACCOUNT_NUMBER, Caller.class)
                 .setParameter("number", accountNumber)
-                .getResultStream()
+                .setMaxResults(1)
+                .getResultList().stream()
                 .findFirst();
     }
 
@@ -80,6 +85,17 @@ public class CallerRegistry {
     /** The stored PIN hash of a caller, for the PIN check; it never leaves the guard and accounts packages. */
     public Optional<String> pinHashOf(long id) {
         return find(id).map(Caller::pinHash);
+    }
+
+    /**
+     * After a successful PIN check: rehashes the PIN with today's cost and pepper when its stored hash is older
+     * (the PIN rules are not applied again: the caller did nothing wrong).
+     */
+    public void refreshPinHash(long id, String pin) {
+        var caller = em.find(Caller.class, id);
+        if (caller != null && pinHasher.outdated(caller.pinHash())) {
+            caller.changePinHash(pinHasher.hash(pin));
+        }
     }
 
     public boolean changePin(long id, String pin) {

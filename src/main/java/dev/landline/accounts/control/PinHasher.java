@@ -58,13 +58,35 @@ public class PinHasher {
     }
 
     public boolean matches(String pin, String stored) {
-        var parts = stored.split("\\$");
+        var parts = stored == null ? new String[0] : stored.split("\\$");
         if (parts.length != 5 || !SCHEME.equals(parts[0])) {
-            return false;
+            return matchesNothing(pin);
         }
-        var b64 = Base64.getDecoder();
-        var derived = derive(pin, b64.decode(parts[2]), Integer.parseInt(parts[1]), keys.pepper());
-        return MessageDigest.isEqual(derived, b64.decode(parts[3]));
+        try {
+            var b64 = Base64.getDecoder();
+            int storedIterations = Integer.parseInt(parts[1]);
+            if (storedIterations < 1 || storedIterations > 100_000_000) {
+                return matchesNothing(pin);
+            }
+            var derived = derive(pin, b64.decode(parts[2]), storedIterations, keys.pepper());
+            return MessageDigest.isEqual(derived, b64.decode(parts[3]));
+        } catch (IllegalArgumentException corrupt) {
+            return matchesNothing(pin);
+        }
+    }
+
+    /** True when a stored hash was made with other parameters or another pepper than today's: rehash it. */
+    public boolean outdated(String stored) {
+        var parts = stored.split("\\$");
+        return parts.length != 5 || !SCHEME.equals(parts[0]) || !parts[1].equals(Integer.toString(iterations))
+                || !parts[4].equals(keys.pepperId());
+    }
+
+    /** Builds the decoy when the server starts, so that the first unknown account costs no extra hash. */
+    void prepareDecoy(@jakarta.enterprise.event.Observes jakarta.enterprise.event.Startup startup) {
+        if (keys.problems().isEmpty()) {
+            matchesNothing("0");
+        }
     }
 
     /**

@@ -7,7 +7,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * What a PIN must be: only digits, {@code landline.pin.min-length} (default 6) to 12 of them, not trivially
- * guessable (all the same digit, ascending or descending runs, the account number). Messages never repeat the PIN.
+ * guessable (all the same digit, a repeated block like 121212, ascending or descending runs, the account number).
+ * Messages never repeat the PIN.
  */
 @ApplicationScoped
 public class PinPolicy {
@@ -43,6 +44,9 @@ public class PinPolicy {
         }
         if (allSame(pin)) {
             throw new BadRequest("pin", "a PIN must not repeat one digit");
+        }
+        if (pin.matches("([0-9]{1,4})\\1+")) {
+            throw new BadRequest("pin", "a PIN must not repeat a short block of digits (like 121212)");
         }
         if (run(pin, 1) || run(pin, -1)) {
             throw new BadRequest("pin", "a PIN must not be an ascending or descending run of digits");

@@ -59,7 +59,7 @@ public class Caller {
     private Set<String> phoneNumbers = new TreeSet<>();
 
     @OneToMany(mappedBy = "caller", cascade = CascadeType.ALL, orphanRemoval = true)
-    @OrderBy("menuPosition")
+    @OrderBy("menuPosition ASC, id ASC")
     private List<OtpAccount> accounts = new ArrayList<>();
 
     @Column(name = "created_at", nullable = false)
@@ -148,7 +148,8 @@ public class Caller {
     /** The OTP accounts in menu order. */
     public List<OtpAccount> accounts() {
         var ordered = new ArrayList<>(accounts);
-        ordered.sort(java.util.Comparator.comparingInt(OtpAccount::menuPosition));
+        ordered.sort(java.util.Comparator.comparingInt(OtpAccount::menuPosition)
+                .thenComparing(OtpAccount::id, java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder())));
         return ordered;
     }
 

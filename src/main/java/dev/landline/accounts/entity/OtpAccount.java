@@ -110,9 +110,17 @@ public class OtpAccount {
         return new OtpParameters(type, algorithm, digits, period, counter);
     }
 
-    /** What the caller hears in the menu: the issuer, or the label when there is none. */
+    /** Longest name the menu speaks, so nine menu lines stay well inside Vonage's 1,500 characters. */
+    static final int MAX_SPOKEN = 60;
+
+    /** What the caller hears in the menu: the issuer, or the label when there is none, at most 60 characters. */
     public String spokenName() {
-        return issuer == null || issuer.isBlank() ? label : issuer;
+        var name = issuer == null || issuer.isBlank() ? label : issuer;
+        if (name.length() <= MAX_SPOKEN) {
+            return name;
+        }
+        int cut = name.lastIndexOf(' ', MAX_SPOKEN);
+        return name.substring(0, cut > MAX_SPOKEN / 2 ? cut : MAX_SPOKEN);
     }
 
     public Long id() {

@@ -16,4 +16,10 @@ public record NewAccount(
         Integer digits,
         Integer period,
         Long counter) {
+
+    /** Never the digits, PIN, secret, code or token. */
+    @Override
+    public String toString() {
+        return "NewAccount[issuer=" + issuer + ", label=" + label + ", uri=" + (uri == null ? "none" : "***") + ", secret=" + (secret == null ? "none" : "***") + "]";
+    }
 }

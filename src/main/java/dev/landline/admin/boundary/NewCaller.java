@@ -14,4 +14,10 @@ public record NewCaller(
         @NotNull(message = "a PIN is required") String pin,
         @Size(max = 10, message = "at most 10 phone numbers") List<@NotNull(message = "must not be null") String> phoneNumbers,
         String language) {
+
+    /** Never the digits, PIN, secret, code or token. */
+    @Override
+    public String toString() {
+        return "NewCaller[name=" + name + ", accountNumber=" + accountNumber + ", pin=***, phoneNumbers=" + (phoneNumbers == null ? 0 : phoneNumbers.size()) + ", language=" + language + "]";
+    }
 }

@@ -5,7 +5,6 @@ import dev.landline.calls.control.KeyPresses;
 import dev.landline.problems.boundary.BadRequest;
 import dev.landline.problems.boundary.PayloadTooLarge;
 import jakarta.json.Json;
-import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
@@ -123,7 +122,10 @@ final class WebhookReader {
             if (parser.hasNext()) {
                 throw new BadRequest("body", "not valid JSON: something follows the object");
             }
-        } catch (JsonException | IllegalStateException | java.util.NoSuchElementException e) {
+        } catch (BadRequest e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // JsonParsingException, and what parsers throw past their nesting limit or on absurd numbers
             throw new BadRequest("body", "not valid JSON");
         }
         if (!(value instanceof JsonObject object)) {
@@ -139,6 +141,7 @@ final class WebhookReader {
         try {
             var bytes = body.readNBytes(MAX_BYTES + 1);
             if (bytes.length > MAX_BYTES) {
+                PayloadTooLarge.drain(body);
                 throw new PayloadTooLarge(MAX_BYTES);
             }
             return bytes;

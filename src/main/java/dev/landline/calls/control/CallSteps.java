@@ -50,6 +50,8 @@ public class CallSteps {
     private record Listening(int maxDigits, boolean submitOnHash) {
     }
 
+    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(CallSteps.class.getName());
+
     @PersistenceContext
     EntityManager em;
 
@@ -79,8 +81,11 @@ public class CallSteps {
         var now = now();
         var session = em.find(CallSession.class, call.uuid(), LockModeType.PESSIMISTIC_WRITE);
         if (session == null) {
-            session = new CallSession(call.uuid(), call.conversationUuid(), call.from(), call.to(), now);
+            session = new CallSession(call.uuid(), call.conversationUuid(),
+                    PhoneNumbers.parse(call.from()).orElse(null), PhoneNumbers.parse(call.to()).orElse(null), now);
             em.persist(session);
+        } else if (session.stage() == Stage.ENDED) {
+            return end(Languages.DEFAULT, Prompts.goodbye());
         }
         if (!keys.problems().isEmpty()) {
             session.end(now);
@@ -114,7 +119,7 @@ public class CallSteps {
         var session = em.createNamedQuery(CallSession.BY_TOKEN_HASH, CallSession.class)
                 .setParameter("hash", CallTokens.hash(token))
                 .setLockMode(LockModeType.PESSIMISTIC_WRITE)
-                .getResultStream().findFirst();
+                .getResultList().stream().findFirst();
         if (session.isEmpty() || !session.get().uuid().equals(callUuid)) {
             return Optional.empty();
         }
@@ -183,7 +188,7 @@ public class CallSteps {
             return end(voice(caller), Prompts.noAccounts());
         }
         if (accounts.size() == 1) {
-            return readCode(call, caller, accounts.get(0), accounts.size());
+            return readCode(call, caller, accounts.get(0), accounts.size(), null);
         }
         return showMenu(call, caller, accounts, 0);
     }
@@ -200,7 +205,7 @@ public class CallSteps {
         }
         var choice = keys.usable() ? menu.choose(call.menuPage(), keys.digits()) : Optional.<Integer>empty();
         if (choice.isPresent()) {
-            return readCode(call, caller.get(), accounts.get(choice.get()), accounts.size());
+            return readCode(call, caller.get(), accounts.get(choice.get()), accounts.size(), null);
         }
         return reprompt(call, voice(caller.get()), keys, ONE_KEY,
                 Prompts.menu(menu.page(call.menuPage()), menu.paged()));
@@ -215,7 +220,7 @@ public class CallSteps {
         if (keys.usable() && keys.digits().equals("1")) {
             var again = accounts.stream().filter(a -> a.id().equals(call.accountId())).findFirst();
             if (again.isPresent()) {
-                return readCode(call, caller.get(), again.get(), accounts.size());
+                return readCode(call, caller.get(), again.get(), accounts.size(), call.readCounter());
             }
             return showMenu(call, caller.get(), accounts, 0);
         }
@@ -225,14 +230,23 @@ public class CallSteps {
         return reprompt(call, voice(caller.get()), keys, ONE_KEY, Prompts.afterCode(accounts.size() > 1));
     }
 
-    private Reply readCode(CallSession call, Caller caller, OtpAccount account, int accountCount) {
-        if (account.parameters().type() == OtpType.HOTP) {
+    /** Reads the account's code; {@code repeatCounter} repeats the HOTP code read just before. */
+    private Reply readCode(CallSession call, Caller caller, OtpAccount account, int accountCount, Long repeatCounter) {
+        boolean hotp = account.parameters().type() == OtpType.HOTP;
+        if (hotp && repeatCounter == null) {
             em.refresh(account, LockModeType.PESSIMISTIC_WRITE);
         }
-        var spoken = readout.speak(account);
-        call.codeRead(account.id(), now());
+        CodeReadout.Spoken spoken;
+        try {
+            spoken = hotp && repeatCounter != null ? readout.repeat(account, repeatCounter) : readout.speak(account);
+        } catch (IllegalStateException unreadable) {
+            LOG.severe("The seed of account " + account.id() + " cannot be opened: " + unreadable.getMessage());
+            call.end(now());
+            return end(voice(caller), Prompts.unavailable());
+        }
+        call.codeRead(account.id(), spoken.counter(), now());
         codeRead.fire(new CodeRead(call.uuid(), caller.id(), account.id()));
-        return listen(call, voice(caller), ONE_KEY, List.of(Prompts.ssml(spoken)),
+        return listen(call, voice(caller), ONE_KEY, List.of(Prompts.ssml(spoken.text())),
                 Prompts.afterCode(accountCount > 1));
     }
 

@@ -27,17 +27,41 @@ public class CodeReadout {
     @ConfigProperty(name = "landline.code.min-remaining-seconds", defaultValue = "7")
     int minRemaining;
 
-    public String speak(OtpAccount account) {
+    /** What was said, and for HOTP the counter it used (null for TOTP). */
+    public record Spoken(String text, Long counter) {
+
+        @Override
+        public String toString() {
+            return "Spoken[counter=" + counter + "]";
+        }
+    }
+
+    /** The account's code now: TOTP by the clock, HOTP at its next counter (which moves on). */
+    public Spoken speak(OtpAccount account) {
+        var parameters = account.parameters();
+        if (parameters.type() == OtpType.HOTP) {
+            long counter = account.takeCounter();
+            return new Spoken(hotp(account, counter), counter);
+        }
         var seed = cipher.open(account);
         try {
-            var parameters = account.parameters();
-            if (parameters.type() == OtpType.HOTP) {
-                long counter = account.takeCounter();
-                return Prompts.counterCode(account.spokenName(), codes.hotp(seed, parameters, counter));
-            }
             var plan = ReadoutPlan.at(codes.now(), parameters.period(), minRemaining);
             var code = codes.totp(seed, parameters, plan.stepStart(parameters.period()));
-            return Prompts.code(account.spokenName(), code, plan);
+            return new Spoken(Prompts.code(account.spokenName(), code, plan), null);
+        } finally {
+            Arrays.fill(seed, (byte) 0);
+        }
+    }
+
+    /** An HOTP code read before, again, without using up another counter value. */
+    public Spoken repeat(OtpAccount account, long counter) {
+        return new Spoken(hotp(account, counter), counter);
+    }
+
+    private String hotp(OtpAccount account, long counter) {
+        var seed = cipher.open(account);
+        try {
+            return Prompts.counterCode(account.spokenName(), codes.hotp(seed, account.parameters(), counter));
         } finally {
             Arrays.fill(seed, (byte) 0);
         }

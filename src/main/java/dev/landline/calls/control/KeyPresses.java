@@ -15,4 +15,10 @@ public record KeyPresses(String callUuid, String digits, boolean garbled) {
     public boolean usable() {
         return digits != null && !garbled;
     }
+
+    /** Never the digits, PIN, secret, code or token. */
+    @Override
+    public String toString() {
+        return "KeyPresses[call=" + callUuid + ", digits=" + (digits == null ? "none" : digits.length() + " digits") + ", garbled=" + garbled + "]";
+    }
 }

@@ -4,7 +4,8 @@ import java.time.Instant;
 
 /**
  * Which TOTP time step to read out at an instant. When fewer than {@code minRemaining} seconds are left in the
- * current step, the caller could not type the code in time, so the next step's code is read instead.
+ * current step, the caller could not type the code in time, so the next step's code is read instead. Counted
+ * in milliseconds; the seconds announced are whole seconds the code is surely valid for.
  *
  * @param step            the time step whose code is read
  * @param next            true when that is the next step, not yet valid
@@ -14,13 +15,15 @@ import java.time.Instant;
 public record ReadoutPlan(long step, boolean next, long secondsUntilValid, long secondsValid) {
 
     public static ReadoutPlan at(Instant now, int period, int minRemaining) {
-        long epoch = now.getEpochSecond();
-        long step = Math.floorDiv(epoch, period);
-        long remaining = period - Math.floorMod(epoch, period);
-        if (remaining < minRemaining) {
-            return new ReadoutPlan(step + 1, true, remaining, remaining + period);
+        long periodMillis = period * 1000L;
+        long epochMillis = now.toEpochMilli();
+        long step = Math.floorDiv(epochMillis, periodMillis);
+        long remainingMillis = periodMillis - Math.floorMod(epochMillis, periodMillis);
+        if (remainingMillis < minRemaining * 1000L) {
+            long untilValid = (remainingMillis + 999) / 1000;
+            return new ReadoutPlan(step + 1, true, untilValid, (remainingMillis + periodMillis) / 1000);
         }
-        return new ReadoutPlan(step, false, 0, remaining);
+        return new ReadoutPlan(step, false, 0, remainingMillis / 1000);
     }
 
     /** The instant at the start of the planned step, for the code generator. */

@@ -12,9 +12,20 @@ public record Reply(String language, List<String> speech, Listen listen) {
 
     /** Wait for DTMF digits; the provider must send them back with this single-use token. */
     public record Listen(int maxDigits, boolean submitOnHash, int timeoutSeconds, String token) {
+
+        @Override
+        public String toString() {
+            return "Listen[maxDigits=" + maxDigits + ", submitOnHash=" + submitOnHash + ", token=***]";
+        }
     }
 
     public boolean ends() {
         return listen == null;
+    }
+
+    /** Never the digits, PIN, secret, code or token. */
+    @Override
+    public String toString() {
+        return "Reply[language=" + language + ", talks=" + speech.size() + ", listens=" + !ends() + "]";
     }
 }

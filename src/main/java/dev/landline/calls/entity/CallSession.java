@@ -60,6 +60,10 @@ public class CallSession {
     @Column(name = "account_id")
     private Long accountId;
 
+    /** HOTP only: the counter of the code just read, so that "again" repeats it. */
+    @Column(name = "read_counter")
+    private Long readCounter;
+
     @Column(name = "token_hash", length = 64, unique = true)
     private String tokenHash;
 
@@ -120,12 +124,18 @@ public class CallSession {
     public void showMenu(int page, OffsetDateTime now) {
         this.menuPage = page;
         this.accountId = null;
+        this.readCounter = null;
         moveTo(Stage.MENU, now);
     }
 
-    public void codeRead(Long accountId, OffsetDateTime now) {
+    public void codeRead(Long accountId, Long counter, OffsetDateTime now) {
         this.accountId = accountId;
+        this.readCounter = counter;
         moveTo(Stage.AFTER_CODE, now);
+    }
+
+    public Long readCounter() {
+        return readCounter;
     }
 
     /** Counts a timeout or an unexpected key; true while the caller may try again. */

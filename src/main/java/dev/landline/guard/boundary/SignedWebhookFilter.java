@@ -60,6 +60,7 @@ public class SignedWebhookFilter implements ContainerRequestFilter {
         if (WITH_BODY.contains(request.getMethod())) {
             var body = read(request);
             if (body.length > MAX_BODY_BYTES) {
+                PayloadTooLarge.drain(request.getEntityStream());
                 LOG.fine(() -> "webhook refused: body over " + MAX_BODY_BYTES + " bytes");
                 return Optional.of(Response.Status.REQUEST_ENTITY_TOO_LARGE);
             }

@@ -22,6 +22,10 @@ public class PinVerifier {
         boolean matches = hash.isPresent()
                 ? hasher.matches(attempt.pin(), hash.get())
                 : hasher.matchesNothing(attempt.pin());
-        return matches ? PinOutcome.ACCEPTED : PinOutcome.REJECTED;
+        if (matches) {
+            callers.refreshPinHash(attempt.callerId(), attempt.pin());
+            return PinOutcome.ACCEPTED;
+        }
+        return PinOutcome.REJECTED;
     }
 }

@@ -2,7 +2,7 @@ package dev.landline.problems.boundary;
 
 import java.util.Set;
 
-/** The mappers every JAX-RS application of ours registers. */
+/** The exception mappers and filters every JAX-RS application of ours registers. */
 public final class Problems {
 
     private Problems() {
@@ -11,6 +11,8 @@ public final class Problems {
     public static Set<Class<?>> mappers() {
         return Set.of(BadRequestMapper.class, ConstraintViolationMapper.class,
                 WebApplicationExceptionMapper.class, UnexpectedErrorMapper.class, ServiceUnavailableMapper.class,
-                UnreadableBodyMapper.class, UnreadableJsonMapper.class, PayloadTooLargeMapper.class);
+                UnreadableBodyMapper.class, UnreadableJsonMapper.class, PayloadTooLargeMapper.class,
+                OptionsRefusal.class, TransactionFailureMapper.class, PersistenceFailureMapper.class,
+                UnreadBodyDrain.class);
     }
 }

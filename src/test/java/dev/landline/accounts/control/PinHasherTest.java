@@ -49,12 +49,17 @@ class PinHasherTest {
     }
 
     @Test
-    void theDecoyCheckForUnknownAccountsNeverMatches() {
-        assertFalse(hasher.matchesNothing("480261"));
+    void aCorruptStoredHashDoesNotMatchAndDoesNotThrow() {
+        for (var corrupt : new String[] {"md5$abc", "pbkdf2-sha256$x$a$b$c", "pbkdf2-sha256$-5$a$b$c",
+                "pbkdf2-sha256$1000$!!$??$c", "", "$$$$"}) {
+            assertFalse(hasher.matches("480261", corrupt), corrupt);
+        }
     }
 
     @Test
-    void aCorruptStoredHashDoesNotMatch() {
-        assertFalse(hasher.matches("480261", "md5$abc"));
+    void aHashWithOtherIterationsOrAnotherPepperIsOutdatedAndTodaysIsNot() {
+        assertFalse(hasher.outdated(hasher.hash("480261")));
+        assertTrue(hasher.outdated(new PinHasher(ServerKeys.of(SEED_KEY, PEPPER), 2_000).hash("480261")));
+        assertTrue(hasher.outdated(new PinHasher(ServerKeys.of(SEED_KEY, OTHER_PEPPER), 1_000).hash("480261")));
     }
 }

@@ -28,7 +28,7 @@ class PinPolicyTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"000000", "777777777", "123456", "456789", "789012", "0123456789", "654321", "210987",
-            "9876543210"})
+            "9876543210", "121212", "123123", "45674567", "909090909090"})
     void refusesRepeatsAndAscendingOrDescendingRuns(String pin) {
         assertThrows(BadRequest.class, () -> policy.check(pin, "5551"));
     }

@@ -40,10 +40,14 @@ class ReadoutPlanTest {
     }
 
     @Test
-    void fractionsOfASecondCountAsTheWholeSecondTheyAreIn() {
+    void fractionsOfASecondAreCountedAndTheAnnouncedSecondsAreNeverTooMany() {
         var plan = ReadoutPlan.at(STEP_START.minusMillis(7_500), 30, 7);
-        assertFalse(plan.next(), "29 s 500 ms before: 7 whole seconds remain by the clock's second");
-        assertEquals(8, plan.secondsValid());
+        assertFalse(plan.next(), "7.5 s left is not below 7 s");
+        assertEquals(7, plan.secondsValid(), "announce only whole seconds that surely remain");
+        var justBelow = ReadoutPlan.at(STEP_START.minusMillis(6_500), 30, 7);
+        assertTrue(justBelow.next(), "6.5 s left is below 7 s");
+        assertEquals(7, justBelow.secondsUntilValid(), "the next code is valid in 6.5 s, said as 7");
+        assertEquals(36, justBelow.secondsValid());
     }
 
     @Test

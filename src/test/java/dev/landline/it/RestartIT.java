@@ -1,0 +1,139 @@
+package dev.landline.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The production WAR, prepared and started exactly as the run command does it (PrepareLocalServer, an H2 file
+ * database, keys from --systemproperties, the admin user from LANDLINE_ADMIN_PASSWORD), stopped and started
+ * again: callers, their accounts and the count of PIN failures are still there.
+ */
+class RestartIT {
+
+    private static final String ADMIN_PASSWORD = "restart-it-admin-password";
+    private static final String PIN = "480261";
+
+    @TempDir
+    Path home;
+
+    private Process server;
+
+    @AfterEach
+    void stop() throws InterruptedException {
+        stopServer();
+    }
+
+    @Test
+    void callersAccountsAndPinFailuresSurviveARestart() throws Exception {
+        prepare();
+        int port = freePort();
+        var base = URI.create("http://127.0.0.1:" + port + "/");
+        start(port, base);
+
+        var admin = "admin:" + ADMIN_PASSWORD;
+        var created = Http.send("POST", base.resolve("api/callers"), "application/json",
+                "{\"name\":\"Rae\",\"accountNumber\":\"7007\",\"pin\":\"" + PIN + "\",\"phoneNumbers\":[\"+447700900777\"]}",
+                admin);
+        assertEquals(201, created.statusCode(), created::body);
+        var id = Http.object(created).getJsonNumber("id").longValue();
+        var added = Http.send("POST", base.resolve("api/callers/" + id + "/accounts"), "application/json",
+                "{\"uri\":\"otpauth://totp/GitHub:rae?secret=" + Fixtures.RFC_SECRET + "\"}", admin);
+        assertEquals(201, added.statusCode(), added::body);
+        VonagePlayer.dial(base, "447700900777", "442079460000").press("111222#").press("333444#");
+        assertEquals(2, failures(base, id, admin));
+
+        stopServer();
+        start(port, base);
+
+        assertEquals(2, failures(base, id, admin), "the count of consecutive failures survived the restart");
+        var call = VonagePlayer.dial(base, "447700900777", "442079460000").press(PIN + "#");
+        var expected = ReferenceOtp.totp(ReferenceOtp.base32(Fixtures.RFC_SECRET), Instant.now(), 30, 6, "HmacSHA1");
+        var next = ReferenceOtp.totp(ReferenceOtp.base32(Fixtures.RFC_SECRET), Instant.now().plusSeconds(30), 30, 6,
+                "HmacSHA1");
+        assertEquals(2, call.spokenCodes().size(), call.heard());
+        assertTrue(List.of(expected, next).contains(call.spokenCodes().get(0)),
+                "the seed sealed before the restart opens after it: " + call.heard());
+        assertEquals(0, failures(base, id, admin));
+    }
+
+    private int failures(URI base, long id, String admin) {
+        var response = Http.send("GET", base.resolve("api/callers/" + id + "/lockout"), null, null, admin);
+        assertEquals(200, response.statusCode(), response::body);
+        return Http.object(response).getInt("consecutiveFailures");
+    }
+
+    private void prepare() throws Exception {
+        var java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        var prepare = new ProcessBuilder(java, "src/main/payara/PrepareLocalServer.java", home.toString())
+                .redirectErrorStream(true).redirectOutput(home.resolve("prepare.log").toFile());
+        prepare.environment().put("LANDLINE_ADMIN_PASSWORD", ADMIN_PASSWORD);
+        assertEquals(0, prepare.start().waitFor(), () -> read(home.resolve("prepare.log")));
+    }
+
+    private void start(int port, URI base) throws Exception {
+        var java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        server = new ProcessBuilder(java, "-Dh2.bindAddress=127.0.0.1", "-Dlandline.pin.hash-iterations=10000",
+                "-jar", "target/payara-micro.jar", "--nocluster",
+                "--deploy", "target/landline-authenticator.war", "--contextroot", "/", "--port", String.valueOf(port),
+                "--prebootcommandfile", "src/main/payara/pre-boot-commands.txt",
+                "--postbootcommandfile", home.resolve("post-boot-commands.txt").toString(),
+                "--systemproperties", home.resolve("server-keys.properties").toString())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(home.resolve("server.log").toFile()))
+                .start();
+        var deadline = Instant.now().plus(Duration.ofSeconds(120));
+        while (Instant.now().isBefore(deadline)) {
+            assertTrue(server.isAlive(), () -> "the server died: " + read(home.resolve("server.log")));
+            try {
+                var ready = Http.send("GET", base.resolve("health/ready"), null, null, null);
+                var callers = Http.send("GET", base.resolve("api/callers"), null, null, "admin:" + ADMIN_PASSWORD);
+                if (ready.statusCode() == 200 && callers.statusCode() == 200) {
+                    return;
+                }
+            } catch (java.io.UncheckedIOException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(500);
+        }
+        throw new AssertionError("not ready in 120 s: " + read(home.resolve("server.log")));
+    }
+
+    private void stopServer() throws InterruptedException {
+        if (server != null && server.isAlive()) {
+            server.destroy();
+            if (!server.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+                server.destroyForcibly().waitFor();
+            }
+        }
+        server = null;
+    }
+
+    private static int freePort() throws IOException {
+        try (var socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static String read(Path file) {
+        try {
+            var text = Files.readString(file);
+            return text.length() > 4000 ? text.substring(text.length() - 4000) : text;
+        } catch (IOException e) {
+            return "(no log: " + e.getMessage() + ")";
+        }
+    }
+
+}
