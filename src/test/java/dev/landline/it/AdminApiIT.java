@@ -8,40 +8,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.net.URI;
-import java.net.URISyntaxException;
-import java.net.URL;
 import java.net.http.HttpResponse;
 import java.util.List;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The admin API over HTTP on Payara Micro: BASIC auth with role admin, JSON in, problem+json for errors. */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class AdminApiIT {
+class AdminApiIT extends OnPayaraMicro {
 
-    @ArquillianResource
-    URL url;
-
-    URI base;
-    Fixtures fixtures;
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.builtWarWithTestSupport();
-    }
-
-    @BeforeEach
-    void setUp() throws URISyntaxException {
-        base = url.toURI();
-        fixtures = new Fixtures(base);
-    }
 
     private String callerJson(String accountNumber, String pin) {
         return Json.createObjectBuilder().add("name", "Ada Lovelace").add("accountNumber", accountNumber)

@@ -6,57 +6,28 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
 import java.net.URI;
-import java.net.URISyntaxException;
-import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.IntStream;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Whole calls against the WAR on Payara Micro, played the way Vonage plays them: answer webhook, then each
  * NCCO's own eventUrl with the digits typed. Spoken codes are checked against an independent RFC computation.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class CallFlowIT {
+class CallFlowIT extends OnPayaraMicro {
 
     private static final String TO = "442079460000";
     private static final String PIN = "258036";
     /** 2026-01-01T00:00:10Z: 20 seconds left in its 30-second step. */
     private static final Instant MID_STEP = Instant.parse("2026-01-01T00:00:10Z");
 
-    @ArquillianResource
-    URL url;
-
-    URI base;
-    Fixtures fixtures;
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.builtWarWithTestSupport();
-    }
-
     @BeforeEach
-    void setUp() throws URISyntaxException {
-        base = url.toURI();
-        fixtures = new Fixtures(base);
+    void standAtAFixedInstant() {
         fixtures.clockAt(MID_STEP);
-    }
-
-    @AfterEach
-    void tearDown() {
-        fixtures.systemClock();
     }
 
     @Test
@@ -310,7 +281,10 @@ class CallFlowIT {
         var call = VonagePlayer.dial(base, phone, TO);
         var firstUrl = URI.create(call.eventUrl());
         var body = "{\"uuid\":\"" + call.uuid + "\",\"dtmf\":{\"digits\":\"111222\",\"timed_out\":false}}";
-        assertEquals(200, Http.webhook("POST", firstUrl, "application/json", body).statusCode());
+        var signature = VonageSigner.bearer(body);
+        assertEquals(200, Http.send("POST", firstUrl, "application/json", body, null, signature).statusCode());
+        var exactReplay = Http.send("POST", firstUrl, "application/json", body, null, signature);
+        assertEquals(403, exactReplay.statusCode(), "the same signed request again");
         var replay = Http.webhook("POST", firstUrl, "application/json",
                 body.replace("111222", PIN));
         assertEquals(403, replay.statusCode());

@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
 import java.net.URI;
-import java.net.URISyntaxException;
-import java.net.URL;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,50 +14,24 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Attacks on the PIN, tried against the WAR on Payara Micro and its database: parallel guessing, a long
  * brute-force run with sped-up time, call floods. Each must fail, and the audit trail must tell what happened.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class GuardIT {
+class GuardIT extends OnPayaraMicro {
 
     private static final String PIN = "480261";
     /** Calls in the brute-force run; -Dlandline.bruteforce.calls=10000 for the full run. */
     private static final int BRUTE_FORCE_CALLS = Integer.getInteger("landline.bruteforce.calls", 300);
 
-    @ArquillianResource
-    URL url;
-
-    URI base;
-    Fixtures fixtures;
     Instant now = Instant.parse("2026-03-01T12:00:00Z");
 
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.builtWarWithTestSupport();
-    }
-
     @BeforeEach
-    void setUp() throws URISyntaxException {
-        base = url.toURI();
-        fixtures = new Fixtures(base);
+    void standAtAFixedInstant() {
         fixtures.clockAt(now);
-    }
-
-    @AfterEach
-    void tearDown() {
-        fixtures.systemClock();
     }
 
     @Test
@@ -180,6 +152,17 @@ class GuardIT {
 
         fixtures.clockAt(now.plus(Duration.ofMinutes(1)));
         assertFalse(VonagePlayer.dial(base, phone, "442079460001").ended(), "a minute later it may call again");
+    }
+
+    @Test
+    void tooManyCallsToOneNumberWithinAMinuteHearTryAgainLaterWhateverNumberTheyComeFrom() {
+        var called = "442079469999";
+        for (int i = 0; i < 120; i++) {
+            assertFalse(VonagePlayer.dial(base, Fixtures.uniquePhone(), called).ended(), "call " + (i + 1));
+        }
+        var over = VonagePlayer.dial(base, Fixtures.uniquePhone(), called);
+        assertTrue(over.ended() && over.heard().contains("try again"), over.heard());
+        assertFalse(VonagePlayer.dial(base, Fixtures.uniquePhone(), "442079468888").ended(), "other numbers are open");
     }
 
     @Test

@@ -7,8 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.landline.calls.boundary.NccoRules;
 import jakarta.json.JsonObject;
 import java.net.URI;
-import java.net.URISyntaxException;
-import java.net.URL;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -17,23 +15,13 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Random;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Hostile input against the running server: thousands of generated malformed webhooks, and full calls with
  * canary secrets followed by a scan of everything the server logged.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class HostileInputIT {
+class HostileInputIT extends OnPayaraMicro {
 
     /** Generated requests; -Dlandline.fuzz.requests=10000 (or more) for the full run. */
     private static final int FUZZ_REQUESTS = Integer.getInteger("landline.fuzz.requests", 2_000);
@@ -42,27 +30,6 @@ class HostileInputIT {
         "multipart/form-data; boundary=x", "application/json; charset=ISO-8859-1", "*/*"};
     private static final String[] METHODS = {"GET", "POST", "PUT", "DELETE", "PATCH", "OPTIONS"};
 
-    @ArquillianResource
-    URL url;
-
-    URI base;
-    Fixtures fixtures;
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.builtWarWithTestSupport();
-    }
-
-    @BeforeEach
-    void setUp() throws URISyntaxException {
-        base = url.toURI();
-        fixtures = new Fixtures(base);
-    }
-
-    @AfterEach
-    void tearDown() {
-        fixtures.systemClock();
-    }
 
     @Test
     void malformedWebhooksGetOnlyNccosOrProblemsAndChangeNothingButTheAudit() {

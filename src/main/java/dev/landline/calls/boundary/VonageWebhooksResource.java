@@ -31,6 +31,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @Produces(MediaType.APPLICATION_JSON)
 public class VonageWebhooksResource {
 
+    private static final java.util.logging.Logger LOG =
+            java.util.logging.Logger.getLogger(VonageWebhooksResource.class.getName());
+
     @Inject
     CallFlow flow;
 
@@ -82,9 +85,23 @@ public class VonageWebhooksResource {
     }
 
     private URI inputUrl(String token) {
-        var base = publicBaseUrl.filter(url -> !url.isBlank())
-                .map(url -> URI.create(url.replaceAll("/+$", "") + "/webhooks/"))
-                .orElseGet(uriInfo::getBaseUri);
-        return base.resolve("input/" + token);
+        return webhooksBase().resolve("input/" + token);
+    }
+
+    /** The configured public address when it is a usable absolute http(s) URL, else the request's own. */
+    private URI webhooksBase() {
+        var configured = publicBaseUrl.map(String::strip).filter(url -> !url.isEmpty());
+        if (configured.isPresent()) {
+            try {
+                var base = new URI(configured.get().replaceAll("/+$", "") + "/webhooks/");
+                if (base.isAbsolute() && base.getScheme().matches("https?")) {
+                    return base;
+                }
+            } catch (java.net.URISyntaxException unusable) {
+                // reported below
+            }
+            LOG.warning("landline.public-base-url is not an absolute http(s) URL; using the request's address");
+        }
+        return uriInfo.getBaseUri();
     }
 }
