@@ -21,7 +21,12 @@ final class Http {
     static final String ADMIN = "it-admin:it-admin-password";
     static final String VIEWER = "it-viewer:it-viewer-password";
 
-    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    /**
+     * HTTP/1.1 like Vonage's webhook client. The JDK default (HTTP/2, trying an h2c upgrade on the first request of
+     * each new connection) sometimes lost the answer to a POST on a fresh connection under a parallel burst.
+     */
+    private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10)).build();
 
     private Http() {
     }
