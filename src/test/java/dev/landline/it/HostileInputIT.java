@@ -122,11 +122,13 @@ class HostileInputIT extends OnPayaraMicro {
         var contentType = random.nextInt(3) == 0 ? CONTENT_TYPES[random.nextInt(CONTENT_TYPES.length)] : "application/json";
         var body = malformedBody(random, target == 3 ? liveUuid : null, target == 0);
         var query = "";
+        if (!method.equals("POST") && !method.equals("PUT") && !method.equals("PATCH")) {
+            // over HTTP/1.1 Payara's HTTP listener itself answers a bare 400, before the application, when a GET,
+            // DELETE or OPTIONS carries a body: such requests are the server's business, not ours
+            body = null;
+        }
         if (method.equals("GET")) {
             query = "?" + malformedQuery(random);
-            // a GET with a body is sent now and then, but small: Payara's HTTP listener closes the connection when a
-            // GET carries a large body (before the application sees it), which a client reads as "no answer"
-            body = random.nextInt(5) == 0 && body.length() < 8192 ? body : null;
         }
         return new FuzzRequest(method, base.resolve(path + query), body == null ? null : contentType, body,
                 random.nextInt(5) != 0);
