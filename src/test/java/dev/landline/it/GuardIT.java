@@ -2,6 +2,7 @@ package dev.landline.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
@@ -113,7 +114,9 @@ class GuardIT extends OnPayaraMicro {
         assertEquals(10, state.getInt("consecutiveFailures"));
         var outcomes = pinOutcomes(caller);
         assertEquals(10, outcomes.stream().filter("REJECTED"::equals).count(), "exactly ten PINs were evaluated");
-        assertEquals(lockedNcco == null ? null : wrongNcco, lockedNcco, "locked sounds exactly like wrong");
+        assertNotNull(wrongNcco, "a wrong PIN was heard");
+        assertNotNull(lockedNcco, "a locked attempt was heard");
+        assertEquals(wrongNcco, lockedNcco, "locked sounds exactly like wrong");
 
         now = now.plus(Duration.ofDays(30));
         fixtures.clockAt(now);

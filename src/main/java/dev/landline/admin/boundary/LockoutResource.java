@@ -63,9 +63,7 @@ public class LockoutResource {
         if (callers.find(id).isEmpty()) {
             throw new NotFoundException();
         }
-        return trail.find(id, null, null, 0, AuditResource.MAX_SIZE).stream()
-                .filter(e -> e.kind() == dev.landline.audit.entity.AuditEvent.Kind.PIN && !"ACCEPTED".equals(e.outcome()))
-                .limit(50).map(AuditEntryView::of).toList();
+        return trail.pinFailures(id, 50).stream().map(AuditEntryView::of).toList();
     }
 
     @DELETE

@@ -65,6 +65,16 @@ public class AuditTrail {
                 .getResultList();
     }
 
+    /** A caller's most recent PIN attempts that were not accepted (rejected, delayed, locked), newest first. */
+    public List<AuditEvent> pinFailures(long callerId, int limit) {
+        return em.createQuery("select e from AuditEvent e where e.callerId = :caller and e.kind = :kind"
+                        + " and e.outcome <> 'ACCEPTED' order by e.occurredAt desc, e.id desc", AuditEvent.class)
+                .setParameter("caller", callerId)
+                .setParameter("kind", Kind.PIN)
+                .setMaxResults(limit)
+                .getResultList();
+    }
+
     private void record(Kind kind, String outcome, String callUuid, Long callerId, Long accountId, String actor) {
         em.persist(new AuditEvent(utc(clock.instant()), kind, outcome, callUuid, callerId, accountId, actor, null));
         LOG.info(() -> "audit " + kind + " " + outcome + (callUuid == null ? "" : " call=" + callUuid)

@@ -16,7 +16,7 @@ class WebhookReaderTest {
 
     @Test
     void readsTheAnswerWebhookFields() {
-        var call = WebhookReader.answer(WebhookReader.of("{\"to\":\"442079460000\",\"from\":\"447700900000\","
+        var call = WebhookReader.answer(body("{\"to\":\"442079460000\",\"from\":\"447700900000\","
                 + "\"uuid\":\"aaaaaaaa-bbbb-cccc-dddd-0123456789ab\",\"conversation_uuid\":\"CON-1\",\"extra\":[1]}"));
         assertEquals("aaaaaaaa-bbbb-cccc-dddd-0123456789ab", call.uuid());
         assertEquals("447700900000", call.from());
@@ -25,7 +25,7 @@ class WebhookReaderTest {
 
     @Test
     void readsDigitsInTheCurrentShape() {
-        var keys = WebhookReader.input(WebhookReader.of(
+        var keys = WebhookReader.input(body(
                 "{\"uuid\":\"abc-1\",\"dtmf\":{\"digits\":\"480261\",\"timed_out\":false}}"));
         assertEquals("480261", keys.digits());
         assertTrue(keys.usable());
@@ -33,7 +33,7 @@ class WebhookReaderTest {
 
     @Test
     void readsDigitsInTheLegacyShape() {
-        var keys = WebhookReader.input(WebhookReader.of("{\"uuid\":\"abc-1\",\"dtmf\":\"480261\",\"timed_out\":true}"));
+        var keys = WebhookReader.input(body("{\"uuid\":\"abc-1\",\"dtmf\":\"480261\",\"timed_out\":true}"));
         assertEquals("480261", keys.digits());
     }
 
@@ -42,10 +42,10 @@ class WebhookReaderTest {
         assertEquals("42", WebhookReader.keyPresses("u", "42#").digits());
         assertTrue(WebhookReader.keyPresses("u", "#").none());
         assertTrue(WebhookReader.keyPresses("u", "").none());
-        var timedOut = WebhookReader.input(WebhookReader.of(
+        var timedOut = WebhookReader.input(body(
                 "{\"uuid\":\"abc-1\",\"dtmf\":{\"digits\":null,\"timed_out\":true}}"));
         assertTrue(timedOut.none());
-        assertTrue(WebhookReader.input(WebhookReader.of("{\"uuid\":\"abc-1\"}")).none());
+        assertTrue(WebhookReader.input(body("{\"uuid\":\"abc-1\"}")).none());
     }
 
     @ParameterizedTest
@@ -62,19 +62,19 @@ class WebhookReaderTest {
             "{\"from\":\"447700900000\"}", "{\"uuid\":\"abc\",\"timed_out\":1,\"dtmf\":5}", "{\"uuid\":\"abc\",\"dtmf\":[1]}",
             "{\"uuid\":\"abc\",\"dtmf\":{\"digits\":123}}", "nul", "{\"uuid\":\"abc\"} trailing"})
     void malformedBodiesAreBadRequestsThatNameAField(String body) {
-        var e = assertThrows(BadRequest.class, () -> WebhookReader.input(WebhookReader.of(body)));
+        var e = assertThrows(BadRequest.class, () -> WebhookReader.input(body(body)));
         assertFalse(e.field().isBlank());
     }
 
     @Test
     void aBodyOverSixteenKilobytesIsRefusedBeforeParsing() {
         var huge = "{\"uuid\":\"abc\",\"pad\":\"" + "x".repeat(WebhookReader.MAX_BYTES) + "\"}";
-        assertThrows(PayloadTooLarge.class, () -> WebhookReader.answer(WebhookReader.of(huge)));
+        assertThrows(PayloadTooLarge.class, () -> WebhookReader.answer(body(huge)));
     }
 
     @Test
     void errorEventsWithoutACallIdAreReadNotRefused() {
-        var event = WebhookReader.event(WebhookReader.of("{\"reason\":\"Syntax error\",\"conversation_uuid\":\"CON-1\"}"));
+        var event = WebhookReader.event(body("{\"reason\":\"Syntax error\",\"conversation_uuid\":\"CON-1\"}"));
         assertNull(event.uuid());
         assertNull(event.status());
     }
@@ -82,7 +82,7 @@ class WebhookReaderTest {
     @Test
     void anAnswerWithAFieldOfTheWrongTypeIsRefused() {
         var e = assertThrows(BadRequest.class,
-                () -> WebhookReader.answer(WebhookReader.of("{\"uuid\":\"abc\",\"from\":{}}")));
+                () -> WebhookReader.answer(body("{\"uuid\":\"abc\",\"from\":{}}")));
         assertEquals("from", e.field());
     }
 
@@ -90,5 +90,9 @@ class WebhookReaderTest {
     void overlongFieldsAreRefused() {
         assertThrows(BadRequest.class, () -> WebhookReader.answer("u", null, "4".repeat(65), null));
         assertThrows(BadRequest.class, () -> WebhookReader.answer("u".repeat(65), null, null, null));
+    }
+
+    private static java.io.InputStream body(String text) {
+        return new java.io.ByteArrayInputStream(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 }
