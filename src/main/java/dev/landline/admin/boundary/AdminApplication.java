@@ -17,6 +17,7 @@ public class AdminApplication extends Application {
         classes.add(LockoutResource.class);
         classes.add(LockedCallersResource.class);
         classes.add(AuditResource.class);
+        classes.add(PhoneSignaturesResource.class);
         classes.add(InvalidOtpInputMapper.class);
         return classes;
     }

@@ -42,6 +42,8 @@ public class WebhookSignature {
     @ConfigProperty(name = MAX_AGE, defaultValue = "300")
     long maxAgeSeconds;
 
+    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
+
     private SecretKey key;
 
     protected WebhookSignature() {
@@ -111,6 +113,27 @@ public class WebhookSignature {
             return Verdict.MALFORMED;
         }
         return Freshness.check(claims.get(), now, maxAgeSeconds).orElseGet(() -> hash(claims.get(), payload));
+    }
+
+    /**
+     * A token for exactly this payload, as Vonage would send it ({@code iat}, {@code jti}, {@code payload_hash}),
+     * that also expires after {@code lifetime}: for the administrator's browser phone, which plays Vonage against
+     * this server. Empty when no secret is configured (nothing needs signing then).
+     */
+    public Optional<String> sign(Payload payload, Instant now, java.time.Duration lifetime) {
+        if (!enforced()) {
+            return Optional.empty();
+        }
+        var nonce = new byte[16];
+        RANDOM.nextBytes(nonce);
+        var claims = jakarta.json.Json.createObjectBuilder().add("iat", now.getEpochSecond())
+                .add("exp", now.plus(lifetime).getEpochSecond())
+                .add("jti", HexFormat.of().formatHex(nonce)).add("iss", "landline-browser-phone")
+                .add("payload_hash", HexFormat.of().formatHex(sha256(payload.bytes()))).build();
+        var encoder = java.util.Base64.getUrlEncoder().withoutPadding();
+        var signingInput = encoder.encodeToString("{\"alg\":\"HS256\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8))
+                + "." + encoder.encodeToString(claims.toString().getBytes(StandardCharsets.UTF_8));
+        return Optional.of(signingInput + "." + encoder.encodeToString(hmac(signingInput.getBytes(StandardCharsets.US_ASCII))));
     }
 
     /** {@code alg} exactly HS256, and no {@code crit} extension we would have to understand. */

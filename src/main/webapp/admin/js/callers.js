@@ -1,0 +1,92 @@
+// Callers: list, create, change PIN, unlock, delete.
+import { api } from "./api.js";
+import { $, el, say, clear, busy } from "./ui.js";
+
+const LANGUAGES = ["en-GB", "en-US", "en-AU", "en-IN", "en-ZA", "de-DE", "es-ES", "fr-FR", "it-IT", "nl-NL",
+  "pt-PT", "pt-BR", "sv-SE", "da-DK", "nb-NO", "fi-FI", "pl-PL", "cs-CZ", "ja-JP", "ko-KR", "cmn-CN"];
+
+const message = $("#message");
+
+async function load() {
+  const [callers, locked] = await Promise.all([api.get("api/callers"), api.get("api/locked-callers")]);
+  const lockedIds = new Set(locked.map((l) => l.callerId));
+  const body = $("#callers tbody");
+  body.replaceChildren(...callers.map((c) => row(c, lockedIds.has(c.id))));
+  $("#no-callers").hidden = callers.length > 0;
+}
+
+function row(caller, locked) {
+  const pinBox = el("div");
+  const tr = el("tr", { dataset: { callerId: caller.id } },
+    el("td", { dataset: { label: "Name" } }, el("a", { href: `caller.html?id=${caller.id}` }, caller.name)),
+    el("td", { dataset: { label: "Account number" } }, caller.accountNumber),
+    el("td", { dataset: { label: "Usual numbers" } }, caller.phoneNumbers.map((n) => `+${n}`).join(", ") || "—"),
+    el("td", { dataset: { label: "Accounts" } }, String(caller.accounts)),
+    el("td", { dataset: { label: "PIN" } },
+      locked ? el("span", { class: "badge locked" }, "locked") : el("span", { class: "badge ok" }, "usable")),
+    el("td", {}, actions(caller, locked, pinBox), pinBox));
+  return tr;
+}
+
+function actions(caller, locked, pinBox) {
+  const wrap = el("div", { class: "actions" });
+  wrap.append(el("a", { class: "button secondary", href: `caller.html?id=${caller.id}` }, "Accounts"));
+  wrap.append(el("a", { class: "button secondary", href: `enrol.html?caller=${caller.id}` }, "Enrol"));
+  const change = el("button", { type: "button", class: "secondary", dataset: { action: "change-pin" } }, "Change PIN");
+  change.addEventListener("click", () => pinForm(caller, pinBox));
+  wrap.append(change);
+  if (locked) {
+    const unlock = el("button", { type: "button", dataset: { action: "unlock" } }, "Unlock");
+    unlock.addEventListener("click", busy(unlock, message, async () => {
+      await api.del(`api/callers/${caller.id}/lockout`);
+      say(message, "ok", `${caller.name} is unlocked: the next call may try the PIN again.`);
+      await load();
+    }));
+    wrap.append(unlock);
+  }
+  const remove = el("button", { type: "button", class: "danger", dataset: { action: "delete" } }, "Delete");
+  remove.addEventListener("click", busy(remove, message, async () => {
+    if (!confirm(`Delete ${caller.name} and all of their ${caller.accounts} accounts? This cannot be undone.`)) return;
+    await api.del(`api/callers/${caller.id}`);
+    say(message, "ok", `${caller.name} was deleted.`);
+    await load();
+  }));
+  wrap.append(remove);
+  return wrap;
+}
+
+function pinForm(caller, box) {
+  const input = el("input", { type: "password", inputmode: "numeric", autocomplete: "new-password",
+    "aria-label": `New PIN for ${caller.name}`, name: "new-pin" });
+  const save = el("button", { type: "submit" }, "Save PIN");
+  const form = el("form", { class: "actions" }, input, save);
+  form.addEventListener("submit", busy(save, message, async () => {
+    await api.put(`api/callers/${caller.id}/pin`, { pin: input.value });
+    box.replaceChildren();
+    say(message, "ok", `${caller.name}'s PIN was changed.`);
+  }));
+  box.replaceChildren(form);
+  input.focus();
+}
+
+function setUp() {
+  const select = $("#language");
+  select.append(...LANGUAGES.map((l) => el("option", { value: l }, l)));
+  const form = $("#create");
+  form.addEventListener("submit", busy($("#create-button"), message, async () => {
+    const data = new FormData(form);
+    const phones = String(data.get("phoneNumbers") || "").split(",").map((p) => p.trim()).filter(Boolean);
+    const created = await api.post("api/callers", {
+      name: data.get("name"), accountNumber: data.get("accountNumber"), pin: data.get("pin"),
+      phoneNumbers: phones, language: data.get("language"),
+    });
+    form.reset();
+    say(message, "ok", `${created.name} was created. `);
+    message.append(el("a", { href: `enrol.html?caller=${created.id}` }, "Enrol their first account"));
+    await load();
+  }));
+  clear(message);
+  load().catch((error) => say(message, "error", error.message, error));
+}
+
+setUp();

@@ -1,0 +1,234 @@
+// Enrolment: a URI, a screenshot or a camera scan → a server-side preview with live codes → save.
+// A Google Authenticator export of several QR codes is collected part by part ("2 of 3 codes scanned").
+import { api, request } from "./api.js";
+import { $, el, say, clear, busy, param } from "./ui.js";
+
+const message = $("#message");
+const RING = 2 * Math.PI * 20;
+let enrolment = null;
+let ticker = null;
+let refreshing = false;
+let scanner = null;
+
+const callerId = () => $("#caller").value;
+const base = () => `api/callers/${callerId()}/enrolments`;
+
+async function loadCallers() {
+  const callers = await api.get("api/callers");
+  const wanted = param("caller");
+  $("#caller").replaceChildren(...callers.map((c) =>
+    el("option", { value: c.id, selected: String(c.id) === wanted }, `${c.name} (${c.accountNumber})`)));
+  if (!callers.length) say(message, "info", "Create a caller first, on the Callers page.");
+}
+
+/** The first QR starts an enrolment; while a multi-QR export is incomplete, the next one is added as a part. */
+async function submit(body) {
+  clear(message);
+  const collecting = enrolment && enrolment.batch && !enrolment.batch.complete;
+  const path = collecting ? `${base()}/${enrolment.id}/parts` : body instanceof Blob ? `${base()}/images` : base();
+  if (enrolment && !collecting) await discard(true);
+  const result = await request("POST", path, body instanceof Blob ? body : { uri: body });
+  show(result.data);
+}
+
+function show(next) {
+  enrolment = next;
+  $("#preview").hidden = false;
+  const batch = next.batch;
+  $("#batch").hidden = !batch;
+  if (batch) {
+    $("#batch").textContent = batch.complete
+      ? `${batch.summary}: the export is complete.`
+      : `${batch.summary}: scan or upload the next QR code of this export, or import the scanned part only.`;
+  }
+  $("#save-partial").hidden = !batch || batch.complete;
+  $("#save").disabled = !!batch && !batch.complete;
+  $("#accounts").replaceChildren(...next.accounts.map(account));
+  clearInterval(ticker);
+  ticker = setInterval(tick, 1000);
+}
+
+function account(a, index) {
+  const params = a.type === "totp"
+    ? `TOTP · ${a.algorithm} · ${a.digits} digits · every ${a.period} s`
+    : `HOTP · ${a.algorithm} · ${a.digits} digits · counter ${a.counter}`;
+  return el("div", { class: "preview-account", dataset: { index } },
+    a.type === "totp" ? ring(a.secondsLeft, a.period) : el("span", { class: "ring" }),
+    el("div", { class: "who" },
+      el("strong", {}, a.issuer || "(no issuer)"), " ", el("span", {}, a.label),
+      el("div", { class: "params" }, params),
+      a.duplicate ? el("span", { class: "badge warn" }, "already stored: will be skipped") : null),
+    el("div", { class: "code", dataset: { code: a.code } }, a.code));
+}
+
+function ring(left, period) {
+  const ns = "http://www.w3.org/2000/svg";
+  const svg = document.createElementNS(ns, "svg");
+  svg.setAttribute("viewBox", "0 0 48 48");
+  svg.setAttribute("class", "ring");
+  svg.setAttribute("role", "img");
+  const track = document.createElementNS(ns, "circle");
+  const arc = document.createElementNS(ns, "circle");
+  for (const c of [track, arc]) {
+    c.setAttribute("cx", "24"); c.setAttribute("cy", "24"); c.setAttribute("r", "20");
+  }
+  track.setAttribute("class", "track");
+  arc.setAttribute("class", "left");
+  arc.setAttribute("stroke-dasharray", String(RING));
+  const label = document.createElementNS(ns, "text");
+  label.setAttribute("x", "24"); label.setAttribute("y", "24");
+  svg.append(track, arc, label);
+  svg.dataset.left = String(left);
+  svg.dataset.period = String(period);
+  draw(svg);
+  return svg;
+}
+
+function draw(svg) {
+  const left = Number(svg.dataset.left);
+  const period = Number(svg.dataset.period);
+  svg.querySelector(".left").setAttribute("stroke-dashoffset", String(RING * (1 - left / period)));
+  svg.querySelector("text").textContent = `${left}s`;
+  svg.setAttribute("aria-label", `valid ${left} more seconds`);
+}
+
+/** Counts down each second; when a code runs out, the server is asked for fresh ones. */
+function tick() {
+  if (!enrolment) return;
+  if (Date.parse(enrolment.expiresAt) <= Date.now()) {
+    say(message, "info", "This preview expired (15 minutes): start again.");
+    reset();
+    return;
+  }
+  let expired = false;
+  for (const svg of document.querySelectorAll("#accounts svg.ring")) {
+    const left = Number(svg.dataset.left) - 1;
+    svg.dataset.left = String(Math.max(left, 0));
+    draw(svg);
+    if (left <= 0) expired = true;
+  }
+  if (expired) refresh();
+}
+
+async function refresh() {
+  if (refreshing || !enrolment) return;
+  refreshing = true;
+  try {
+    show(await api.get(`${base()}/${enrolment.id}`));
+  } catch (error) {
+    say(message, "error", error.message, error);
+    if (error.status === 404) reset();
+  } finally {
+    refreshing = false;
+  }
+}
+
+async function save(partial) {
+  const result = await api.post(`${base()}/${enrolment.id}/save`, { partial });
+  const saved = result.saved.map((a) => a.issuer || a.label).join(", ");
+  const skipped = result.skippedDuplicates.map((a) => a.issuer || a.label).join(", ");
+  reset();
+  say(message, "ok", `Saved ${result.saved.length} account(s)${saved ? `: ${saved}` : ""}.` +
+    (skipped ? ` Already stored, skipped: ${skipped}.` : ""));
+  message.append(" ", el("a", { href: `caller.html?id=${callerId()}` }, "See the caller's accounts"));
+}
+
+async function discard(quietly) {
+  const current = enrolment;
+  reset();
+  if (!current) return;
+  try {
+    await api.del(`${base()}/${current.id}`);
+  } catch (error) {
+    if (!quietly && error.status !== 404) throw error;
+  }
+}
+
+function reset() {
+  enrolment = null;
+  clearInterval(ticker);
+  $("#preview").hidden = true;
+  $("#batch").hidden = true;
+  $("#accounts").replaceChildren();
+}
+
+function image(file) {
+  if (!file) return;
+  if (!/^image\/(png|jpeg)$/.test(file.type)) {
+    say(message, "error", `${file.name || "This file"} is not a PNG or JPEG image.`);
+    return;
+  }
+  submit(file).catch((error) => say(message, "error", error.message, error));
+}
+
+async function startCamera() {
+  const library = window.__Html5QrcodeLibrary__;
+  if (!library || !navigator.mediaDevices?.getUserMedia) {
+    say(message, "error", "This browser cannot use a camera here (a camera needs HTTPS or localhost).");
+    return;
+  }
+  scanner = new library.Html5Qrcode("camera-view", { verbose: false });
+  $("#camera-start").hidden = true;
+  $("#camera-stop").hidden = false;
+  let handled = false;
+  await scanner.start({ facingMode: "environment" }, { fps: 8, qrbox: { width: 260, height: 260 } },
+    async (text) => {
+      if (handled) return;
+      handled = true;
+      await stopCamera();
+      try {
+        await submit(text);
+      } catch (error) {
+        say(message, "error", error.message, error);
+      }
+    }, () => {});
+}
+
+async function stopCamera() {
+  if (scanner) {
+    try { await scanner.stop(); } catch { /* already stopped */ }
+    scanner.clear();
+    scanner = null;
+  }
+  $("#camera-start").hidden = false;
+  $("#camera-stop").hidden = true;
+}
+
+function setUp() {
+  const form = $("#uri-form");
+  form.addEventListener("submit", busy($("#uri-button"), message, async () => {
+    await submit($("#uri").value.trim());
+    form.reset();
+  }));
+  $("#image").addEventListener("change", (event) => {
+    image(event.target.files[0]);
+    event.target.value = "";
+  });
+  const zone = $("#dropzone");
+  zone.addEventListener("dragover", (event) => { event.preventDefault(); zone.classList.add("over"); });
+  zone.addEventListener("dragleave", () => zone.classList.remove("over"));
+  zone.addEventListener("drop", (event) => {
+    event.preventDefault();
+    zone.classList.remove("over");
+    image(event.dataTransfer.files[0]);
+  });
+  document.addEventListener("paste", (event) => {
+    const file = [...(event.clipboardData?.files || [])].find((f) => f.type.startsWith("image/"));
+    if (file) image(file);
+  });
+  $("#camera-start").addEventListener("click", () => startCamera().catch(async (error) => {
+    await stopCamera();
+    say(message, "error", `The camera did not start: ${error.message || error}`);
+  }));
+  $("#camera-stop").addEventListener("click", stopCamera);
+  $("#save").addEventListener("click", busy($("#save"), message, () => save(false)));
+  $("#save-partial").addEventListener("click", busy($("#save-partial"), message, () => save(true)));
+  $("#discard").addEventListener("click", busy($("#discard"), message, async () => {
+    await discard(false);
+    say(message, "info", "Discarded: nothing was stored.");
+  }));
+  $("#caller").addEventListener("change", () => discard(true));
+  loadCallers().catch((error) => say(message, "error", error.message, error));
+}
+
+setUp();

@@ -1,0 +1,62 @@
+// Small DOM helpers. Text always goes in as text (never innerHTML), so nothing from the server is interpreted.
+
+/** el("td", {class: "x", dataset: {label: "Name"}}, "text", childNode …) */
+export function el(tag, attributes = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes || {})) {
+    if (value === null || value === undefined || value === false) continue;
+    if (name === "dataset") Object.assign(node.dataset, value);
+    else if (name.startsWith("on") && typeof value === "function") node.addEventListener(name.slice(2), value);
+    else if (name === "text") node.textContent = value;
+    else node.setAttribute(name, value === true ? "" : value);
+  }
+  for (const child of children.flat()) {
+    if (child === null || child === undefined || child === false) continue;
+    node.append(child instanceof Node ? child : String(child));
+  }
+  return node;
+}
+
+export const $ = (selector, scope = document) => scope.querySelector(selector);
+
+/** Shows a message (kind: ok, error, info) in the element; an ApiError's field violations are listed. */
+export function say(target, kind, text, error) {
+  const box = typeof target === "string" ? $(target) : target;
+  box.className = `message ${kind}`;
+  box.replaceChildren(text);
+  const violations = error?.violations || [];
+  if (violations.length) {
+    box.append(el("ul", {}, violations.map((v) => el("li", {}, `${v.field}: ${v.message}`))));
+  }
+  box.setAttribute("role", kind === "error" ? "alert" : "status");
+}
+
+export function clear(target) {
+  const box = typeof target === "string" ? $(target) : target;
+  box.replaceChildren();
+}
+
+export function param(name) {
+  return new URLSearchParams(location.search).get(name);
+}
+
+/** Runs an async action with the button disabled meanwhile; errors go to the message box. */
+export function busy(button, box, action) {
+  return async (event) => {
+    event?.preventDefault();
+    button.disabled = true;
+    try {
+      await action();
+    } catch (error) {
+      say(box, "error", error.message, error);
+    } finally {
+      button.disabled = false;
+    }
+  };
+}
+
+export function when(isoText) {
+  if (!isoText) return "";
+  const at = new Date(isoText);
+  return Number.isNaN(at.getTime()) ? isoText : at.toLocaleString();
+}
