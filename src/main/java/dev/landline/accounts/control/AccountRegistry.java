@@ -8,10 +8,13 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /** Adds, lists, reorders and removes the OTP accounts of a caller. Seeds are sealed before they are stored. */
@@ -40,6 +43,32 @@ public class AccountRegistry {
         em.persist(account);
         cipher.seal(account, seed);
         return Optional.of(account);
+    }
+
+    /**
+     * True when the caller already has an account with this issuer, label and seed (the seeds compared in constant
+     * time, each opened only for the comparison). A missing caller holds nothing.
+     */
+    public boolean holds(long callerId, String issuer, String label, byte[] seed) {
+        var caller = em.find(Caller.class, callerId);
+        if (caller == null) {
+            return false;
+        }
+        var wantedIssuer = blankToNull(issuer);
+        var wantedLabel = label.strip();
+        for (var account : caller.accounts()) {
+            if (Objects.equals(account.issuer(), wantedIssuer) && account.label().equals(wantedLabel)) {
+                var stored = cipher.open(account);
+                try {
+                    if (MessageDigest.isEqual(stored, seed)) {
+                        return true;
+                    }
+                } finally {
+                    Arrays.fill(stored, (byte) 0);
+                }
+            }
+        }
+        return false;
     }
 
     public Optional<List<OtpAccount>> of(long callerId) {

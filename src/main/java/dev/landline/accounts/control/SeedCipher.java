@@ -39,32 +39,62 @@ public class SeedCipher {
         if (account.id() == null) {
             throw new IllegalStateException("the account needs its id before its seed can be sealed");
         }
-        try {
-            var nonce = new byte[NONCE_BYTES];
-            RANDOM.nextBytes(nonce);
-            var cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.ENCRYPT_MODE, keys.seedKey(), new GCMParameterSpec(TAG_BITS, nonce));
-            cipher.updateAAD(associatedData(account));
-            var sealed = cipher.doFinal(seed);
-            var out = ByteBuffer.allocate(nonce.length + sealed.length).put(nonce).put(sealed).array();
-            account.seal(Base64.getEncoder().encodeToString(out), keys.seedKeyId());
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("sealing failed: " + e.getClass().getSimpleName());
-        }
+        account.seal(seal(seed, associatedData(account)), keys.seedKeyId());
     }
 
     /** The seed in plain bytes, for the moment a code is computed. Fails if the row was tampered with. */
     public byte[] open(OtpAccount account) {
         try {
-            var in = Base64.getDecoder().decode(account.sealedSecret());
-            var cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.DECRYPT_MODE, keys.seedKey(), new GCMParameterSpec(TAG_BITS, in, 0, NONCE_BYTES));
-            cipher.updateAAD(associatedData(account));
-            return cipher.doFinal(in, NONCE_BYTES, in.length - NONCE_BYTES);
+            return open(account.sealedSecret(), associatedData(account));
         } catch (GeneralSecurityException | IllegalArgumentException e) {
             throw new IllegalStateException("the seed of account " + account.id() + " does not open with key "
                     + account.keyId() + " (" + e.getClass().getSimpleName() + ")");
         }
+    }
+
+    /**
+     * Seals a seed held somewhere else than an account row (a pending enrolment), bound to {@code context}: the
+     * same context must be given to open it. The sealed text is then stored with {@link #keyId()}.
+     */
+    public String seal(byte[] seed, String context) {
+        return seal(seed, context.getBytes(StandardCharsets.US_ASCII));
+    }
+
+    /** Opens what {@link #seal(byte[], String)} sealed for the same context; fails if either was changed. */
+    public byte[] open(String sealed, String context) {
+        try {
+            return open(sealed, context.getBytes(StandardCharsets.US_ASCII));
+        } catch (GeneralSecurityException | IllegalArgumentException e) {
+            throw new IllegalStateException("a sealed seed does not open (" + e.getClass().getSimpleName() + ")");
+        }
+    }
+
+    /** The id of the key that seals now. */
+    public String keyId() {
+        return keys.seedKeyId();
+    }
+
+    private String seal(byte[] seed, byte[] associatedData) {
+        try {
+            var nonce = new byte[NONCE_BYTES];
+            RANDOM.nextBytes(nonce);
+            var cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(Cipher.ENCRYPT_MODE, keys.seedKey(), new GCMParameterSpec(TAG_BITS, nonce));
+            cipher.updateAAD(associatedData);
+            var sealed = cipher.doFinal(seed);
+            var out = ByteBuffer.allocate(nonce.length + sealed.length).put(nonce).put(sealed).array();
+            return Base64.getEncoder().encodeToString(out);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("sealing failed: " + e.getClass().getSimpleName());
+        }
+    }
+
+    private byte[] open(String sealed, byte[] associatedData) throws GeneralSecurityException {
+        var in = Base64.getDecoder().decode(sealed);
+        var cipher = Cipher.getInstance("AES/GCM/NoPadding");
+        cipher.init(Cipher.DECRYPT_MODE, keys.seedKey(), new GCMParameterSpec(TAG_BITS, in, 0, NONCE_BYTES));
+        cipher.updateAAD(associatedData);
+        return cipher.doFinal(in, NONCE_BYTES, in.length - NONCE_BYTES);
     }
 
     static byte[] associatedData(OtpAccount account) {

@@ -7,7 +7,7 @@ import dev.landline.codes.control.OtpType;
 public record AccountView(long id, String issuer, String label, String type, String algorithm, int digits,
         Integer period, Long counter, int position) {
 
-    static AccountView of(OtpAccount account) {
+    public static AccountView of(OtpAccount account) {
         var p = account.parameters();
         boolean totp = p.type() == OtpType.TOTP;
         return new AccountView(account.id(), account.issuer(), account.label(), p.type().name().toLowerCase(),

@@ -1,5 +1,7 @@
 package dev.landline.admin.boundary;
 
+import dev.landline.enrolment.boundary.EnrolmentRefusedMapper;
+import dev.landline.enrolment.boundary.EnrolmentsResource;
 import dev.landline.problems.boundary.Problems;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
@@ -19,6 +21,8 @@ public class AdminApplication extends Application {
         classes.add(AuditResource.class);
         classes.add(PhoneSignaturesResource.class);
         classes.add(InvalidOtpInputMapper.class);
+        classes.add(EnrolmentsResource.class);
+        classes.add(EnrolmentRefusedMapper.class);
         return classes;
     }
 }

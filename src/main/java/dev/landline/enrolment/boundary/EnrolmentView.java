@@ -1,0 +1,45 @@
+package dev.landline.enrolment.boundary;
+
+import dev.landline.codes.control.OtpType;
+import dev.landline.enrolment.control.EnrolmentPreview;
+import jakarta.json.bind.annotation.JsonbNillable;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * A pending enrolment as the API shows it: never a secret. {@code batch} is null for a single {@code otpauth://}
+ * account and set for a Google Authenticator export.
+ */
+@JsonbNillable
+public record EnrolmentView(String id, String source, String expiresAt, BatchView batch,
+        List<AccountPreview> accounts) {
+
+    /** The QR codes of an export: how many, which were scanned, and a sentence saying so. */
+    public record BatchView(int size, List<Integer> scanned, boolean complete, String summary) {
+    }
+
+    /** One account found, with the code the service makes for it now. */
+    @JsonbNillable
+    public record AccountPreview(String issuer, String label, String type, String algorithm, int digits,
+            Integer period, Long counter, String code, Integer secondsLeft, boolean duplicate) {
+
+        @Override
+        public String toString() {
+            return "AccountPreview[issuer=" + issuer + ", label=" + label + ", code=***]";
+        }
+    }
+
+    static EnrolmentView of(EnrolmentPreview preview) {
+        var batch = preview.batch() == null ? null : new BatchView(preview.batch().size(), preview.batch().scanned(),
+                preview.batch().complete(), preview.batch().summary());
+        var accounts = preview.lines().stream().map(line -> {
+            var p = line.parameters();
+            boolean totp = p.type() == OtpType.TOTP;
+            return new AccountPreview(line.issuer(), line.label(), p.type().name().toLowerCase(Locale.ROOT),
+                    p.algorithm().name(), p.digits(), totp ? p.period() : null, totp ? null : p.counter(),
+                    line.code(), line.secondsLeft(), line.duplicate());
+        }).toList();
+        return new EnrolmentView(preview.id(), preview.source().name().toLowerCase(Locale.ROOT),
+                preview.expiresAt().toString(), batch, accounts);
+    }
+}

@@ -1,0 +1,108 @@
+package dev.landline.enrolment.boundary;
+
+import dev.landline.audit.control.AdminChanged;
+import dev.landline.enrolment.control.PendingEnrolments;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import jakarta.ws.rs.core.UriInfo;
+import java.io.InputStream;
+
+/** Pending enrolments of a caller: start from a URI or an image, add export QR codes, preview, save, drop. */
+@Path("callers/{callerId}/enrolments")
+@RequestScoped
+@Transactional
+@Produces(MediaType.APPLICATION_JSON)
+public class EnrolmentsResource {
+
+    private static final String BODY_REQUIRED = "a JSON body is required";
+
+    @Inject
+    PendingEnrolments enrolments;
+
+    @Context
+    UriInfo uriInfo;
+
+    @Context
+    SecurityContext security;
+
+    @Inject
+    Event<AdminChanged> changed;
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response start(@PathParam("callerId") long callerId, @NotNull(message = BODY_REQUIRED) @Valid UriBody body) {
+        return created(EnrolmentView.of(enrolments.start(callerId, body.uri())));
+    }
+
+    @POST
+    @Path("images")
+    @Consumes(MediaType.WILDCARD)
+    public Response startFromImage(@PathParam("callerId") long callerId,
+            @HeaderParam(HttpHeaders.CONTENT_TYPE) String type, InputStream body) {
+        return created(EnrolmentView.of(enrolments.startFromImage(callerId, ImageUpload.read(type, body))));
+    }
+
+    @POST
+    @Path("{enrolmentId}/parts")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public EnrolmentView addPart(@PathParam("callerId") long callerId, @PathParam("enrolmentId") String enrolmentId,
+            @NotNull(message = BODY_REQUIRED) @Valid UriBody body) {
+        return EnrolmentView.of(enrolments.addPart(callerId, enrolmentId, body.uri()));
+    }
+
+    @POST
+    @Path("{enrolmentId}/parts")
+    @Consumes(MediaType.WILDCARD)
+    public EnrolmentView addImagePart(@PathParam("callerId") long callerId,
+            @PathParam("enrolmentId") String enrolmentId, @HeaderParam(HttpHeaders.CONTENT_TYPE) String type,
+            InputStream body) {
+        return EnrolmentView.of(enrolments.addImagePart(callerId, enrolmentId, ImageUpload.read(type, body)));
+    }
+
+    @GET
+    @Path("{enrolmentId}")
+    public EnrolmentView one(@PathParam("callerId") long callerId, @PathParam("enrolmentId") String enrolmentId) {
+        return EnrolmentView.of(enrolments.find(callerId, enrolmentId));
+    }
+
+    @POST
+    @Path("{enrolmentId}/save")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response save(@PathParam("callerId") long callerId, @PathParam("enrolmentId") String enrolmentId,
+            SaveBody body) {
+        var saved = enrolments.save(callerId, enrolmentId, body != null && Boolean.TRUE.equals(body.partial()));
+        var actor = security.getUserPrincipal().getName();
+        saved.accounts().forEach(a -> changed.fire(new AdminChanged(actor, "account.enrolled", callerId, a.id())));
+        return Response.status(Response.Status.CREATED).entity(SaveResult.of(saved)).build();
+    }
+
+    @DELETE
+    @Path("{enrolmentId}")
+    public Response discard(@PathParam("callerId") long callerId, @PathParam("enrolmentId") String enrolmentId) {
+        enrolments.discard(callerId, enrolmentId);
+        return Response.noContent().build();
+    }
+
+    private Response created(EnrolmentView view) {
+        var location = uriInfo.getBaseUriBuilder().path(EnrolmentsResource.class).path(view.id())
+                .build(uriInfo.getPathParameters().getFirst("callerId"));
+        return Response.created(location).entity(view).build();
+    }
+}

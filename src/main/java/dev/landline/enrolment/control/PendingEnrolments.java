@@ -1,0 +1,262 @@
+package dev.landline.enrolment.control;
+
+import dev.landline.accounts.control.AccountRegistry;
+import dev.landline.accounts.control.SeedCipher;
+import dev.landline.accounts.entity.Caller;
+import dev.landline.accounts.entity.OtpAccount;
+import dev.landline.codes.control.CodeGenerator;
+import dev.landline.codes.control.OtpType;
+import dev.landline.enrolment.control.EnrolmentRefused.Reason;
+import dev.landline.enrolment.entity.Enrolment;
+import dev.landline.enrolment.entity.PendingAccount;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Pending enrolments in the database: started from a URI or an image, grown by further QR codes of an export,
+ * previewed with live codes, saved as accounts or dropped. Input is read completely before anything is written, so
+ * a refusal stores nothing. Seeds are sealed with the server's seed key, bound to the enrolment and slot.
+ */
+@ApplicationScoped
+@Transactional
+public class PendingEnrolments {
+
+    /** How long an enrolment waits after its last change. */
+    public static final Duration LIFETIME = Duration.ofMinutes(15);
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    SeedCipher cipher;
+
+    @Inject
+    AccountRegistry registry;
+
+    @Inject
+    CodeGenerator codes;
+
+    @Inject
+    Clock clock;
+
+    /** Saved accounts, and the duplicates left out (issuer and label only). */
+    public record Saved(List<OtpAccount> accounts, List<Skipped> skippedDuplicates) {
+    }
+
+    /** A duplicate that was not stored again. */
+    public record Skipped(String issuer, String label) {
+    }
+
+    /** From a pasted {@code otpauth://} or {@code otpauth-migration://} URI. */
+    public EnrolmentPreview start(long callerId, String uri) {
+        return start(callerId, Scan.of(uri));
+    }
+
+    /** From a PNG or JPEG image with a QR code in it. */
+    public EnrolmentPreview startFromImage(long callerId, byte[] image) {
+        var text = QrImages.read(image);
+        return start(callerId, scanned(text));
+    }
+
+    private EnrolmentPreview start(long callerId, Scan scan) {
+        if (em.find(Caller.class, callerId) == null) {
+            throw new EnrolmentRefused(Reason.NOT_FOUND, "callerId", "there is no caller " + callerId);
+        }
+        var now = clock.instant();
+        em.createNamedQuery(Enrolment.EXPIRED).setParameter("now", now.atOffset(java.time.ZoneOffset.UTC))
+                .executeUpdate();
+        var id = newId();
+        Enrolment enrolment;
+        if (scan instanceof Scan.ExportPart part) {
+            enrolment = Enrolment.ofExport(id, callerId, part.batchId(), part.size(), now, LIFETIME);
+            enrolment.markScanned(part.index());
+        } else {
+            enrolment = Enrolment.ofUri(id, callerId, now, LIFETIME);
+        }
+        addAccounts(enrolment, scan);
+        em.persist(enrolment);
+        return preview(enrolment);
+    }
+
+    /** The next QR code of a multi-code export, as a URI. */
+    public EnrolmentPreview addPart(long callerId, String enrolmentId, String uri) {
+        var enrolment = locked(callerId, enrolmentId);
+        return addPart(enrolment, uri);
+    }
+
+    /** The next QR code of a multi-code export, as an image. */
+    public EnrolmentPreview addImagePart(long callerId, String enrolmentId, byte[] image) {
+        var enrolment = locked(callerId, enrolmentId);
+        return addPart(enrolment, QrImages.read(image));
+    }
+
+    private EnrolmentPreview addPart(Enrolment enrolment, String text) {
+        if (enrolment.source() != Enrolment.Source.MIGRATION) {
+            throw EnrolmentRefused.conflict("enrolmentId", "this enrolment holds one otpauth:// account; only a"
+                    + " Google Authenticator export has further QR codes");
+        }
+        if (text == null || !MigrationExport.isExport(text.strip())) {
+            throw EnrolmentRefused.conflict("uri", "this is not a QR code of a Google Authenticator export"
+                    + " (otpauth-migration://); nothing was added");
+        }
+        var part = (Scan.ExportPart) Scan.of(text);
+        if (part.batchId() != enrolment.batchId() || part.size() != enrolment.batchSize()) {
+            throw EnrolmentRefused.conflict("uri", "this QR code belongs to another export (a different batch);"
+                    + " scan only the codes of the export you started with; nothing was added");
+        }
+        if (enrolment.scanned().contains(part.index())) {
+            throw EnrolmentRefused.conflict("uri", "QR code " + (part.index() + 1) + " of " + part.size()
+                    + " was already scanned; nothing was added");
+        }
+        int total = enrolment.accounts().size() + part.keys().size();
+        if (total > MigrationExport.MAX_ACCOUNTS) {
+            throw EnrolmentRefused.invalid("uri", "the export would hold " + total + " accounts; at most "
+                    + MigrationExport.MAX_ACCOUNTS + " can be imported at once");
+        }
+        enrolment.markScanned(part.index());
+        addAccounts(enrolment, part);
+        enrolment.touch(clock.instant(), LIFETIME);
+        return preview(enrolment);
+    }
+
+    /** The enrolment with fresh codes. */
+    public EnrolmentPreview find(long callerId, String enrolmentId) {
+        return preview(current(callerId, enrolmentId, LockModeType.NONE));
+    }
+
+    /**
+     * Stores every account that is not a duplicate, in scan order, and drops the enrolment. An export with QR
+     * codes missing is saved only when {@code partial} confirms it.
+     */
+    public Saved save(long callerId, String enrolmentId, boolean partial) {
+        var enrolment = locked(callerId, enrolmentId);
+        if (!enrolment.complete() && !partial) {
+            throw EnrolmentRefused.conflict("partial", batch(enrolment).summary()
+                    + ": scan the rest or confirm a partial import");
+        }
+        var saved = new ArrayList<OtpAccount>();
+        var skipped = new ArrayList<Skipped>();
+        for (var pending : enrolment.accounts()) {
+            var seed = open(enrolment, pending);
+            try {
+                if (registry.holds(callerId, pending.issuer(), pending.label(), seed)) {
+                    skipped.add(new Skipped(pending.issuer(), pending.label()));
+                } else {
+                    saved.add(registry.add(callerId, pending.issuer(), pending.label(), seed, pending.parameters())
+                            .orElseThrow(() -> new EnrolmentRefused(Reason.NOT_FOUND, "callerId",
+                                    "there is no caller " + callerId)));
+                }
+            } finally {
+                Arrays.fill(seed, (byte) 0);
+            }
+        }
+        em.remove(enrolment);
+        return new Saved(saved, skipped);
+    }
+
+    /** Drops the enrolment and its sealed seeds. */
+    public void discard(long callerId, String enrolmentId) {
+        em.remove(locked(callerId, enrolmentId));
+    }
+
+    private Scan scanned(String qrText) {
+        if (qrText == null || !(qrText.strip().regionMatches(true, 0, "otpauth://", 0, 10)
+                || MigrationExport.isExport(qrText.strip()))) {
+            throw EnrolmentRefused.invalid("image", "the QR code in the image is not an otpauth:// account nor a"
+                    + " Google Authenticator export");
+        }
+        return Scan.of(qrText);
+    }
+
+    private void addAccounts(Enrolment enrolment, Scan scan) {
+        int batchIndex = scan instanceof Scan.ExportPart part ? part.index() : 0;
+        for (var key : scan.keys()) {
+            var sealed = cipher.seal(key.secret(), context(enrolment, enrolment.nextSlot()));
+            enrolment.add(batchIndex, key.issuer(), key.accountName(), key.parameters(), sealed, cipher.keyId());
+            Arrays.fill(key.secret(), (byte) 0);
+        }
+    }
+
+    private EnrolmentPreview preview(Enrolment enrolment) {
+        var now = codes.now();
+        var lines = new ArrayList<EnrolmentPreview.Line>();
+        var earlier = new ArrayList<PendingAccount>();
+        var earlierSeeds = new ArrayList<byte[]>();
+        try {
+            for (var pending : enrolment.accounts()) {
+                var seed = open(enrolment, pending);
+                var p = pending.parameters();
+                boolean duplicate = registry.holds(enrolment.callerId(), pending.issuer(), pending.label(), seed);
+                for (int i = 0; i < earlier.size() && !duplicate; i++) {
+                    duplicate = Objects.equals(earlier.get(i).issuer(), pending.issuer())
+                            && earlier.get(i).label().equals(pending.label())
+                            && MessageDigest.isEqual(earlierSeeds.get(i), seed);
+                }
+                if (p.type() == OtpType.TOTP) {
+                    lines.add(new EnrolmentPreview.Line(pending.issuer(), pending.label(), p,
+                            codes.totp(seed, p, now), (int) codes.step(p, now).secondsRemaining(), duplicate));
+                } else {
+                    lines.add(new EnrolmentPreview.Line(pending.issuer(), pending.label(), p,
+                            codes.hotp(seed, p, p.counter()), null, duplicate));
+                }
+                earlier.add(pending);
+                earlierSeeds.add(seed);
+            }
+        } finally {
+            earlierSeeds.forEach(seed -> Arrays.fill(seed, (byte) 0));
+        }
+        return new EnrolmentPreview(enrolment.id(), enrolment.source(), enrolment.expiresAt(), batch(enrolment),
+                List.copyOf(lines));
+    }
+
+    private static EnrolmentPreview.Batch batch(Enrolment enrolment) {
+        return enrolment.source() == Enrolment.Source.MIGRATION
+                ? new EnrolmentPreview.Batch(enrolment.batchSize(), enrolment.scanned())
+                : null;
+    }
+
+    private Enrolment locked(long callerId, String enrolmentId) {
+        return current(callerId, enrolmentId, LockModeType.PESSIMISTIC_WRITE);
+    }
+
+    private Enrolment current(long callerId, String enrolmentId, LockModeType lock) {
+        var enrolment = enrolmentId == null || enrolmentId.length() > 32 ? null
+                : em.find(Enrolment.class, enrolmentId, lock);
+        if (enrolment == null || !enrolment.belongsTo(callerId) || enrolment.expired(clock.instant())) {
+            if (em.find(Caller.class, callerId) == null) {
+                throw new EnrolmentRefused(Reason.NOT_FOUND, "callerId", "there is no caller " + callerId);
+            }
+            throw new EnrolmentRefused(Reason.NOT_FOUND, "enrolmentId", "there is no such enrolment for caller "
+                    + callerId + " (enrolments expire " + LIFETIME.toMinutes() + " minutes after their last change)");
+        }
+        return enrolment;
+    }
+
+    private byte[] open(Enrolment enrolment, PendingAccount pending) {
+        return cipher.open(pending.sealedSecret(), context(enrolment, pending.slot()));
+    }
+
+    private static String context(Enrolment enrolment, int slot) {
+        return "landline/enrolment/" + enrolment.id() + "/caller/" + enrolment.callerId() + "/slot/" + slot;
+    }
+
+    private static String newId() {
+        var bytes = new byte[18];
+        RANDOM.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+}

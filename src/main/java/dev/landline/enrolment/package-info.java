@@ -1,0 +1,6 @@
+/**
+ * Enrolment: getting accounts in. An {@code otpauth://} URI, a QR code in an uploaded screenshot (ZXing) or the
+ * QR codes of a Google Authenticator export become a pending enrolment in the database (seeds sealed), previewed
+ * with live codes and duplicates marked, then saved as OTP accounts through {@code accounts}.
+ */
+package dev.landline.enrolment;
