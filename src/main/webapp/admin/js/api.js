@@ -1,8 +1,11 @@
 // The admin API, same origin. The browser already holds the BASIC sign-in of this page (same realm), so every
 // request simply goes out; errors come back as application/problem+json and are thrown as ApiError.
 
-/** Where this deployment's root is, so the pages work under any context root. */
-export const root = new URL("../", document.baseURI);
+/**
+ * Where this deployment's root is, so the pages work under any context root. Built from the origin and path only:
+ * a page opened as http://user:password@host/… must not put those credentials into fetch() URLs (refused).
+ */
+export const root = new URL("../", location.origin + location.pathname);
 
 export class ApiError extends Error {
   constructor(status, problem) {

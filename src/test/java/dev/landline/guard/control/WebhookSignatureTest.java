@@ -383,6 +383,36 @@ class WebhookSignatureTest {
         return records;
     }
 
+    @Test
+    void aBrowserPhoneTokenIsVonageShapedAndCoversOnlyItsOwnPayload() {
+        var token = check.sign(post(BODY), NOW, java.time.Duration.ofSeconds(60)).orElseThrow();
+        assertEquals(Verdict.VALID, verify(bearer(token), post(BODY)));
+        assertEquals(Verdict.HASH_MISMATCH, verify(bearer(token), post(BODY.replace("480261", "480262"))));
+        var decoded = JWT.decode(token);
+        Algorithm.HMAC256(SECRET).verify(decoded); // an independent library accepts the signature
+        assertEquals("HS256", decoded.getAlgorithm());
+        assertEquals(NOW, decoded.getIssuedAtAsInstant());
+        assertEquals(NOW.plusSeconds(60), decoded.getExpiresAtAsInstant());
+        assertEquals(sha256(BODY), decoded.getClaim("payload_hash").asString());
+        assertTrue(decoded.getId() != null && decoded.getId().length() >= 32, "a random jti");
+    }
+
+    @Test
+    void aBrowserPhoneTokenForAGetCoversItsQueryAndExpiresAfterItsLifetimeAndLeeway() {
+        var token = check.sign(Payload.query(QUERY), NOW, java.time.Duration.ofSeconds(60)).orElseThrow();
+        assertEquals(Verdict.VALID, verify(bearer(token), Payload.query(QUERY)));
+        assertEquals(QUERY_HASH, JWT.decode(token).getClaim("payload_hash").asString());
+        assertEquals(Verdict.VALID, check.verify(bearer(token), Payload.query(QUERY), NOW.plusSeconds(89)));
+        assertEquals(Verdict.EXPIRED, check.verify(bearer(token), Payload.query(QUERY), NOW.plusSeconds(90)));
+    }
+
+    @Test
+    void withoutASecretNothingIsSignedBecauseNothingNeedsToBe() {
+        var unsigned = WebhookSignature.of(null, 300);
+        assertTrue(unsigned.sign(post(BODY), NOW, java.time.Duration.ofSeconds(60)).isEmpty());
+        assertEquals(Verdict.UNSIGNED_ALLOWED, unsigned.verify(null, post(BODY), NOW));
+    }
+
     /** Verifies at {@link #NOW} and checks that what comes back gives nothing away. */
     private Verdict verify(String authorization, Payload payload) {
         var verdict = check.verify(authorization, payload, NOW);

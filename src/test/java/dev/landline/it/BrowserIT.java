@@ -1,0 +1,353 @@
+package dev.landline.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.zxing.BarcodeFormat;
+import com.google.zxing.EncodeHintType;
+import com.google.zxing.WriterException;
+import com.google.zxing.common.BitMatrix;
+import com.google.zxing.qrcode.QRCodeWriter;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+
+/**
+ * The web front end in headless Chromium against the WAR on Payara Micro (signed webhooks enforced, as in every
+ * IT): an administrator signs in, creates a caller, enrols accounts by URI, by screenshot and by camera, checks the
+ * preview code against the one a call speaks, and places the call on the browser phone. Screenshots of the main
+ * pages go to target/screenshots.
+ */
+class BrowserIT extends OnPayaraMicro {
+
+    private static final String PIN = "480261";
+    /** A second RFC 4648 Base32 secret (80 bits of "Hello!\xde\xad\xbe\xef"), for the screenshot. */
+    private static final String SCREENSHOT_SECRET = "JBSWY3DPEHPK3PXP";
+
+    /** The start of the next 30-second step plus 5 s: 25 s left, near real time (the preview expires in 15 min). */
+    private static Instant earlyInAStep() {
+        return Instant.ofEpochSecond((Instant.now().getEpochSecond() / 30 + 1) * 30 + 5);
+    }
+
+    private static String totp(String secret, Instant at) {
+        return ReferenceOtp.totp(ReferenceOtp.base32(secret), at, 30, 6, "HmacSHA1");
+    }
+
+    @Test
+    void anAdministratorCreatesACallerEnrolsByUriAndScreenshotAndHearsThePreviewedCodeOnTheBrowserPhone() throws Exception {
+        var at = earlyInAStep();
+        fixtures.clockAt(at);
+        var phone = Fixtures.uniquePhone();
+        var accountNumber = Fixtures.uniqueAccountNumber();
+        try (var browser = Browser.open(base)) {
+            browser.signInAndOpen(Http.ADMIN, "admin/index.html");
+            browser.visible("#create");
+            browser.find("#name").sendKeys("Ada Lovelace");
+            browser.find("#accountNumber").sendKeys(accountNumber);
+            browser.find("#pin").sendKeys(PIN);
+            browser.find("#phoneNumbers").sendKeys("+" + phone);
+            browser.find("#create-button").click();
+            browser.textContaining("#message", "Ada Lovelace was created");
+            var row = browser.textContaining("#callers tbody", accountNumber);
+            assertTrue(row.contains("+" + phone), row);
+            browser.screenshot("callers");
+
+            var callerId = callerIdOf(browser, accountNumber);
+
+            // enrol by URI: the preview shows the code the server computes, with its countdown ring
+            browser.open("admin/enrol.html?caller=" + callerId);
+            browser.visible("#uri").sendKeys("otpauth://totp/GitHub:ada?secret=" + Fixtures.RFC_SECRET + "&issuer=GitHub");
+            browser.find("#uri-button").click();
+            var uriCode = browser.visible("#accounts .code").getText();
+            assertEquals(totp(Fixtures.RFC_SECRET, at), uriCode, "the preview's code is RFC 6238's at the server's time");
+            assertEquals("25s", browser.find("#accounts svg.ring text").getText());
+            browser.screenshot("enrol-preview");
+            browser.find("#save").click();
+            browser.textContaining("#message", "Saved 1 account(s): GitHub");
+
+            // enrol by uploading a screenshot in which the QR code is a small part
+            var screenshot = screenshotWithQr("otpauth://totp/Screenshot%20Co:ada?secret=" + SCREENSHOT_SECRET
+                    + "&issuer=Screenshot%20Co");
+            browser.find("#image").sendKeys(screenshot.toAbsolutePath().toString());
+            var screenshotCode = browser.waitFor("the screenshot's account is previewed",
+                    d -> d.findElements(By.cssSelector("#accounts .preview-account")).stream()
+                            .filter(e -> e.getText().contains("Screenshot Co")).findFirst().orElse(null))
+                    .findElement(By.cssSelector(".code")).getText();
+            assertEquals(totp(SCREENSHOT_SECRET, at), screenshotCode);
+            browser.find("#save").click();
+            browser.textContaining("#message", "Saved 1 account(s): Screenshot Co");
+
+            // the browser phone: from Ada's usual number, PIN, then the second account of the menu
+            browser.open("admin/phone.html");
+            browser.visible("#from").sendKeys(phone);
+            browser.find("#call").click();
+            browser.textContaining("#transcript", "PIN");
+            browser.textContaining("#call-state", "Listening");
+            press(browser, PIN + "#");
+            browser.textContaining("#transcript", "For Screenshot Co, press 2");
+            press(browser, "2");
+            var heard = browser.visible("#code-heard").getText();
+            assertEquals(screenshotCode, heard, "the phone hears the code the preview showed");
+            var transcript = browser.find("#transcript").getText();
+            assertTrue(transcript.contains("Screenshot Co"), transcript);
+            assertFalse(transcript.contains(PIN), "the transcript never shows the PIN typed");
+            assertFalse(transcript.contains("<say-as"), "SSML is stripped for display");
+            browser.screenshot("phone");
+
+            browser.find("#hangup").click();
+            browser.textContaining("#call-state", "You hung up");
+
+            var accounts = Http.array(Http.json("GET", base.resolve("api/callers/" + callerId + "/accounts"), null));
+            assertEquals(List.of("GitHub", "Screenshot Co"),
+                    accounts.stream().map(a -> a.asJsonObject().getString("issuer")).toList());
+        }
+    }
+
+    @Test
+    void theBrowserPhoneAsksAnUnknownNumberForTheAccountNumberAndReadsTheOnlyAccount() {
+        var at = earlyInAStep();
+        fixtures.clockAt(at);
+        var accountNumber = Fixtures.uniqueAccountNumber();
+        var callerId = fixtures.caller("Grace", accountNumber, PIN);
+        fixtures.account(callerId, "Gmail", "grace", Fixtures.RFC_SECRET);
+        try (var browser = Browser.open(base)) {
+            browser.windowSize(390, 844);
+            browser.signInAndOpen(Http.ADMIN, "admin/phone.html");
+            browser.visible("#from").sendKeys(Fixtures.uniquePhone());
+            browser.find("#call").click();
+            browser.textContaining("#transcript", "account number");
+            browser.textContaining("#call-state", "Listening");
+            press(browser, accountNumber + "#");
+            browser.textContaining("#transcript", "PIN");
+            press(browser, PIN + "#");
+            assertEquals(totp(Fixtures.RFC_SECRET, at), browser.visible("#code-heard").getText());
+            browser.screenshot("phone-on-a-phone-screen");
+            browser.find("#hangup").click();
+            browser.textContaining("#call-state", "You hung up");
+        }
+    }
+
+    @Test
+    void theCallerPageReordersTheMenuShowsNoSecretAndResetsWrongPinCounts() {
+        var phone = Fixtures.uniquePhone();
+        var callerId = fixtures.caller("Hedy", Fixtures.uniqueAccountNumber(), PIN, "+" + phone);
+        fixtures.account(callerId, "GitHub", "hedy", Fixtures.RFC_SECRET);
+        fixtures.account(callerId, "Gmail", "hedy", SCREENSHOT_SECRET);
+        var call = VonagePlayer.dial(base, phone, "442079460000");
+        call.press("139024#").press("139024#").press("139024#");
+
+        try (var browser = Browser.open(base)) {
+            browser.signInAndOpen(Http.ADMIN, "admin/caller.html?id=" + callerId);
+            browser.textContaining("#accounts tbody", "Gmail");
+            assertEquals(List.of("GitHub", "Gmail"), issuers(browser));
+            browser.textContaining("#lock-state", "3 consecutive wrong PIN(s)");
+            browser.screenshot("caller-accounts");
+            assertFalse(browser.driver.getPageSource().contains(Fixtures.RFC_SECRET), "the page never holds a secret");
+
+            browser.find("#accounts tbody tr:first-child button[data-action='down']").click();
+            browser.textContaining("#message", "menu order was saved");
+            assertEquals(List.of("Gmail", "GitHub"), issuers(browser));
+            var stored = Http.array(Http.json("GET", base.resolve("api/callers/" + callerId + "/accounts"), null));
+            assertEquals(List.of("Gmail", "GitHub"),
+                    stored.stream().map(a -> a.asJsonObject().getString("issuer")).toList());
+
+            browser.find("#unlock").click();
+            browser.textContaining("#lock-state", "0 consecutive wrong PIN(s)");
+            var lock = Http.object(Http.json("GET", base.resolve("api/callers/" + callerId + "/lockout"), null));
+            assertEquals(0, lock.getInt("consecutiveFailures"));
+
+            browser.find("#pin").sendKeys("123456");
+            browser.find("#pin-button").click();
+            browser.textContaining("#message", "ascending or descending run");
+            browser.find("#pin").clear();
+            browser.find("#pin").sendKeys("730159");
+            browser.find("#pin-button").click();
+            browser.textContaining("#message", "The PIN was changed");
+        }
+        var after = VonagePlayer.dial(base, phone, "442079460000").press("730159#");
+        assertTrue(after.heard().contains("press 1"), "the new PIN opens the menu: " + after.heard());
+    }
+
+    @Test
+    void theCallersPageDeletesACallerAfterConfirmation() {
+        var accountNumber = Fixtures.uniqueAccountNumber();
+        var callerId = fixtures.caller("Temporary", accountNumber, PIN);
+        try (var browser = Browser.open(base)) {
+            browser.signInAndOpen(Http.ADMIN, "admin/index.html");
+            browser.textContaining("#callers tbody", accountNumber);
+            browser.find("#callers tr[data-caller-id='" + callerId + "'] button[data-action='delete']").click();
+            browser.driver.switchTo().alert().accept();
+            browser.textContaining("#message", "Temporary was deleted");
+        }
+        assertEquals(404, Http.json("GET", base.resolve("api/callers/" + callerId), null).statusCode());
+    }
+
+    @Test
+    void aCameraScanIsDecodedInTheBrowserAndOnlyTheUriIsSent() throws Exception {
+        var at = earlyInAStep();
+        fixtures.clockAt(at);
+        var callerId = fixtures.caller("Camera", Fixtures.uniqueAccountNumber(), PIN);
+        var video = fakeCamera("otpauth://totp/Camera%20Co:cam?secret=" + SCREENSHOT_SECRET + "&issuer=Camera%20Co");
+        try (var browser = Browser.open(base, "--use-fake-ui-for-media-stream", "--use-fake-device-for-media-stream",
+                "--use-file-for-fake-video-capture=" + video.toAbsolutePath())) {
+            browser.signInAndOpen(Http.ADMIN, "admin/enrol.html?caller=" + callerId);
+            browser.visible("#camera-start").click();
+            var preview = browser.waitFor("the camera's QR code is previewed",
+                    d -> d.findElements(By.cssSelector("#accounts .preview-account")).stream()
+                            .filter(e -> e.getText().contains("Camera Co")).findFirst().orElse(null));
+            assertEquals(totp(SCREENSHOT_SECRET, at), preview.findElement(By.cssSelector(".code")).getText());
+            browser.screenshot("enrol-camera");
+            browser.find("#discard").click();
+            browser.textContaining("#message", "nothing was stored");
+        }
+        var accounts = Http.array(Http.json("GET", base.resolve("api/callers/" + callerId + "/accounts"), null));
+        assertTrue(accounts.isEmpty(), "discarded: " + accounts);
+    }
+
+    @Test
+    void thePagesNeedTheAdminRoleAndTheQrLibraryIsServedFromTheWar() {
+        var page = base.resolve("admin/index.html");
+        assertEquals(401, Http.send("GET", page, null, null, null).statusCode());
+        assertEquals(403, Http.send("GET", page, null, null, Http.VIEWER).statusCode());
+        var signedIn = Http.send("GET", page, null, null, Http.ADMIN);
+        assertEquals(200, signedIn.statusCode());
+        assertTrue(signedIn.body().contains("New caller"), signedIn.body());
+        var library = Http.send("GET", base.resolve("webjars/html5-qrcode/2.2.1/html5-qrcode.min.js"), null, null, null);
+        assertEquals(200, library.statusCode());
+        assertTrue(library.body().contains("Html5Qrcode"));
+    }
+
+    @Test
+    void phoneSignaturesAreAdminOnlyAndEachCoversOneWebhookForAMinute() {
+        var phone = Fixtures.uniquePhone();
+        var callerId = fixtures.caller("Signed", Fixtures.uniqueAccountNumber(), PIN, "+" + phone);
+        fixtures.account(callerId, "GitHub", "signed", Fixtures.RFC_SECRET);
+        var at = earlyInAStep();
+        fixtures.clockAt(at);
+        var call = "browser-" + java.util.UUID.randomUUID();
+        var query = "uuid=" + call + "&conversation_uuid=CON-" + call + "&from=" + phone + "&to=442079460000";
+        var request = "{\"method\":\"GET\",\"query\":\"" + query + "\"}";
+        var signatures = base.resolve("api/phone/signatures");
+        assertEquals(403, Http.send("POST", signatures, "application/json", request, Http.VIEWER).statusCode());
+        assertEquals(401, Http.send("POST", signatures, "application/json", request, null).statusCode());
+
+        var signature = Http.object(Http.send("POST", signatures, "application/json", request, Http.ADMIN));
+        assertTrue(signature.getBoolean("signed"), signature.toString());
+        var authorization = signature.getString("authorization");
+        var answer = base.resolve("webhooks/answer?" + query);
+        assertEquals(200, Http.send("GET", answer, null, null, null, authorization).statusCode());
+
+        var otherQuery = base.resolve("webhooks/answer?" + query.replace(call, call + "x"));
+        assertEquals(403, Http.send("GET", otherQuery, null, null, null, authorization).statusCode(),
+                "a token covers only the payload it was made for");
+        fixtures.clockAt(at.plusSeconds(95));
+        assertEquals(403, Http.send("GET", answer, null, null, null, authorization).statusCode(),
+                "a token expires after a minute (and 30 s of leeway)");
+
+        var bad = Http.send("POST", signatures, "application/json", "{\"method\":\"PUT\"}", Http.ADMIN);
+        assertEquals(400, bad.statusCode(), bad.body());
+        var noBody = Http.send("POST", signatures, "application/json", "{\"method\":\"POST\"}", Http.ADMIN);
+        assertEquals(400, noBody.statusCode(), noBody.body());
+    }
+
+    private static List<String> issuers(Browser browser) {
+        return browser.all("#accounts tbody tr td:nth-child(2)").stream().map(WebElement::getText).toList();
+    }
+
+    private long callerIdOf(Browser browser, String accountNumber) {
+        var callers = Http.array(Http.json("GET", base.resolve("api/callers"), null));
+        return callers.stream().map(c -> c.asJsonObject())
+                .filter(c -> c.getString("accountNumber").equals(accountNumber)).findFirst()
+                .orElseThrow(() -> new AssertionError("the caller created in the browser is stored"))
+                .getJsonNumber("id").longValue();
+    }
+
+    /** Clicks the dial pad's keys one by one. */
+    private static void press(Browser browser, String keys) {
+        for (var key : keys.toCharArray()) {
+            browser.find("#pad button[data-key='" + key + "']").click();
+        }
+    }
+
+    private static BitMatrix qr(String text, int size) throws WriterException {
+        return new QRCodeWriter().encode(text, BarcodeFormat.QR_CODE, size, size, Map.of(EncodeHintType.MARGIN, 2));
+    }
+
+    /** A 1200×800 "screenshot": a title bar, some text and the QR code in a corner, as a PNG file. */
+    private static Path screenshotWithQr(String uri) throws WriterException, IOException {
+        var image = new BufferedImage(1200, 800, BufferedImage.TYPE_INT_RGB);
+        var g = image.createGraphics();
+        g.setColor(new Color(0xf3f5f8));
+        g.fillRect(0, 0, 1200, 800);
+        g.setColor(new Color(0x1d2430));
+        g.fillRect(0, 0, 1200, 60);
+        g.setColor(Color.DARK_GRAY);
+        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 22));
+        g.drawString("Two-factor authentication: scan this code with your authenticator app", 40, 140);
+        var matrix = qr(uri, 260);
+        g.setColor(Color.WHITE);
+        g.fillRect(820, 400, 300, 300);
+        g.setColor(Color.BLACK);
+        for (int y = 0; y < matrix.getHeight(); y++) {
+            for (int x = 0; x < matrix.getWidth(); x++) {
+                if (matrix.get(x, y)) {
+                    g.fillRect(840 + x, 420 + y, 1, 1);
+                }
+            }
+        }
+        g.dispose();
+        var file = Files.createTempFile("landline-qr-screenshot-", ".png");
+        ImageIO.write(image, "png", file.toFile());
+        file.toFile().deleteOnExit();
+        return file;
+    }
+
+    /** A Y4M video (what Chromium's fake camera plays) of a QR code held steady in front of the camera. */
+    private static Path fakeCamera(String uri) throws WriterException {
+        int width = 640;
+        int height = 480;
+        var matrix = qr(uri, 360);
+        var luma = new byte[width * height];
+        java.util.Arrays.fill(luma, (byte) 235);
+        int left = (width - matrix.getWidth()) / 2;
+        int top = (height - matrix.getHeight()) / 2;
+        for (int y = 0; y < matrix.getHeight(); y++) {
+            for (int x = 0; x < matrix.getWidth(); x++) {
+                if (matrix.get(x, y)) {
+                    luma[(top + y) * width + left + x] = 16;
+                }
+            }
+        }
+        var chroma = new byte[(width / 2) * (height / 2)];
+        java.util.Arrays.fill(chroma, (byte) 128);
+        try {
+            var file = Files.createTempFile("landline-fake-camera-", ".y4m");
+            file.toFile().deleteOnExit();
+            try (OutputStream out = Files.newOutputStream(file)) {
+                out.write(("YUV4MPEG2 W" + width + " H" + height + " F10:1 Ip A1:1 C420jpeg\n").getBytes());
+                for (int frame = 0; frame < 10; frame++) {
+                    out.write("FRAME\n".getBytes());
+                    out.write(luma);
+                    out.write(chroma);
+                    out.write(chroma);
+                }
+            }
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
