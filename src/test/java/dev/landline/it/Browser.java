@@ -132,14 +132,20 @@ final class Browser implements AutoCloseable {
         driver.manage().window().setSize(new Dimension(width, height));
     }
 
-    /** Saves a PNG of the viewport into target/screenshots for a reviewer. */
+    /** Saves a PNG of the whole page (the window grown to its height for a moment) into target/screenshots. */
     void screenshot(String name) {
+        var window = driver.manage().window();
+        var size = window.getSize();
         try {
             Files.createDirectories(SCREENSHOTS);
+            var height = ((Number) driver.executeScript("return document.documentElement.scrollHeight")).intValue();
+            window.setSize(new Dimension(size.getWidth(), Math.min(Math.max(height + 140, size.getHeight()), 4000)));
             var file = driver.getScreenshotAs(OutputType.FILE).toPath();
             Files.copy(file, SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } finally {
+            window.setSize(size);
         }
     }
 
