@@ -105,22 +105,24 @@ public class PendingEnrolments {
     }
 
     private EnrolmentPreview addPart(Enrolment enrolment, String text) {
-        if (enrolment.source() != Enrolment.Source.MIGRATION) {
-            throw EnrolmentRefused.conflict("enrolmentId", "this enrolment holds one otpauth:// account; only a"
-                    + " Google Authenticator export has further QR codes");
-        }
-        if (text == null || !MigrationExport.isExport(text.strip())) {
+        if (enrolment.source() == Enrolment.Source.MIGRATION
+                && (text == null || !MigrationExport.isExport(text.strip()))) {
             throw EnrolmentRefused.conflict("uri", "this is not a QR code of a Google Authenticator export"
                     + " (otpauth-migration://); nothing was added");
         }
-        var part = (Scan.ExportPart) Scan.of(text);
-        if (part.batchId() != enrolment.batchId() || part.size() != enrolment.batchSize()) {
-            throw EnrolmentRefused.conflict("uri", "this QR code belongs to another export (a different batch);"
-                    + " scan only the codes of the export you started with; nothing was added");
-        }
-        if (enrolment.scanned().contains(part.index())) {
-            throw EnrolmentRefused.conflict("uri", "QR code " + (part.index() + 1) + " of " + part.size()
-                    + " was already scanned; nothing was added");
+        var part = enrolment.source() == Enrolment.Source.MIGRATION ? (Scan.ExportPart) Scan.of(text) : null;
+        var fit = part == null ? Enrolment.PartFit.NOT_AN_EXPORT
+                : enrolment.fit(part.batchId(), part.size(), part.index());
+        switch (fit) {
+            case NOT_AN_EXPORT -> throw EnrolmentRefused.conflict("enrolmentId", "this enrolment holds one"
+                    + " otpauth:// account; only a Google Authenticator export has further QR codes");
+            case OTHER_BATCH -> throw EnrolmentRefused.conflict("uri", "this QR code belongs to another export (a"
+                    + " different batch); scan only the codes of the export you started with; nothing was added");
+            case ALREADY_SCANNED -> throw EnrolmentRefused.conflict("uri", "QR code " + (part.index() + 1) + " of "
+                    + part.size() + " was already scanned; nothing was added");
+            case FITS -> {
+                // added below
+            }
         }
         int total = enrolment.accounts().size() + part.keys().size();
         if (total > MigrationExport.MAX_ACCOUNTS) {

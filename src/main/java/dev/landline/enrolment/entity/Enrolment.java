@@ -113,6 +113,29 @@ public class Enrolment {
         accounts.add(new PendingAccount(nextSlot(), batchIndex, issuer, label, parameters, sealedSecret, keyId));
     }
 
+    /** Whether a scanned QR code of an export may be added to this enrolment. */
+    public enum PartFit {
+        /** the next QR code of this export */
+        FITS,
+        /** this enrolment is one otpauth:// account, not an export */
+        NOT_AN_EXPORT,
+        /** another export: a different batch id or number of QR codes */
+        OTHER_BATCH,
+        /** this QR code was scanned before */
+        ALREADY_SCANNED
+    }
+
+    /** Whether QR code {@code index} of {@code size} of export {@code batchId} belongs here, as a new part. */
+    public PartFit fit(int batchId, int size, int index) {
+        if (source != Source.MIGRATION) {
+            return PartFit.NOT_AN_EXPORT;
+        }
+        if (batchId != this.batchId || size != batchSize) {
+            return PartFit.OTHER_BATCH;
+        }
+        return scanned().contains(index) ? PartFit.ALREADY_SCANNED : PartFit.FITS;
+    }
+
     /** Records that QR code {@code index} of the export was scanned. */
     public void markScanned(int index) {
         if (source != Source.MIGRATION || index < 0 || index >= batchSize || scanned().contains(index)) {

@@ -51,6 +51,15 @@ class SeedCipherTest {
     }
 
     @Test
+    void aSeedSealedForAContextOpensOnlyForThatContext() {
+        var sealed = cipher.seal(SEED, "landline/enrolment/abc/caller/1/slot/0");
+        assertArrayEquals(SEED, cipher.open(sealed, "landline/enrolment/abc/caller/1/slot/0"));
+        assertThrows(IllegalStateException.class, () -> cipher.open(sealed, "landline/enrolment/abc/caller/1/slot/1"));
+        assertThrows(IllegalStateException.class, () -> cipher.open(sealed, "landline/enrolment/abd/caller/1/slot/0"));
+        assertFalse(sealed.contains(Base64.getEncoder().encodeToString(SEED)));
+    }
+
+    @Test
     void aCiphertextCopiedIntoAnotherRowDoesNotOpen() throws Exception {
         var original = account(7L, 1L);
         cipher.seal(original, SEED);
