@@ -9,6 +9,7 @@ import com.google.zxing.EncodeHintType;
 import com.google.zxing.WriterException;
 import com.google.zxing.common.BitMatrix;
 import com.google.zxing.qrcode.QRCodeWriter;
+import dev.landline.enrolment.control.ExportFixtures;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.image.BufferedImage;
@@ -40,6 +41,25 @@ class BrowserIT extends OnPayaraMicro {
     /** The start of the next 30-second step plus 5 s: 25 s left, near real time (the preview expires in 15 min). */
     private static Instant earlyInAStep() {
         return Instant.ofEpochSecond((Instant.now().getEpochSecond() / 30 + 1) * 30 + 5);
+    }
+
+    private static String base32(byte[] bytes) {
+        var alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+        var out = new StringBuilder();
+        int buffer = 0;
+        int bits = 0;
+        for (byte b : bytes) {
+            buffer = (buffer << 8) | (b & 0xff);
+            bits += 8;
+            while (bits >= 5) {
+                out.append(alphabet.charAt((buffer >> (bits - 5)) & 31));
+                bits -= 5;
+            }
+        }
+        if (bits > 0) {
+            out.append(alphabet.charAt((buffer << (5 - bits)) & 31));
+        }
+        return out.toString();
     }
 
     private static String totp(String secret, Instant at) {
@@ -117,6 +137,48 @@ class BrowserIT extends OnPayaraMicro {
     }
 
     @Test
+    void aThreeCodeGoogleExportIsCollectedPartByPartAndAPartialImportIsConfirmed() throws Exception {
+        var at = earlyInAStep();
+        fixtures.clockAt(at);
+        var callerId = fixtures.caller("Export", Fixtures.uniqueAccountNumber(), PIN);
+        var first = ExportFixtures.totp("Alpha", "ada", ExportFixtures.secret(1, 20));
+        var third = ExportFixtures.totp("Gamma", "ada", ExportFixtures.secret(3, 20));
+        var part0 = ExportFixtures.uri(ExportFixtures.payload(77, 3, 0, List.of(first)));
+        var part2 = ExportFixtures.uri(ExportFixtures.payload(77, 3, 2, List.of(third)));
+        var otherBatch = ExportFixtures.uri(ExportFixtures.payload(78, 3, 1,
+                List.of(ExportFixtures.totp("Other", "ada", ExportFixtures.secret(9, 20)))));
+        try (var browser = Browser.open(base)) {
+            browser.signInAndOpen(Http.ADMIN, "admin/enrol.html?caller=" + callerId);
+            browser.visible("#uri").sendKeys(part0);
+            browser.find("#uri-button").click();
+            browser.textContaining("#batch", "1 of 3 codes scanned");
+            assertFalse(browser.find("#save").isEnabled(), "an incomplete export is not saved by mistake");
+
+            browser.find("#image").sendKeys(screenshotWithQr(part2).toAbsolutePath().toString());
+            browser.textContaining("#batch", "2 of 3 codes scanned");
+            browser.textContaining("#accounts", "Gamma");
+            assertEquals(totp(base32(ExportFixtures.secret(3, 20)), at),
+                    browser.all("#accounts .preview-account").stream().filter(e -> e.getText().contains("Gamma"))
+                            .findFirst().orElseThrow().findElement(By.cssSelector(".code")).getText());
+
+            browser.visible("#uri").sendKeys(otherBatch);
+            browser.find("#uri-button").click();
+            var refusal = browser.visible("#message.error").getText();
+            assertTrue(refusal.toLowerCase().contains("batch") || refusal.toLowerCase().contains("export"), refusal);
+            assertEquals("2 of 3 codes scanned", browser.find("#batch").getText().split(":")[0]);
+
+            browser.find("#image").sendKeys(imageWithoutQr().toAbsolutePath().toString());
+            browser.visible("#message.error");
+            browser.screenshot("enrol-export-two-of-three");
+
+            browser.visible("#save-partial").click();
+            browser.textContaining("#message", "Saved 2 account(s): Alpha, Gamma");
+        }
+        var accounts = Http.array(Http.json("GET", base.resolve("api/callers/" + callerId + "/accounts"), null));
+        assertEquals(List.of("Alpha", "Gamma"), accounts.stream().map(a -> a.asJsonObject().getString("issuer")).toList());
+    }
+
+    @Test
     void theBrowserPhoneAsksAnUnknownNumberForTheAccountNumberAndReadsTheOnlyAccount() {
         var at = earlyInAStep();
         fixtures.clockAt(at);
@@ -191,6 +253,8 @@ class BrowserIT extends OnPayaraMicro {
             browser.find("#callers tr[data-caller-id='" + callerId + "'] button[data-action='delete']").click();
             browser.driver.switchTo().alert().accept();
             browser.textContaining("#message", "Temporary was deleted");
+            browser.windowSize(390, 844);
+            browser.screenshot("callers-on-a-phone-screen");
         }
         assertEquals(404, Http.json("GET", base.resolve("api/callers/" + callerId), null).statusCode());
     }
@@ -310,6 +374,21 @@ class BrowserIT extends OnPayaraMicro {
         }
         g.dispose();
         var file = Files.createTempFile("landline-qr-screenshot-", ".png");
+        ImageIO.write(image, "png", file.toFile());
+        file.toFile().deleteOnExit();
+        return file;
+    }
+
+    /** A screenshot with no QR code in it, as a PNG file. */
+    private static Path imageWithoutQr() throws IOException {
+        var image = new BufferedImage(400, 300, BufferedImage.TYPE_INT_RGB);
+        var g = image.createGraphics();
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, 400, 300);
+        g.setColor(Color.BLACK);
+        g.drawString("no QR code here", 40, 150);
+        g.dispose();
+        var file = Files.createTempFile("landline-no-qr-", ".png");
         ImageIO.write(image, "png", file.toFile());
         file.toFile().deleteOnExit();
         return file;
