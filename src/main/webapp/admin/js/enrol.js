@@ -32,8 +32,10 @@ async function submit(body) {
 }
 
 function show(next) {
+  const first = !enrolment || enrolment.id !== next.id;
   enrolment = next;
   $("#preview").hidden = false;
+  if (first) $("#preview").scrollIntoView({ block: "nearest" });
   const batch = next.batch;
   $("#batch").hidden = !batch;
   if (batch) {

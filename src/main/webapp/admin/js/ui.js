@@ -24,7 +24,8 @@ export function say(target, kind, text, error) {
   const box = typeof target === "string" ? $(target) : target;
   box.className = `message ${kind}`;
   box.replaceChildren(text);
-  const violations = error?.violations || [];
+  // each rejected field once, unless the main text already says it
+  const violations = (error?.violations || []).filter((v) => !String(text).includes(v.message));
   if (violations.length) {
     box.append(el("ul", {}, violations.map((v) => el("li", {}, `${v.field}: ${v.message}`))));
   }

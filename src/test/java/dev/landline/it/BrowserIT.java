@@ -226,6 +226,11 @@ class BrowserIT extends OnPayaraMicro {
             assertEquals(List.of("Gmail", "GitHub"),
                     stored.stream().map(a -> a.asJsonObject().getString("issuer")).toList());
 
+            browser.find("#accounts tbody tr:last-child button[data-action='delete']").click();
+            browser.driver.switchTo().alert().accept();
+            browser.textContaining("#message", "GitHub was deleted");
+            assertEquals(List.of("Gmail"), issuers(browser));
+
             browser.find("#unlock").click();
             browser.textContaining("#lock-state", "0 consecutive wrong PIN(s)");
             var lock = Http.object(Http.json("GET", base.resolve("api/callers/" + callerId + "/lockout"), null));
@@ -240,7 +245,8 @@ class BrowserIT extends OnPayaraMicro {
             browser.textContaining("#message", "The PIN was changed");
         }
         var after = VonagePlayer.dial(base, phone, "442079460000").press("730159#");
-        assertTrue(after.heard().contains("press 1"), "the new PIN opens the menu: " + after.heard());
+        assertEquals(2, after.spokenCodes().size(), "the new PIN opens the only account left: " + after.heard());
+        assertTrue(after.heard().contains("Gmail"), after.heard());
     }
 
     @Test
@@ -289,6 +295,12 @@ class BrowserIT extends OnPayaraMicro {
         var signedIn = Http.send("GET", page, null, null, Http.ADMIN);
         assertEquals(200, signedIn.statusCode());
         assertTrue(signedIn.body().contains("New caller"), signedIn.body());
+        var folder = Http.send("GET", base.resolve("admin/"), null, null, Http.ADMIN);
+        assertEquals(200, folder.statusCode());
+        assertTrue(folder.body().contains("New caller"), "admin/ opens the callers page");
+        var landing = Http.send("GET", base, null, null, null);
+        assertEquals(200, landing.statusCode());
+        assertTrue(landing.body().contains("admin/"), "the public root points to the pages");
         var library = Http.send("GET", base.resolve("webjars/html5-qrcode/2.2.1/html5-qrcode.min.js"), null, null, null);
         assertEquals(200, library.statusCode());
         assertTrue(library.body().contains("Html5Qrcode"));
