@@ -8,6 +8,7 @@ const RING = 2 * Math.PI * 20;
 let enrolment = null;
 let ticker = null;
 let refreshing = false;
+let ticks = 0;
 let scanner = null;
 
 const callerId = () => $("#caller").value;
@@ -94,15 +95,14 @@ function draw(svg) {
   svg.setAttribute("aria-label", `valid ${left} more seconds`);
 }
 
-/** Counts down each second; when a code runs out, the server is asked for fresh ones. */
+/**
+ * Counts down each second; when a code runs out, the server is asked for fresh ones (and once a minute anyway, so
+ * an HOTP-only preview also learns when it has expired: the server's clock decides that, not this browser's).
+ */
 function tick() {
   if (!enrolment) return;
-  if (Date.parse(enrolment.expiresAt) <= Date.now()) {
-    say(message, "info", "This preview expired (15 minutes): start again.");
-    reset();
-    return;
-  }
-  let expired = false;
+  ticks += 1;
+  let expired = ticks % 60 === 0;
   for (const svg of document.querySelectorAll("#accounts svg.ring")) {
     const left = Number(svg.dataset.left) - 1;
     svg.dataset.left = String(Math.max(left, 0));
@@ -118,8 +118,12 @@ async function refresh() {
   try {
     show(await api.get(`${base()}/${enrolment.id}`));
   } catch (error) {
-    say(message, "error", error.message, error);
-    if (error.status === 404) reset();
+    if (error.status === 404) {
+      reset();
+      say(message, "info", "This preview has expired (after 15 minutes) or was discarded: start again.");
+    } else {
+      say(message, "error", error.message, error);
+    }
   } finally {
     refreshing = false;
   }
@@ -169,7 +173,8 @@ async function startCamera() {
     say(message, "error", "This browser cannot use a camera here (a camera needs HTTPS or localhost).");
     return;
   }
-  scanner = new library.Html5Qrcode("camera-view", { verbose: false });
+  scanner = new library.Html5Qrcode("camera-view",
+    { verbose: false, formatsToSupport: [library.Html5QrcodeSupportedFormats.QR_CODE] });
   $("#camera-start").hidden = true;
   $("#camera-stop").hidden = false;
   let handled = false;
@@ -223,6 +228,7 @@ function setUp() {
     say(message, "error", `The camera did not start: ${error.message || error}`);
   }));
   $("#camera-stop").addEventListener("click", stopCamera);
+  window.addEventListener("pagehide", stopCamera);
   $("#save").addEventListener("click", busy($("#save"), message, () => save(false)));
   $("#save-partial").addEventListener("click", busy($("#save-partial"), message, () => save(true)));
   $("#discard").addEventListener("click", busy($("#discard"), message, async () => {
