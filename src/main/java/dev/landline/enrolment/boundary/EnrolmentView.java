@@ -2,15 +2,17 @@ package dev.landline.enrolment.boundary;
 
 import dev.landline.codes.control.OtpType;
 import dev.landline.enrolment.control.EnrolmentPreview;
-import jakarta.json.bind.annotation.JsonbNillable;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import java.util.List;
 import java.util.Locale;
 
 /**
  * A pending enrolment as the API shows it: never a secret. {@code batch} is null for a single {@code otpauth://}
- * account and set for a Google Authenticator export.
+ * account and set for a Google Authenticator export. Written with JSON-P ({@link #toJson()}) so that null values
+ * are sent as {@code null}: the server's JSON-B leaves null properties out, even with {@code @JsonbNillable}.
  */
-@JsonbNillable
 public record EnrolmentView(String id, String source, String expiresAt, BatchView batch,
         List<AccountPreview> accounts) {
 
@@ -19,7 +21,6 @@ public record EnrolmentView(String id, String source, String expiresAt, BatchVie
     }
 
     /** One account found, with the code the service makes for it now. */
-    @JsonbNillable
     public record AccountPreview(String issuer, String label, String type, String algorithm, int digits,
             Integer period, Long counter, String code, Integer secondsLeft, boolean duplicate) {
 
@@ -27,6 +28,32 @@ public record EnrolmentView(String id, String source, String expiresAt, BatchVie
         public String toString() {
             return "AccountPreview[issuer=" + issuer + ", label=" + label + ", code=***]";
         }
+    }
+
+    JsonObject toJson() {
+        var list = Json.createArrayBuilder();
+        for (var a : accounts) {
+            list.add(Json.createObjectBuilder().add("issuer", text(a.issuer())).add("label", a.label())
+                    .add("type", a.type()).add("algorithm", a.algorithm()).add("digits", a.digits())
+                    .add("period", a.period() == null ? JsonValue.NULL : Json.createValue(a.period()))
+                    .add("counter", a.counter() == null ? JsonValue.NULL : Json.createValue(a.counter()))
+                    .add("code", a.code())
+                    .add("secondsLeft", a.secondsLeft() == null ? JsonValue.NULL : Json.createValue(a.secondsLeft()))
+                    .add("duplicate", a.duplicate()));
+        }
+        var json = Json.createObjectBuilder().add("id", id).add("source", source).add("expiresAt", expiresAt);
+        if (batch == null) {
+            json.addNull("batch");
+        } else {
+            json.add("batch", Json.createObjectBuilder().add("size", batch.size())
+                    .add("scanned", Json.createArrayBuilder(batch.scanned())).add("complete", batch.complete())
+                    .add("summary", batch.summary()));
+        }
+        return json.add("accounts", list).build();
+    }
+
+    private static JsonValue text(String value) {
+        return value == null ? JsonValue.NULL : Json.createValue(value);
     }
 
     static EnrolmentView of(EnrolmentPreview preview) {

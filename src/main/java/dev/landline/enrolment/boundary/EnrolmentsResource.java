@@ -22,6 +22,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
+import jakarta.json.JsonObject;
 import java.io.InputStream;
 
 /** Pending enrolments of a caller: start from a URI or an image, add export QR codes, preview, save, drop. */
@@ -62,24 +63,25 @@ public class EnrolmentsResource {
     @POST
     @Path("{enrolmentId}/parts")
     @Consumes(MediaType.APPLICATION_JSON)
-    public EnrolmentView addPart(@PathParam("callerId") long callerId, @PathParam("enrolmentId") String enrolmentId,
+    public JsonObject addPart(@PathParam("callerId") long callerId, @PathParam("enrolmentId") String enrolmentId,
             @NotNull(message = BODY_REQUIRED) @Valid UriBody body) {
-        return EnrolmentView.of(enrolments.addPart(callerId, enrolmentId, body.uri()));
+        return EnrolmentView.of(enrolments.addPart(callerId, enrolmentId, body.uri())).toJson();
     }
 
     @POST
     @Path("{enrolmentId}/parts")
     @Consumes(MediaType.WILDCARD)
-    public EnrolmentView addImagePart(@PathParam("callerId") long callerId,
+    public JsonObject addImagePart(@PathParam("callerId") long callerId,
             @PathParam("enrolmentId") String enrolmentId, @HeaderParam(HttpHeaders.CONTENT_TYPE) String type,
             InputStream body) {
-        return EnrolmentView.of(enrolments.addImagePart(callerId, enrolmentId, ImageUpload.read(type, body)));
+        return EnrolmentView.of(enrolments.addImagePart(callerId, enrolmentId, ImageUpload.read(type, body)))
+                .toJson();
     }
 
     @GET
     @Path("{enrolmentId}")
-    public EnrolmentView one(@PathParam("callerId") long callerId, @PathParam("enrolmentId") String enrolmentId) {
-        return EnrolmentView.of(enrolments.find(callerId, enrolmentId));
+    public JsonObject one(@PathParam("callerId") long callerId, @PathParam("enrolmentId") String enrolmentId) {
+        return EnrolmentView.of(enrolments.find(callerId, enrolmentId)).toJson();
     }
 
     @POST
@@ -103,6 +105,6 @@ public class EnrolmentsResource {
     private Response created(EnrolmentView view) {
         var location = uriInfo.getBaseUriBuilder().path(EnrolmentsResource.class).path(view.id())
                 .build(uriInfo.getPathParameters().getFirst("callerId"));
-        return Response.created(location).entity(view).build();
+        return Response.created(location).entity(view.toJson()).build();
     }
 }

@@ -46,6 +46,21 @@ class QrImagesTest {
     }
 
     @Test
+    void readsATiltedShrunkenJpegLikeAPhotoOfAScreen() {
+        var screenshot = QrPictures.screenshot(KEY_URI, 260, 1150, 160);
+        var photo = new java.awt.image.BufferedImage(1200, 800, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        var g = photo.createGraphics();
+        g.setColor(new java.awt.Color(0x303030));
+        g.fillRect(0, 0, 1200, 800);
+        g.setRenderingHint(java.awt.RenderingHints.KEY_INTERPOLATION,
+                java.awt.RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+        g.rotate(Math.toRadians(7), 600, 400);
+        g.drawImage(screenshot, 100, 80, 1000, 625, null);
+        g.dispose();
+        assertEquals(KEY_URI, QrImages.read(QrPictures.jpeg(photo)));
+    }
+
+    @Test
     void readsALightOnDarkCode() {
         var dark = QrPictures.inverted(QrPictures.screenshot(KEY_URI, 240, 1200, 200));
         assertEquals(KEY_URI, QrImages.read(QrPictures.png(dark)));
