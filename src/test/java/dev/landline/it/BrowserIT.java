@@ -351,8 +351,12 @@ class BrowserIT extends OnPayaraMicro {
                 .getJsonNumber("id").longValue();
     }
 
-    /** Clicks the dial pad's keys one by one. */
+    /**
+     * Waits until the phone listens (the NCCO that answered the last keys has arrived: keys sent are followed by
+     * "Sending…" at once), then clicks the dial pad's keys one by one.
+     */
     private static void press(Browser browser, String keys) {
+        browser.textContaining("#call-state", "Listening");
         for (var key : keys.toCharArray()) {
             browser.find("#pad button[data-key='" + key + "']").click();
         }
