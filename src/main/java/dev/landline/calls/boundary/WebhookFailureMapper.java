@@ -5,6 +5,7 @@ import dev.landline.calls.control.Prompts;
 import dev.landline.calls.control.Reply;
 import dev.landline.problems.boundary.Problem;
 import dev.landline.problems.boundary.TransactionFailureMapper;
+import dev.landline.problems.boundary.UnexpectedErrorMapper;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.GenericEntity;
 import jakarta.ws.rs.core.MediaType;
@@ -18,9 +19,10 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * A webhook that could not be served because something behind it failed — above all the database being
- * unreachable (the persistence provider's exceptions and failed transactions are runtime exceptions; the webhook
- * application registers this mapper instead of the shared persistence and transaction mappers). The caller is on
+ * A webhook that could not be served because the database failed — above all because it is unreachable (the
+ * persistence provider's exceptions and failed transactions are runtime exceptions; the webhook application
+ * registers this mapper instead of the shared persistence and transaction mappers). Any other runtime exception
+ * is a bug and stays a 500 problem, so that tests and operators notice it. The caller is on
  * the line: the answer and input webhooks reply with a polite apology NCCO that ends the call — never a code,
  * never an error status Vonage would retry or read out — and nothing is kept or counted anywhere else instead. A
  * status event gets 503 problem+json. A concurrent change that won still gets 409, as from the shared mappers.
@@ -37,6 +39,10 @@ public class WebhookFailureMapper implements ExceptionMapper<RuntimeException> {
     public Response toResponse(RuntimeException e) {
         if (concurrentChange(e)) {
             return TransactionFailureMapper.respond(e);
+        }
+        if (!storageFailure(e)) {
+            // a bug, not an outage: a 500 that tests and operators notice
+            return new UnexpectedErrorMapper().toResponse(e);
         }
         var incident = UUID.randomUUID().toString();
         var sqlState = sqlState(e);
@@ -84,6 +90,17 @@ public class WebhookFailureMapper implements ExceptionMapper<RuntimeException> {
             }
         }
         return pessimistic;
+    }
+
+    /** The database or a transaction failed (the persistence provider's own exceptions carry the SQLException). */
+    static boolean storageFailure(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException || t instanceof jakarta.persistence.PersistenceException
+                    || t instanceof jakarta.transaction.TransactionalException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The SQL state of the first SQLException in the chain (class 08: the connection failed), if any. */

@@ -40,6 +40,17 @@ class WebhookFailureMapperTest {
     }
 
     @Test
+    void onlyADatabaseOrTransactionFailureIsAnOutageABugIsNot() {
+        assertTrue(WebhookFailureMapper.storageFailure(new PersistenceException("wrapped")));
+        assertTrue(WebhookFailureMapper.storageFailure(new IllegalStateException("provider",
+                new SQLException("Error in allocating a connection"))));
+        assertTrue(WebhookFailureMapper.storageFailure(new jakarta.transaction.TransactionalException("commit",
+                new IllegalStateException())));
+        assertFalse(WebhookFailureMapper.storageFailure(new NullPointerException()));
+        assertFalse(WebhookFailureMapper.storageFailure(new IllegalArgumentException("a bug")));
+    }
+
+    @Test
     void whatAConcurrentChangeLooksLike() {
         assertTrue(WebhookFailureMapper.concurrentChange(new OptimisticLockException("version")));
         assertTrue(WebhookFailureMapper.concurrentChange(new PersistenceException("duplicate",
