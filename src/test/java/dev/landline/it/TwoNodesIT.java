@@ -106,6 +106,10 @@ class TwoNodesIT {
             assertTrue(line.contains("/" + database.name()), line);
             assertTrue(line.contains("webhooks signed"), line);
             assertFalse(log.contains(Postgres.PASSWORD), "the database password is in node " + node.name + "'s log");
+            if (node == a) {
+                assertTrue(log.contains("Boot Command create-password-alias returned with result SUCCESS"),
+                        "node a's database password is a password alias: " + tail(log));
+            }
             var ready = Http.send("GET", node.base.resolve("health/ready"), null, null, null);
             assertEquals(200, ready.statusCode(), ready::body);
             var checks = Http.object(ready).getJsonArray("checks").toString();
