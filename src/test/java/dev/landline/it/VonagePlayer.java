@@ -71,6 +71,17 @@ final class VonagePlayer {
         return post(common().add("dtmf", dtmf).build());
     }
 
+    /**
+     * Types digits, but the webhook goes to another node of the same service (the eventUrl's path on that node), as
+     * a load balancer without sticky sessions would send it.
+     */
+    VonagePlayer pressOn(URI node, String digits) {
+        var dtmf = Json.createObjectBuilder().add("digits", digits).add("timed_out", !digits.endsWith("#"));
+        var url = node.resolve(URI.create(eventUrl()).getRawPath());
+        receive(Http.webhook("POST", url, "application/json", common().add("dtmf", dtmf).build().toString()));
+        return this;
+    }
+
     /** Types digits, sent in the legacy shape: "dtmf" a string, "timed_out" at the top level. */
     VonagePlayer pressLegacy(String digits) {
         return post(common().add("dtmf", digits).add("timed_out", false).build());

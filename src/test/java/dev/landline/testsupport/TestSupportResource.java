@@ -32,6 +32,9 @@ public class TestSupportResource {
     @Inject
     LogCapture logs;
 
+    @jakarta.annotation.Resource(lookup = "java:comp/DefaultDataSource")
+    javax.sql.DataSource dataSource;
+
     /** Everything the server logged since deployment. */
     @GET
     @Path("logs")
@@ -82,6 +85,17 @@ public class TestSupportResource {
                 .getSingleResult()).longValue();
         counts.add("pin_guard_failures", failures);
         return counts.build();
+    }
+
+    /** Which database the default datasource really is: product and URL (for the PostgreSQL run). */
+    @GET
+    @Path("database")
+    @Produces(MediaType.TEXT_PLAIN)
+    public String database() throws java.sql.SQLException {
+        try (var connection = dataSource.getConnection()) {
+            var meta = connection.getMetaData();
+            return meta.getDatabaseProductName() + " " + meta.getURL();
+        }
     }
 
     @GET

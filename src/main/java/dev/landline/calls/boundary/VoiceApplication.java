@@ -1,7 +1,9 @@
 package dev.landline.calls.boundary;
 
 import dev.landline.guard.boundary.SignedWebhookFilter;
+import dev.landline.problems.boundary.PersistenceFailureMapper;
 import dev.landline.problems.boundary.Problems;
+import dev.landline.problems.boundary.TransactionFailureMapper;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
 import java.util.HashSet;
@@ -14,6 +16,10 @@ public class VoiceApplication extends Application {
     @Override
     public Set<Class<?>> getClasses() {
         var classes = new HashSet<Class<?>>(Problems.mappers());
+        // a caller is on the line: a failure behind a webhook (the database down) is an apology, not an error
+        classes.remove(PersistenceFailureMapper.class);
+        classes.remove(TransactionFailureMapper.class);
+        classes.add(WebhookFailureMapper.class);
         classes.add(VonageWebhooksResource.class);
         classes.add(SignedWebhookFilter.class);
         return classes;

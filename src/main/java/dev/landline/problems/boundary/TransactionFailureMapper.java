@@ -21,7 +21,7 @@ public class TransactionFailureMapper implements ExceptionMapper<TransactionalEx
         return respond(e);
     }
 
-    static Response respond(Throwable e) {
+    public static Response respond(Throwable e) {
         if (concurrentChange(e)) {
             return Problem.response(Response.Status.CONFLICT,
                     "A concurrent change got there first; nothing was saved. Please try again.");
@@ -29,7 +29,7 @@ public class TransactionFailureMapper implements ExceptionMapper<TransactionalEx
         return new UnexpectedErrorMapper().toResponse(e);
     }
 
-    static boolean concurrentChange(Throwable e) {
+    public static boolean concurrentChange(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof OptimisticLockException || t instanceof PessimisticLockException) {
                 return true;

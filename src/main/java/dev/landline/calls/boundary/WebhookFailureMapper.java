@@ -1,0 +1,115 @@
+package dev.landline.calls.boundary;
+
+import dev.landline.accounts.control.Languages;
+import dev.landline.calls.control.Prompts;
+import dev.landline.calls.control.Reply;
+import dev.landline.problems.boundary.Problem;
+import dev.landline.problems.boundary.TransactionFailureMapper;
+import dev.landline.problems.boundary.UnexpectedErrorMapper;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.GenericEntity;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * A webhook that could not be served because the database failed — above all because it is unreachable (the
+ * persistence provider's exceptions and failed transactions are runtime exceptions; the webhook application
+ * registers this mapper instead of the shared persistence and transaction mappers). Any other runtime exception
+ * is a bug and stays a 500 problem, so that tests and operators notice it. The caller is on
+ * the line: the answer and input webhooks reply with a polite apology NCCO that ends the call — never a code,
+ * never an error status Vonage would retry or read out — and nothing is kept or counted anywhere else instead. A
+ * status event gets 503 problem+json. A concurrent change that won still gets 409, as from the shared mappers.
+ * The log has an incident id, the exception type and the SQL state; never a message, which may quote values.
+ */
+public class WebhookFailureMapper implements ExceptionMapper<RuntimeException> {
+
+    private static final Logger LOG = Logger.getLogger(WebhookFailureMapper.class.getName());
+
+    @Context
+    UriInfo uriInfo;
+
+    @Override
+    public Response toResponse(RuntimeException e) {
+        if (concurrentChange(e)) {
+            return TransactionFailureMapper.respond(e);
+        }
+        if (!storageFailure(e)) {
+            // a bug, not an outage: a 500 that tests and operators notice
+            return new UnexpectedErrorMapper().toResponse(e);
+        }
+        var incident = UUID.randomUUID().toString();
+        var sqlState = sqlState(e);
+        LOG.log(Level.SEVERE, "Webhook failed, incident {0}: {1}{2}",
+                new Object[] {incident, e.getClass().getName(),
+                    sqlState == null ? "" : " (database, SQL state " + sqlState + ")"});
+        LOG.log(Level.FINE, "Incident " + incident, e);
+        if (statusEvent()) {
+            return Problem.response(Response.Status.SERVICE_UNAVAILABLE,
+                    "The event could not be stored right now (incident " + incident + ").");
+        }
+        return Response.ok(new GenericEntity<List<Ncco.Action>>(apology()) {
+        }, MediaType.APPLICATION_JSON_TYPE).build();
+    }
+
+    /** "Sorry, … cannot read codes right now. Please try again later. Goodbye." and the call ends. */
+    static List<Ncco.Action> apology() {
+        var reply = new Reply(Languages.DEFAULT, List.of(Prompts.unavailable()), null);
+        return Ncco.of(reply, token -> {
+            throw new IllegalStateException("an apology listens for nothing");
+        });
+    }
+
+    private boolean statusEvent() {
+        return uriInfo != null && uriInfo.getPath().replaceAll("^/+", "").equals("event");
+    }
+
+    /**
+     * A concurrent change that won: an optimistic version clash, a unique key (SQL state class 23), a
+     * serialization failure or deadlock (class 40), a lock not available (55P03, H2's HYT00), or a pessimistic lock
+     * failure the database did not explain. A pessimistic lock that failed because the connection did is not one:
+     * that is the database being unreachable.
+     */
+    static boolean concurrentChange(Throwable e) {
+        boolean pessimistic = false;
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof jakarta.persistence.OptimisticLockException) {
+                return true;
+            }
+            pessimistic |= t instanceof jakarta.persistence.PessimisticLockException;
+            if (t instanceof SQLException sql) {
+                var state = sql.getSQLState() == null ? "" : sql.getSQLState();
+                return state.startsWith("23") || state.startsWith("40") || state.equals("55P03")
+                        || state.equals("HYT00");
+            }
+        }
+        return pessimistic;
+    }
+
+    /** The database or a transaction failed (the persistence provider's own exceptions carry the SQLException). */
+    static boolean storageFailure(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException || t instanceof jakarta.persistence.PersistenceException
+                    || t instanceof jakarta.transaction.TransactionalException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The SQL state of the first SQLException in the chain (class 08: the connection failed), if any. */
+    static String sqlState(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql) {
+                return sql.getSQLState() == null ? "unknown" : sql.getSQLState();
+            }
+        }
+        return null;
+    }
+}
