@@ -56,6 +56,20 @@ class CallScenariosIT extends RunningServer {
     }
 
     @Test
+    void unsignedOrWronglySignedWebhooksAreRefusedBeforeAnythingRuns() {
+        var query = base.resolve("webhooks/answer?uuid=" + java.util.UUID.randomUUID() + "&from=" + uniquePhone()
+                + "&to=" + to);
+        var unsigned = Http.send("GET", query, null, null, null);
+        Admin.assertProblem(401, unsigned);
+        var forged = Http.send("GET", query, null, null, "nobody:nothing");
+        assertEquals(401, forged.statusCode(), "Basic is no Vonage signature: " + forged.body());
+        var body = "{\"uuid\":\"" + java.util.UUID.randomUUID() + "\",\"status\":\"completed\"}";
+        var wrongKey = Http.sendWithBearer("POST", base.resolve("webhooks/event"), "application/json", body,
+                Http.bearer(body, "not-the-signature-secret"));
+        Admin.assertProblem(403, wrongKey);
+    }
+
+    @Test
     void aCallerFromAnUnknownPhoneGivesTheAccountNumberThenThePin() {
         var account = uniqueAccountNumber();
         var caller = admin.caller("Bob", account, PIN, "+" + uniquePhone());

@@ -70,13 +70,21 @@ final class Http {
         }
     }
 
+    static HttpResponse<String> sendWithBearer(String method, URI uri, String contentType, String body, String bearer) {
+        return send(method, uri, contentType, body, null, bearer);
+    }
+
     static String bearer(String body) {
+        return bearer(body, SIGNATURE_SECRET);
+    }
+
+    static String bearer(String body, String secret) {
         var jwt = JWT.create().withIssuedAt(Instant.now()).withJWTId(UUID.randomUUID().toString())
                 .withIssuer("Vonage").withClaim("api_key", "blackbox-key").withClaim("application_id", "blackbox-app");
         if (body != null) {
             jwt.withClaim("payload_hash", sha256(body));
         }
-        return "Bearer " + jwt.sign(Algorithm.HMAC256(SIGNATURE_SECRET));
+        return "Bearer " + jwt.sign(Algorithm.HMAC256(secret));
     }
 
     private static String sha256(String body) {
