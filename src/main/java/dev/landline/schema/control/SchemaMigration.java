@@ -9,8 +9,9 @@ import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 
 /**
- * Applies pending migrations to the default datasource when the application starts. The migrations folder holds an
- * empty {@code flyway.location} file: without it Flyway cannot list the folder through Open Liberty's class loader.
+ * Applies pending migrations to the default datasource when the application starts. {@code db/migration} (and
+ * {@code db/callback}, which Flyway always looks at) hold an empty {@code flyway.location} file: without it Flyway
+ * cannot list the folder through Open Liberty's class loader.
  */
 @ApplicationScoped
 public class SchemaMigration {
@@ -24,8 +25,6 @@ public class SchemaMigration {
         var flyway = Flyway.configure(getClass().getClassLoader())
                 .dataSource(dataSource)
                 .locations("classpath:db/migration")
-                // no separate db/callback folder (Liberty logs an error for every location it cannot resolve)
-                .callbackLocations("classpath:db/migration")
                 // a server whose class loader hides the migrations must not start with an empty schema
                 .failOnMissingLocations(true)
                 .load();
