@@ -86,6 +86,10 @@ public class OtpAccount {
         this.period = parameters.period();
         this.counter = parameters.counter();
         this.createdAt = Objects.requireNonNull(createdAt);
+        // not sealed yet (seal() follows persist, in the same transaction): empty rather than null, because a JPA
+        // provider may insert the state of persist time and update the sealed seed afterwards (Hibernate does)
+        this.sealedSecret = "";
+        this.keyId = "";
     }
 
     /** Stores the sealed seed; done once the row has its id, because the id is the ciphertext's associated data. */

@@ -8,7 +8,11 @@ import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 
-/** Applies pending migrations to the default datasource when the application starts. */
+/**
+ * Applies pending migrations to the default datasource when the application starts. {@code db/migration} (and
+ * {@code db/callback}, which Flyway always looks at) hold an empty {@code flyway.location} file: without it Flyway
+ * cannot list the folder through Open Liberty's class loader.
+ */
 @ApplicationScoped
 public class SchemaMigration {
 
@@ -21,6 +25,8 @@ public class SchemaMigration {
         var flyway = Flyway.configure(getClass().getClassLoader())
                 .dataSource(dataSource)
                 .locations("classpath:db/migration")
+                // a server whose class loader hides the migrations must not start with an empty schema
+                .failOnMissingLocations(true)
                 .load();
         var applied = flyway.migrate().migrationsExecuted;
         var current = flyway.info().current();

@@ -1,0 +1,213 @@
+package dev.landline.blackbox;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonObject;
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Whole calls against whatever server runs the WAR, over HTTP only, signed like Vonage's. The server's clock is the
+ * real one, so a TOTP code is checked against the independent computation at the instant the webhook was sent or
+ * answered (the service decided in between).
+ */
+class CallScenariosIT extends RunningServer {
+
+    private static final String PIN = "258036";
+    /** RFC 6238's SHA-1 seed, "12345678901234567890". */
+    private static final String RFC_SECRET = "GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ";
+    private static final String OTHER_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP";
+
+    private Admin admin;
+    private String to;
+
+    @BeforeEach
+    void setUp() {
+        admin = new Admin(base);
+        to = uniqueCalledNumber();
+    }
+
+    @Test
+    void aRecognisedCallerIsAskedOnlyForThePinAndHearsTheCodeOfThatMomentTwice() {
+        var phone = uniquePhone();
+        var caller = admin.caller("Ada", uniqueAccountNumber(), PIN, "+" + phone);
+        admin.accountByUri(caller, "otpauth://totp/GitHub:ada?secret=" + RFC_SECRET + "&issuer=GitHub");
+
+        var call = PhoneCall.dial(base, phone, to);
+        assertTrue(call.heard().contains("PIN"), call.heard());
+        assertFalse(call.heard().contains("account number"), call.heard());
+
+        call.press(PIN + "#");
+        assertTrue(call.heard().contains("GitHub"), call.heard());
+        assertTotpHeard(call, RFC_SECRET, 30, 6, "HmacSHA1");
+        assertTrue(call.heard().contains("Press 1 to hear it again"), call.heard());
+        call.hangUp();
+    }
+
+    @Test
+    void unsignedOrWronglySignedWebhooksAreRefusedBeforeAnythingRuns() {
+        var query = base.resolve("webhooks/answer?uuid=" + java.util.UUID.randomUUID() + "&from=" + uniquePhone()
+                + "&to=" + to);
+        var unsigned = Http.send("GET", query, null, null, null);
+        Admin.assertProblem(401, unsigned);
+        var forged = Http.send("GET", query, null, null, "nobody:nothing");
+        assertEquals(401, forged.statusCode(), "Basic is no Vonage signature: " + forged.body());
+        var body = "{\"uuid\":\"" + java.util.UUID.randomUUID() + "\",\"status\":\"completed\"}";
+        var wrongKey = Http.sendWithBearer("POST", base.resolve("webhooks/event"), "application/json", body,
+                Http.bearer(body, "not-the-signature-secret"));
+        Admin.assertProblem(403, wrongKey);
+    }
+
+    @Test
+    void aCallerFromAnUnknownPhoneGivesTheAccountNumberThenThePin() {
+        var account = uniqueAccountNumber();
+        var caller = admin.caller("Bob", account, PIN, "+" + uniquePhone());
+        admin.account(caller, "{\"issuer\":\"Bank\",\"label\":\"bob\",\"secret\":\"" + OTHER_SECRET
+                + "\",\"algorithm\":\"SHA256\",\"digits\":8,\"period\":60}");
+
+        var call = PhoneCall.dial(base, uniquePhone(), to);
+        assertTrue(call.heard().contains("account number"), call.heard());
+        call.press(account + "#");
+        assertTrue(call.heard().contains("PIN"), call.heard());
+        call.press(PIN + "#");
+        assertTotpHeard(call, OTHER_SECRET, 60, 8, "HmacSHA256");
+    }
+
+    @Test
+    void threeWrongPinsEndTheCallWithoutACodeAndAreCountedUntilAnAdministratorUnlocks() {
+        var phone = uniquePhone();
+        var caller = admin.caller("Cy", uniqueAccountNumber(), PIN, phone);
+        admin.accountByUri(caller, "otpauth://totp/GitHub:cy?secret=" + RFC_SECRET);
+
+        var call = PhoneCall.dial(base, phone, to).press("111222#");
+        assertTrue(call.heard().contains("did not work") && call.heard().contains("PIN"), call.heard());
+        call.press("333444#");
+        assertFalse(call.ended());
+        call.press("555666#");
+        assertTrue(call.ended(), "the third wrong PIN ends the call");
+        assertTrue(call.heard().contains("Goodbye"), call.heard());
+        assertTrue(call.transcript().stream().noneMatch(n -> n.toString().contains("say-as")), "no code spoken");
+        assertEquals(3, admin.lockout(caller).getInt("consecutiveFailures"));
+
+        var unlock = Http.admin("DELETE", base.resolve("api/callers/" + caller + "/lockout"), null);
+        assertEquals(204, unlock.statusCode(), unlock::body);
+        assertEquals(0, admin.lockout(caller).getInt("consecutiveFailures"));
+        var next = PhoneCall.dial(base, phone, to).press(PIN + "#");
+        assertEquals(2, next.spokenCodes().size(), next.heard());
+    }
+
+    @Test
+    void theMenuReadsTheChosenAccountAndAnHotpCounterMovesOn() {
+        var phone = uniquePhone();
+        var caller = admin.caller("Eve", uniqueAccountNumber(), PIN, phone);
+        admin.accountByUri(caller, "otpauth://totp/GitHub:eve?secret=" + RFC_SECRET + "&issuer=GitHub");
+        admin.account(caller, "{\"issuer\":\"Bank\",\"label\":\"eve\",\"secret\":\"" + OTHER_SECRET
+                + "\",\"algorithm\":\"SHA512\",\"digits\":8,\"period\":60}");
+        admin.accountByUri(caller, "otpauth://hotp/Vault:eve?secret=" + OTHER_SECRET + "&issuer=Vault&counter=5");
+
+        var call = PhoneCall.dial(base, phone, to).press(PIN + "#");
+        assertTrue(call.heard().contains("For GitHub, press 1. For Bank, press 2. For Vault, press 3."), call.heard());
+        call.press("2");
+        assertTrue(call.heard().contains("Bank"), call.heard());
+        assertTotpHeard(call, OTHER_SECRET, 60, 8, "HmacSHA512");
+
+        call.press("2");
+        assertTrue(call.heard().contains("For GitHub, press 1."), "2 goes back to the menu: " + call.heard());
+        call.press("3");
+        var counter5 = ReferenceOtp.hotp(ReferenceOtp.base32(OTHER_SECRET), 5, 6, "HmacSHA1");
+        assertEquals(List.of(counter5, counter5), call.spokenCodes(), call.heard());
+        call.hangUp();
+
+        var accounts = Http.array(Http.admin("GET", base.resolve("api/callers/" + caller + "/accounts"), null));
+        assertEquals(6, accounts.getJsonObject(2).getInt("counter"), "the counter moved on: " + accounts);
+        var again = PhoneCall.dial(base, phone, to).press(PIN + "#").press("3");
+        var counter6 = ReferenceOtp.hotp(ReferenceOtp.base32(OTHER_SECRET), 6, 6, "HmacSHA1");
+        assertEquals(List.of(counter6, counter6), again.spokenCodes(), again.heard());
+    }
+
+    @Test
+    void inTheLastSecondsOfAStepTheNextStepsCodeIsRead() throws InterruptedException {
+        var phone = uniquePhone();
+        var caller = admin.caller("Flo", uniqueAccountNumber(), PIN, phone);
+        // a 10-second period: the boundary comes round quickly; fewer than 7 s left means the next code
+        admin.account(caller, "{\"issuer\":\"Short\",\"label\":\"flo\",\"secret\":\"" + RFC_SECRET + "\",\"period\":10}");
+        var call = PhoneCall.dial(base, phone, to);
+
+        // wait until 4 to 5 seconds remain in the current step, then type the PIN
+        while (Math.floorMod(Instant.now().toEpochMilli(), 10_000L) < 5_000
+                || Math.floorMod(Instant.now().toEpochMilli(), 10_000L) > 6_000) {
+            Thread.sleep(50);
+        }
+        call.press(PIN + "#");
+        long stepWhenSent = Math.floorDiv(call.sentAt().getEpochSecond(), 10);
+        var key = ReferenceOtp.base32(RFC_SECRET);
+        assertEquals(stepWhenSent + 1, ReferenceOtp.stepReadAt(call.sentAt(), 10), "the test stood at the boundary");
+        assertTotpHeard(call, RFC_SECRET, 10, 6, "HmacSHA1");
+        assertNotEquals(ReferenceOtp.hotp(key, stepWhenSent, 6, "HmacSHA1"), call.spokenCodes().get(0),
+                "not the code that was about to expire");
+        if (call.answeredAt().toEpochMilli() - call.sentAt().toEpochMilli() < 1_000) {
+            assertTrue(call.heard().contains("about to change") && call.heard().contains("valid in"), call.heard());
+        }
+    }
+
+    @Test
+    void parallelWrongPinsForOneCallerAreChargedExactlyOnceEach() throws Exception {
+        var account = uniqueAccountNumber();
+        var caller = admin.caller("Target", account, PIN);
+        admin.accountByUri(caller, "otpauth://totp/GitHub:t?secret=" + RFC_SECRET);
+        var calls = new ArrayList<PhoneCall>();
+        for (int i = 0; i < 20; i++) {
+            calls.add(PhoneCall.dial(base, uniquePhone(), uniqueCalledNumber()).press(account + "#"));
+        }
+        var pool = Executors.newFixedThreadPool(10);
+        try {
+            var answers = new ArrayList<Future<HttpResponse<String>>>();
+            for (int i = 0; i < calls.size(); i++) {
+                var call = calls.get(i);
+                var guess = String.format("%06d", 100_000 + i * 7);
+                answers.add(pool.submit((Callable<HttpResponse<String>>) () -> Http.webhook("POST",
+                        URI.create(call.eventUrl()), "application/json", "{\"uuid\":\"" + call.uuid
+                                + "\",\"dtmf\":{\"digits\":\"" + guess + "#\",\"timed_out\":false}}")));
+            }
+            for (var answer : answers) {
+                var response = answer.get();
+                assertEquals(200, response.statusCode(), response::body);
+                assertTrue(response.body().contains("did not work"), response.body());
+                assertFalse(response.body().contains("say-as"), "no code for a wrong PIN");
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        var state = admin.lockout(caller);
+        assertEquals(3, state.getInt("consecutiveFailures"),
+                "the three free attempts were evaluated and counted, the other 17 waited for the delay: " + state);
+        var failures = Http.array(Http.admin("GET", base.resolve("api/callers/" + caller + "/lockout/failures"), null));
+        var outcomes = failures.stream().map(JsonObject.class::cast).map(f -> f.getString("outcome")).toList();
+        assertEquals(20, outcomes.size(), "each attempt was decided once: " + outcomes);
+        assertEquals(3, outcomes.stream().filter("REJECTED"::equals).count(), outcomes::toString);
+        assertEquals(17, outcomes.stream().filter("DELAYED"::equals).count(), outcomes::toString);
+    }
+
+    private static void assertTotpHeard(PhoneCall call, String secret, int period, int digits, String mac) {
+        var key = ReferenceOtp.base32(secret);
+        var atSend = ReferenceOtp.totpReadAt(key, call.sentAt(), period, digits, mac);
+        var atAnswer = ReferenceOtp.totpReadAt(key, call.answeredAt(), period, digits, mac);
+        var spoken = call.spokenCodes();
+        assertEquals(2, spoken.size(), call.heard());
+        assertEquals(spoken.get(0), spoken.get(1), "the same code twice: " + call.heard());
+        assertTrue(List.of(atSend, atAnswer).contains(spoken.get(0)),
+                () -> "expected the code of the step read at " + call.sentAt() + " (" + atSend + ") or at "
+                        + call.answeredAt() + " (" + atAnswer + "): " + call.heard());
+    }
+}
