@@ -101,12 +101,12 @@ public final class CallBench {
                 + " time)", data.callers.size(), data.accounts, enrolSeconds));
 
         // 3. the demo
-        URI demoBase = startDemo(vonage);
+        URI demoBase = o.phases.contains("demo") ? startDemo(vonage) : null;
 
         // 4. single webhooks, same client, connections and duration for both
         var results = new LinkedHashMap<String, Load.Result>();
         var unknown = new AtomicLong(ThreadLocalRandom.current().nextLong(1_000_000L));
-        results.put("service answer", Load.run(o.concurrency, o.warmup, o.seconds, (thread, steps) -> {
+        if (o.phases.contains("answer")) results.put("service answer", phase("service answer", service, o.seconds, (thread, steps) -> {
             var uuid = UUID.randomUUID().toString();
             var r = vonage.answer(base, "webhooks/answer", uuid, "1555" + String.format("%07d",
                     unknown.incrementAndGet() % 10_000_000), CALLED);
@@ -117,9 +117,8 @@ public final class CallBench {
                 steps.fail("answer", r.status() + " " + abbreviate(r.body()));
             }
         }));
-        report("service answer", results.get("service answer"));
         if (demoBase != null) {
-            results.put("demo answer", Load.run(o.concurrency, o.warmup, o.seconds, (thread, steps) -> {
+            results.put("demo answer", phase("demo answer", demo, o.seconds, (thread, steps) -> {
                 var r = vonage.answer(demoBase, "webhooks/answer", UUID.randomUUID().toString(), "447700900001",
                         CALLED);
                 if (r.ok() && r.eventUrl() != null) {
@@ -129,9 +128,8 @@ public final class CallBench {
                     steps.fail("answer", r.status() + " " + abbreviate(r.body()));
                 }
             }));
-            report("demo answer", results.get("demo answer"));
-            var passcode = demoBase.resolve("webhooks/passcode");
-            results.put("demo passcode", Load.run(o.concurrency, o.warmup, o.seconds, (thread, steps) -> {
+                var passcode = demoBase.resolve("webhooks/passcode");
+            results.put("demo passcode", phase("demo passcode", demo, o.seconds, (thread, steps) -> {
                 var r = vonage.input(passcode, UUID.randomUUID().toString(), "447700900001", CALLED, "1234");
                 if (r.ok() && r.says("Your passcode is")) {
                     steps.record("passcode", r.nanos());
@@ -140,10 +138,9 @@ public final class CallBench {
                     steps.fail("passcode", r.status() + " " + abbreviate(r.body()));
                 }
             }));
-            report("demo passcode", results.get("demo passcode"));
-        }
+            }
         var nextCaller = new AtomicLong();
-        results.put("service PIN", Load.run(o.concurrency, o.warmup, o.seconds, (thread, steps) -> {
+        if (o.phases.contains("pin")) results.put("service PIN", phase("service PIN", service, o.seconds, (thread, steps) -> {
             var caller = data.callers.get((int) (nextCaller.getAndIncrement() % data.callers.size()));
             var uuid = UUID.randomUUID().toString();
             var answer = vonage.answer(base, "webhooks/answer", uuid, caller.phone(), CALLED);
@@ -159,14 +156,15 @@ public final class CallBench {
                 steps.fail("PIN", r.status() + " " + abbreviate(r.body()));
             }
         }));
-        report("service PIN", results.get("service PIN"));
 
         // 5. whole calls
         var codesChecked = new AtomicLong();
-        var calls = Load.run(o.concurrency, o.warmup, o.callSeconds,
+        var calls = !o.phases.contains("calls") ? new Load.Result(new java.util.TreeMap<>(), 0, 0, List.of(), 1)
+                : phase("whole calls", service, o.callSeconds,
                 (thread, steps) -> call(vonage, base, data, nextCaller, steps, codesChecked));
-        results.put("whole calls", calls);
-        report("whole calls", calls);
+        if (o.phases.contains("calls")) {
+            results.put("whole calls", calls);
+        }
 
         double serviceRss = Processes.rssMb(service);
         double demoRss = demo == null ? -1 : Processes.rssMb(demo);
@@ -175,8 +173,12 @@ public final class CallBench {
         double hashMs = pbkdf2Millis(o.iterations);
         var loadAfter = loadAverage();
 
+        if (!o.phases.containsAll(List.of("answer", "pin", "calls"))) {
+            say("[bench] not all phases ran (--phases): no report");
+            return;
+        }
         var md = Report.markdown(o, startedAt, loadBefore, loadAfter, readySeconds, data, enrolSeconds, results,
-                codesChecked.get(), serviceRss, demoRss, hashMs, demoBase != null);
+                codesChecked.get(), serviceRss, demoRss, hashMs, demoBase != null, cpu);
         System.out.println();
         System.out.println(md);
         if (o.out != null) {
@@ -259,6 +261,23 @@ public final class CallBench {
                 + (r.says("did not work") ? " refused" : "") + " " + abbreviate(r.body());
         return steps.fail(step, why);
     }
+
+    /** Runs a phase and notes the CPU time the measured process used in its measured window. */
+    private Load.Result phase(String name, Process process, double seconds, Load.Unit unit) throws Exception {
+        var window = new double[2];
+        var result = Load.run(o.concurrency, o.warmup, seconds, unit,
+                () -> window[0] = Processes.cpuMillis(process), () -> window[1] = Processes.cpuMillis(process));
+        cpu.put(name, window[0] < 0 || window[1] < 0 ? -1 : window[1] - window[0]);
+        report(name, result);
+        long requests = result.byStep().values().stream().mapToLong(Latencies::count).sum();
+        if (window[0] >= 0 && requests > 0) {
+            say(String.format(Locale.ROOT, "[bench]   %s: %.2f ms CPU of the measured process per request",
+                    name, (window[1] - window[0]) / requests));
+        }
+        return result;
+    }
+
+    private final Map<String, Double> cpu = new LinkedHashMap<>();
 
     private void report(String phase, Load.Result result) {
         var line = new StringBuilder(String.format(Locale.ROOT, "[bench] %-15s", phase));

@@ -70,6 +70,12 @@ final class Load {
     }
 
     static Result run(int concurrency, double warmupSeconds, double seconds, Unit unit) throws InterruptedException {
+        return run(concurrency, warmupSeconds, seconds, unit, () -> { }, () -> { });
+    }
+
+    /** {@code atStart} and {@code atEnd} run right where the measured window opens and closes. */
+    static Result run(int concurrency, double warmupSeconds, double seconds, Unit unit, Runnable atStart,
+            Runnable atEnd) throws InterruptedException {
         var all = new ArrayList<Steps>();
         var stop = new AtomicBoolean();
         var finished = new CountDownLatch(concurrency);
@@ -94,10 +100,12 @@ final class Load {
             t.start();
         }
         Thread.sleep((long) (warmupSeconds * 1000));
+        atStart.run();
         long start = System.nanoTime();
         all.forEach(s -> s.recording = true);
         Thread.sleep((long) (seconds * 1000));
         all.forEach(s -> s.recording = false);
+        atEnd.run();
         double measured = (System.nanoTime() - start) / 1e9;
         stop.set(true);
         finished.await();

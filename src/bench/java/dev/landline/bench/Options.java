@@ -23,6 +23,8 @@ final class Options {
     String tag = "";
     List<String> serverJvm = new ArrayList<>(List.of("-Xmx256m"));
     List<String> args = List.of();
+    /** Which phases run: answer, demo, pin, calls (all by default). */
+    java.util.Set<String> phases = new java.util.HashSet<>(List.of("answer", "demo", "pin", "calls"));
 
     static Options parse(String[] raw) {
         var o = new Options();
@@ -33,6 +35,7 @@ final class Options {
         }
         o.args = List.copyOf(args);
         boolean noFile = false;
+        boolean serverJvmGiven = false;
         Path out = null;
         for (int i = 0; i < args.size(); i++) {
             var a = args.get(i);
@@ -51,7 +54,15 @@ final class Options {
                 case "--out" -> out = Path.of(args.get(++i));
                 case "--no-file" -> noFile = true;
                 case "--tag" -> o.tag = args.get(++i);
-                case "--server-jvm" -> o.serverJvm = new ArrayList<>(List.of(args.get(++i).split(",")));
+                case "--phases" -> o.phases = new java.util.HashSet<>(List.of(args.get(++i).split(",")));
+                case "--server-jvm" -> {
+                    // repeatable, one JVM option each; the first one replaces the default
+                    if (!serverJvmGiven) {
+                        o.serverJvm.clear();
+                        serverJvmGiven = true;
+                    }
+                    o.serverJvm.add(args.get(++i));
+                }
                 case "--project" -> o.project = Path.of(args.get(++i)).toAbsolutePath();
                 default -> throw new IllegalArgumentException("unknown option " + a + " (see docs/benchmarks.md)");
             }

@@ -42,6 +42,24 @@ final class Processes {
         return -1;
     }
 
+    /**
+     * CPU time (user + system) a process has used so far, in ms, from /proc/PID/stat (Linux; clock ticks assumed
+     * 100 per second, the Linux default), or -1. Robust against other load on the machine, unlike req/s.
+     */
+    static double cpuMillis(Process process) {
+        if (process == null) {
+            return -1;
+        }
+        try {
+            var stat = Files.readString(Path.of("/proc/" + process.pid() + "/stat"));
+            var fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            // after "pid (comm) ": state is field 3, utime field 14, stime field 15
+            return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10.0;
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
     static void stop(Process process) {
         if (process == null || !process.isAlive()) {
             return;

@@ -15,7 +15,7 @@ final class Report {
 
     static String markdown(Options o, Instant startedAt, String loadBefore, String loadAfter, double readySeconds,
             DataSet data, double enrolSeconds, Map<String, Load.Result> results, long codesChecked,
-            double serviceRss, double demoRss, double hashMs, boolean withDemo) {
+            double serviceRss, double demoRss, double hashMs, boolean withDemo, Map<String, Double> cpu) {
         var md = new StringBuilder();
         md.append(f("Measured %s with `%s`%s.%n%n", startedAt, command(o),
                 o.smoke ? " (**smoke run: tiny data set, seconds of load; the figures mean nothing**)" : ""));
@@ -54,6 +54,12 @@ final class Report {
         md.append(row("answer (GET, unknown number: account number asked)", answer, "answer", demoAnswer, "answer"));
         md.append(row("PIN input (service: correct PIN, PBKDF2) / passcode (demo: string compare)", pin, "PIN",
                 passcode, "passcode"));
+        md.append(f("%nCPU time of the server process per request in the measured window (from `/proc/PID/stat`;"
+                + " unlike req/s it hardly depends on what else runs on the machine): service answer %s, service"
+                + " PIN %s (with its untimed answer), whole call %s; demo answer %s, demo passcode %s.%n",
+                perRequest(cpu, results, "service answer", "answer"), perRequest(cpu, results, "service PIN", "PIN"),
+                perUnit(cpu, results, "whole calls"), perRequest(cpu, results, "demo answer", "answer"),
+                perRequest(cpu, results, "demo passcode", "passcode")));
         md.append("\nThe service's PIN row plays an untimed answer before each PIN (its token is single-use), so its"
                 + " req/s counts PIN webhooks only.\n\n");
 
@@ -118,6 +124,22 @@ final class Report {
                 ours.errors(), d == null ? "–" : f("%.0f", demo.perSecond(demoStep)),
                 d == null ? "–" : Latencies.ms(d.millis(0.5)), d == null ? "–" : Latencies.ms(d.millis(0.99)),
                 Double.isNaN(ratio) ? "–" : f("%.2f×", ratio));
+    }
+
+    private static String perRequest(Map<String, Double> cpu, Map<String, Load.Result> results, String phase,
+            String step) {
+        var r = results.get(phase);
+        var ms = cpu.get(phase);
+        if (r == null || ms == null || ms < 0 || r.byStep().get(step) == null) {
+            return "–";
+        }
+        return f("%.2f ms", ms / r.byStep().get(step).count());
+    }
+
+    private static String perUnit(Map<String, Double> cpu, Map<String, Load.Result> results, String phase) {
+        var r = results.get(phase);
+        var ms = cpu.get(phase);
+        return r == null || ms == null || ms < 0 || r.units() == 0 ? "–" : f("%.1f ms", ms / r.units());
     }
 
     private static String target(String what, String measured, Boolean met) {
