@@ -44,6 +44,7 @@ public final class CallBench {
     private final StringBuilder log = new StringBuilder();
     private Process service;
     private Process demo;
+    private String postgresDatabase;
 
     private CallBench(Options o) {
         this.o = o;
@@ -66,6 +67,16 @@ public final class CallBench {
         Processes.stop(demo);
         service = null;
         demo = null;
+        if (postgresDatabase != null) {
+            // this run's own database, created above: dropped once the server that used it has stopped
+            try {
+                Processes.run(List.of("psql", "-h", "127.0.0.1", "-p", "5432", "-U", "postgres", "-d", "postgres",
+                        "-c", "DROP DATABASE IF EXISTS " + postgresDatabase), work, work.resolve("psql.log"));
+            } catch (Exception e) {
+                System.out.println("[bench] could not drop " + postgresDatabase + ": " + e);
+            }
+            postgresDatabase = null;
+        }
     }
 
     private void say(String line) {
@@ -314,7 +325,7 @@ public final class CallBench {
             createPostgresDatabase(db);
             pool = "create-jdbc-connection-pool --datasourceclassname org.postgresql.ds.PGSimpleDataSource"
                     + " --restype javax.sql.DataSource --property serverName=127.0.0.1:portNumber=5432:databaseName="
-                    + db + ":user=postgres LandlinePool";
+                    + db + ":user=postgres:password=unused-with-trust-auth LandlinePool";
             extra.add("--addlibs");
             extra.add(o.project.resolve("target/postgresql.jar").toString());
         } else {
@@ -352,8 +363,8 @@ public final class CallBench {
             throw new IllegalStateException("could not create database " + db + " (see " + work.resolve("psql.log")
                     + ")");
         }
-        say("[bench] created PostgreSQL database " + db + " on 127.0.0.1:5432 (dropped by nobody: it is this"
-                + " run's; drop it with dropdb -h 127.0.0.1 -U postgres " + db + ")");
+        postgresDatabase = db;
+        say("[bench] created PostgreSQL database " + db + " on 127.0.0.1:5432 (dropped at the end of the run)");
     }
 
     private double firstAnsweredCall(Vonage vonage, URI base, long t0, Process process, int timeoutSeconds)
