@@ -349,7 +349,7 @@ public final class CallBench {
                 "--systemproperties", home.resolve("server-keys.properties").toString()));
         command.addAll(extra);
         say("[bench] starting Payara Micro on 127.0.0.1:" + port + " (log: " + work.resolve("service.log") + ")");
-        service = Processes.start(command, work, work.resolve("service.log"), Map.of());
+        service = Processes.start(command, work, work.resolve("service.log"), o.serverEnv);
         return URI.create("http://127.0.0.1:" + port + "/");
     }
 

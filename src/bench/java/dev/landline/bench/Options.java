@@ -23,6 +23,7 @@ final class Options {
     String tag = "";
     List<String> serverJvm = new ArrayList<>(List.of("-Xmx256m"));
     List<String> args = List.of();
+    java.util.Map<String, String> serverEnv = new java.util.LinkedHashMap<>();
     /** Which phases run: answer, demo, pin, calls (all by default). */
     java.util.Set<String> phases = new java.util.HashSet<>(List.of("answer", "demo", "pin", "calls"));
 
@@ -54,6 +55,10 @@ final class Options {
                 case "--out" -> out = Path.of(args.get(++i));
                 case "--no-file" -> noFile = true;
                 case "--tag" -> o.tag = args.get(++i);
+                case "--server-env" -> {
+                    var kv = args.get(++i).split("=", 2);
+                    o.serverEnv.put(kv[0], kv.length > 1 ? kv[1] : "");
+                }
                 case "--phases" -> o.phases = new java.util.HashSet<>(List.of(args.get(++i).split(",")));
                 case "--server-jvm" -> {
                     // repeatable, one JVM option each; the first one replaces the default

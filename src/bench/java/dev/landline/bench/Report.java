@@ -32,7 +32,7 @@ final class Report {
 
         md.append("| settings | |\n|---|---|\n");
         md.append(f("| service | Payara Micro from `target/landline-authenticator.war`, JVM options `%s`, database %s |%n",
-                String.join(" ", o.serverJvm), o.postgres ? "PostgreSQL 127.0.0.1:5432 (a fresh database)"
+                String.join(" ", o.serverJvm) + (o.serverEnv.isEmpty() ? "" : "`, environment `" + o.serverEnv), o.postgres ? "PostgreSQL 127.0.0.1:5432 (a fresh database)"
                         : "embedded H2 (file, as the run command)"));
         md.append(f("| production settings | PIN hash PBKDF2-HMAC-SHA256 **%,d** iterations (+ pepper); signed webhooks"
                 + " (HS256 JWT with payload hash on every request); PIN guard and call caps on: 6 calls/min per"
@@ -60,6 +60,11 @@ final class Report {
                 perRequest(cpu, results, "service answer", "answer"), perRequest(cpu, results, "service PIN", "PIN"),
                 perUnit(cpu, results, "whole calls"), perRequest(cpu, results, "demo answer", "answer"),
                 perRequest(cpu, results, "demo passcode", "passcode")));
+        md.append(f("%nWhat that CPU time allows on this machine's 2 cores when nothing else runs (the service uses both"
+                + " cores, the demo's single event loop one; the load generator's own CPU not counted): service"
+                + " answer ≈ %s/s, demo answer ≈ %s/s, ratio ≈ %s; whole calls ≈ %s/s.%n",
+                capacity(cpu, results, "service answer", "answer", 2000), capacity(cpu, results, "demo answer",
+                        "answer", 1000), capacityRatio(cpu, results), callCapacity(cpu, results)));
         md.append("\nThe service's PIN row plays an untimed answer before each PIN (its token is single-use), so its"
                 + " req/s counts PIN webhooks only.\n\n");
 
@@ -140,6 +145,34 @@ final class Report {
         var r = results.get(phase);
         var ms = cpu.get(phase);
         return r == null || ms == null || ms < 0 || r.units() == 0 ? "–" : f("%.1f ms", ms / r.units());
+    }
+
+    private static double cpuPer(Map<String, Double> cpu, Map<String, Load.Result> results, String phase,
+            String step) {
+        var r = results.get(phase);
+        var ms = cpu.get(phase);
+        if (r == null || ms == null || ms <= 0 || r.byStep().get(step) == null || r.byStep().get(step).count() == 0) {
+            return Double.NaN;
+        }
+        return ms / r.byStep().get(step).count();
+    }
+
+    private static String capacity(Map<String, Double> cpu, Map<String, Load.Result> results, String phase,
+            String step, double cpuMillisPerSecond) {
+        double per = cpuPer(cpu, results, phase, step);
+        return Double.isNaN(per) ? "–" : f("%.0f", cpuMillisPerSecond / per);
+    }
+
+    private static String capacityRatio(Map<String, Double> cpu, Map<String, Load.Result> results) {
+        double ours = 2000 / cpuPer(cpu, results, "service answer", "answer");
+        double demo = 1000 / cpuPer(cpu, results, "demo answer", "answer");
+        return Double.isNaN(ours / demo) ? "–" : f("%.2f×", ours / demo);
+    }
+
+    private static String callCapacity(Map<String, Double> cpu, Map<String, Load.Result> results) {
+        var r = results.get("whole calls");
+        var ms = cpu.get("whole calls");
+        return r == null || ms == null || ms <= 0 || r.units() == 0 ? "–" : f("%.1f", 2000 / (ms / r.units()));
     }
 
     private static String target(String what, String measured, Boolean met) {
