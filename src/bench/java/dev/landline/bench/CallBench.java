@@ -194,8 +194,8 @@ public final class CallBench {
         System.out.println(md);
         if (o.out != null) {
             writeGenerated(o.out, md);
-            Files.writeString(o.out.resolveSibling(o.out.getFileName().toString().replace(".md", "")
-                    + (o.tag.isEmpty() ? "" : "-" + o.tag) + "-raw.txt"), log + "\n" + md, StandardCharsets.UTF_8);
+            Files.writeString(o.out.resolveSibling(o.out.getFileName().toString().replaceFirst("\\.md$", "")
+                    + "-raw.txt"), log + "\n" + md, StandardCharsets.UTF_8);
             say("[bench] wrote " + o.out);
         }
         if (o.smoke) {
@@ -280,7 +280,8 @@ public final class CallBench {
                 () -> window[0] = Processes.cpuMillis(process), () -> window[1] = Processes.cpuMillis(process));
         cpu.put(name, window[0] < 0 || window[1] < 0 ? -1 : window[1] - window[0]);
         report(name, result);
-        long requests = result.byStep().values().stream().mapToLong(Latencies::count).sum();
+        long requests = result.byStep().entrySet().stream().filter(e -> !e.getKey().equals("whole call"))
+                .mapToLong(e -> e.getValue().count()).sum();
         if (window[0] >= 0 && requests > 0) {
             say(String.format(Locale.ROOT, "[bench]   %s: %.2f ms CPU of the measured process per request",
                     name, (window[1] - window[0]) / requests));

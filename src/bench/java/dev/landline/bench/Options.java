@@ -20,7 +20,6 @@ final class Options {
     int calledCap = 100_000;
     Path demo = Path.of("/work/shared/bench/seed-baseline");
     Path out;
-    String tag = "";
     List<String> serverJvm = new ArrayList<>(List.of("-Xmx256m"));
     List<String> args = List.of();
     java.util.Map<String, String> serverEnv = new java.util.LinkedHashMap<>();
@@ -54,7 +53,6 @@ final class Options {
                 case "--no-demo" -> o.demo = null;
                 case "--out" -> out = Path.of(args.get(++i));
                 case "--no-file" -> noFile = true;
-                case "--tag" -> o.tag = args.get(++i);
                 case "--server-env" -> {
                     var kv = args.get(++i).split("=", 2);
                     o.serverEnv.put(kv[0], kv.length > 1 ? kv[1] : "");
