@@ -58,9 +58,9 @@ public final class CodeBenchmarkReport {
     private static final String SHA256_REUSED = "floorSha256EightMacReused";
 
     private static final List<Subject> SUBJECTS = List.of(
-            new Subject("serviceSha1Six", "service: `CodeGenerator.totp` SHA1/6 (Aerogear)", SHA1_REUSED,
+            new Subject("serviceSha1Six", "service: `CodeGenerator.totp` SHA1/6 (Aerogear `Hmac`)", SHA1_REUSED,
                     "floorSha1SixMacPerCall"),
-            new Subject("serviceSha256Eight", "service: `CodeGenerator.totp` SHA256/8 (java-otp)", SHA256_REUSED,
+            new Subject("serviceSha256Eight", "service: `CodeGenerator.totp` SHA256/8 (java-otp, shared generator)", SHA256_REUSED,
                     "floorSha256EightMacPerCall"),
             new Subject("aerogearEngineSha1Six", "engine: `AerogearEngine` SHA1/6", SHA1_REUSED,
                     "floorSha1SixMacPerCall"),

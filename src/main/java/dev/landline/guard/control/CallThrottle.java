@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -30,17 +31,34 @@ public class CallThrottle {
     /** Counts this call and says whether it is within both caps. Numbers may be null (withheld). */
     public boolean admit(String from, String to) {
         var window = clock.instant().truncatedTo(ChronoUnit.MINUTES);
-        boolean fromOk = from == null || hit("from:" + from, window) <= perCallingNumber;
-        boolean toOk = to == null || hit("to:" + to, window) <= perCalledNumber;
-        return fromOk && toOk;
+        var keys = new ArrayList<String>(2);
+        var caps = new ArrayList<Integer>(2);
+        if (from != null) {
+            keys.add("from:" + from);
+            caps.add(perCallingNumber);
+        }
+        if (to != null) {
+            keys.add("to:" + to);
+            caps.add(perCalledNumber);
+        }
+        if (keys.isEmpty()) {
+            return true;
+        }
+        var hits = hit(window, keys.toArray(String[]::new));
+        for (int i = 0; i < hits.length; i++) {
+            if (hits[i] > caps.get(i)) {
+                return false;
+            }
+        }
+        return true;
     }
 
-    private int hit(String key, java.time.Instant window) {
+    private int[] hit(java.time.Instant window, String... keys) {
         try {
-            return buckets.hit(key, window);
+            return buckets.hit(window, keys);
         } catch (RuntimeException e) {
-            // two first calls raced to create the row: the other one made it, so count again
-            return buckets.hit(key, window);
+            // two first calls raced to create a row: the other one made it (ours rolled back whole), so count again
+            return buckets.hit(window, keys);
         }
     }
 }

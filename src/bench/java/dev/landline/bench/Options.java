@@ -1,0 +1,85 @@
+package dev.landline.bench;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/** Command-line options of {@link CallBench}; see docs/benchmarks.md. */
+final class Options {
+
+    Path project = Path.of("").toAbsolutePath();
+    boolean smoke;
+    boolean postgres;
+    int iterations = 600_000;
+    int callers = 1000;
+    int concurrency = 50;
+    double warmup = 10;
+    double seconds = 20;
+    double callSeconds = 60;
+    int calledCap = 100_000;
+    Path demo = Path.of("/work/shared/bench/seed-baseline");
+    Path out;
+    List<String> serverJvm = new ArrayList<>(List.of("-Xmx256m"));
+    List<String> args = List.of();
+    java.util.Map<String, String> serverEnv = new java.util.LinkedHashMap<>();
+    /** Which phases run: answer, demo, pin, calls (all by default). */
+    java.util.Set<String> phases = new java.util.HashSet<>(List.of("answer", "demo", "pin", "calls"));
+
+    static Options parse(String[] raw) {
+        var o = new Options();
+        var args = new ArrayList<String>();
+        for (var a : raw) {
+            // Maven hands the options over as one property: split on blanks
+            args.addAll(Arrays.stream(a.trim().split("\\s+")).filter(s -> !s.isEmpty()).toList());
+        }
+        o.args = List.copyOf(args);
+        boolean noFile = false;
+        boolean serverJvmGiven = false;
+        Path out = null;
+        for (int i = 0; i < args.size(); i++) {
+            var a = args.get(i);
+            switch (a) {
+                case "--smoke" -> o.smoke = true;
+                case "--postgres" -> o.postgres = true;
+                case "--iterations" -> o.iterations = Integer.parseInt(args.get(++i));
+                case "--callers" -> o.callers = Integer.parseInt(args.get(++i));
+                case "--concurrency" -> o.concurrency = Integer.parseInt(args.get(++i));
+                case "--warmup" -> o.warmup = Double.parseDouble(args.get(++i));
+                case "--seconds" -> o.seconds = Double.parseDouble(args.get(++i));
+                case "--call-seconds" -> o.callSeconds = Double.parseDouble(args.get(++i));
+                case "--called-cap" -> o.calledCap = Integer.parseInt(args.get(++i));
+                case "--demo" -> o.demo = Path.of(args.get(++i));
+                case "--no-demo" -> o.demo = null;
+                case "--out" -> out = Path.of(args.get(++i));
+                case "--no-file" -> noFile = true;
+                case "--server-env" -> {
+                    var kv = args.get(++i).split("=", 2);
+                    o.serverEnv.put(kv[0], kv.length > 1 ? kv[1] : "");
+                }
+                case "--phases" -> o.phases = new java.util.HashSet<>(List.of(args.get(++i).split(",")));
+                case "--server-jvm" -> {
+                    // repeatable, one JVM option each; the first one replaces the default
+                    if (!serverJvmGiven) {
+                        o.serverJvm.clear();
+                        serverJvmGiven = true;
+                    }
+                    o.serverJvm.add(args.get(++i));
+                }
+                case "--project" -> o.project = Path.of(args.get(++i)).toAbsolutePath();
+                default -> throw new IllegalArgumentException("unknown option " + a + " (see docs/benchmarks.md)");
+            }
+        }
+        if (o.smoke) {
+            o.callers = Math.min(o.callers, 12);
+            o.concurrency = Math.min(o.concurrency, 4);
+            o.warmup = Math.min(o.warmup, 1);
+            o.seconds = Math.min(o.seconds, 2);
+            o.callSeconds = Math.min(o.callSeconds, 3);
+        }
+        if (!noFile) {
+            o.out = out != null ? out.toAbsolutePath() : o.smoke ? null : o.project.resolve("docs/benchmarks.md");
+        }
+        return o;
+    }
+}

@@ -1,0 +1,102 @@
+package dev.landline.bench;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** Starting, watching and stopping the processes the benchmark measures. */
+final class Processes {
+
+    private Processes() {
+    }
+
+    static int freePort() throws IOException {
+        try (var socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    static Process start(List<String> command, Path dir, Path log, java.util.Map<String, String> env)
+            throws IOException {
+        var builder = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        builder.environment().putAll(env);
+        return builder.start();
+    }
+
+    /** Resident set size of a process in MB from /proc (Linux), or -1. */
+    static double rssMb(Process process) {
+        var status = Path.of("/proc/" + process.pid() + "/status");
+        try {
+            for (var line : Files.readAllLines(status)) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024.0;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // not Linux, or gone
+        }
+        return -1;
+    }
+
+    /**
+     * CPU time (user + system) a process has used so far, in ms, from /proc/PID/stat (Linux; clock ticks assumed
+     * 100 per second, the Linux default), or -1. Robust against other load on the machine, unlike req/s.
+     */
+    static double cpuMillis(Process process) {
+        if (process == null) {
+            return -1;
+        }
+        try {
+            var stat = Files.readString(Path.of("/proc/" + process.pid() + "/stat"));
+            var fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            // after "pid (comm) ": state is field 3, utime field 14, stime field 15
+            return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10.0;
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
+    static void stop(Process process) {
+        if (process == null || !process.isAlive()) {
+            return;
+        }
+        process.descendants().forEach(ProcessHandle::destroy);
+        process.destroy();
+        try {
+            if (!process.waitFor(20, TimeUnit.SECONDS)) {
+                process.descendants().forEach(ProcessHandle::destroyForcibly);
+                process.destroyForcibly();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Runs a command to the end; its exit code, output captured in the log. */
+    static int run(List<String> command, Path dir, Path log) throws IOException, InterruptedException {
+        var process = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+        if (!process.waitFor(10, TimeUnit.MINUTES)) {
+            process.destroyForcibly();
+            return -1;
+        }
+        return process.exitValue();
+    }
+
+    static boolean onPath(String tool) {
+        var path = System.getenv("PATH");
+        if (path == null) {
+            return false;
+        }
+        for (var dir : path.split(java.io.File.pathSeparator)) {
+            if (Files.isExecutable(Path.of(dir, tool))) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

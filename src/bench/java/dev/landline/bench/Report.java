@@ -1,0 +1,208 @@
+package dev.landline.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Map;
+
+/** The generated part of docs/benchmarks.md. */
+final class Report {
+
+    private Report() {
+    }
+
+    static String markdown(Options o, Instant startedAt, String loadBefore, String loadAfter, double readySeconds,
+            DataSet data, double enrolSeconds, Map<String, Load.Result> results, long codesChecked,
+            double serviceRss, double demoRss, double hashMs, boolean withDemo, Map<String, Double> cpu) {
+        var md = new StringBuilder();
+        md.append(f("Measured %s with `%s`%s.%n%n", startedAt, command(o),
+                o.smoke ? " (**smoke run: tiny data set, seconds of load; the figures mean nothing**)" : ""));
+        md.append("| machine | |\n|---|---|\n");
+        md.append(f("| `nproc` | %d |%n", Runtime.getRuntime().availableProcessors()));
+        md.append(f("| CPU | %s |%n", cpu()));
+        md.append(f("| memory | %s |%n", memory()));
+        md.append(f("| Java (service and driver) | %s %s |%n", System.getProperty("java.vm.name"),
+                System.getProperty("java.runtime.version")));
+        md.append(f("| OS | %s %s %s |%n", System.getProperty("os.name"), System.getProperty("os.version"),
+                System.getProperty("os.arch")));
+        md.append(f("| load average before / after (1 min) | %s / %s (the driver, the service and the demo share"
+                + " these cores) |%n%n", loadBefore, loadAfter));
+
+        md.append("| settings | |\n|---|---|\n");
+        md.append(f("| service | Payara Micro from `target/landline-authenticator.war`, JVM options `%s`, database %s |%n",
+                String.join(" ", o.serverJvm) + (o.serverEnv.isEmpty() ? "" : "`, environment `" + o.serverEnv), o.postgres ? "PostgreSQL 127.0.0.1:5432 (a fresh database)"
+                        : "embedded H2 (file, as the run command)"));
+        md.append(f("| production settings | PIN hash PBKDF2-HMAC-SHA256 **%,d** iterations (+ pepper); signed webhooks"
+                + " (HS256 JWT with payload hash on every request); PIN guard and call caps on: 6 calls/min per"
+                + " calling number (default), %,d per called number (see below) |%n", o.iterations, o.calledCap));
+        md.append(f("| data set | %,d callers, %,d accounts (1–12 each; ≈70%% TOTP SHA1/6/30, 10%% SHA256/8/30, 5%%"
+                + " SHA512/8/60, 5%% SHA1/7/30, 10%% HOTP SHA1/6), enrolled through the admin API in %.0f s |%n",
+                data.callers.size(), data.accounts, enrolSeconds));
+        md.append(f("| load | closed loop, %d connections (single webhooks) and %d concurrent calls, HTTP/1.1 on"
+                + " loopback from a separate JVM (`java.net.http`); warmup %.0f s per phase, then %.0f s measured"
+                + " (whole calls: %.0f s) |%n%n", o.concurrency, o.concurrency, o.warmup, o.seconds, o.callSeconds));
+
+        var answer = results.get("service answer");
+        var demoAnswer = results.get("demo answer");
+        var pin = results.get("service PIN");
+        var passcode = results.get("demo passcode");
+        md.append("### Single webhooks\n\n");
+        md.append("| webhook | req/s | p50 ms | p99 ms | errors | demo req/s | demo p50 ms | demo p99 ms |"
+                + " service / demo req/s |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        md.append(row("answer (GET, unknown number: account number asked)", answer, "answer", demoAnswer, "answer"));
+        md.append(row("PIN input (service: correct PIN, PBKDF2) / passcode (demo: string compare)", pin, "PIN",
+                passcode, "passcode"));
+        md.append(f("%nCPU time of the server process per request in the measured window (from `/proc/PID/stat`;"
+                + " unlike req/s it hardly depends on what else runs on the machine): service answer %s, service"
+                + " PIN %s (with its untimed answer), whole call %s; demo answer %s, demo passcode %s.%n",
+                perRequest(cpu, results, "service answer", "answer"), perRequest(cpu, results, "service PIN", "PIN"),
+                perUnit(cpu, results, "whole calls"), perRequest(cpu, results, "demo answer", "answer"),
+                perRequest(cpu, results, "demo passcode", "passcode")));
+        md.append(f("%nWhat that CPU time allows on this machine's 2 cores when nothing else runs (the service uses both"
+                + " cores, the demo's single event loop one; the load generator's own CPU not counted): service"
+                + " answer ≈ %s/s, demo answer ≈ %s/s, ratio ≈ %s; whole calls ≈ %s/s.%n",
+                capacity(cpu, results, "service answer", "answer", 2000), capacity(cpu, results, "demo answer",
+                        "answer", 1000), capacityRatio(cpu, results), callCapacity(cpu, results)));
+        md.append("\nThe service's PIN row plays an untimed answer before each PIN (its token is single-use), so its"
+                + " req/s counts PIN webhooks only.\n\n");
+
+        var calls = results.get("whole calls");
+        md.append("### Whole calls\n\n");
+        md.append(f("**%.1f whole calls/s** at %d concurrent calls; %,d calls completed, %,d failed; %,d spoken TOTP"
+                + " codes checked against an independent RFC 6238 implementation.%n%n", calls.unitsPerSecond(),
+                o.concurrency, calls.units(), calls.failedUnits(), codesChecked));
+        md.append("| step | req/s | p50 ms | p99 ms | errors |\n|---|---:|---:|---:|---:|\n");
+        calls.byStep().forEach((step, l) -> md.append(f("| %s | %.1f | %s | %s | %d |%n", step,
+                l.count() / calls.seconds(), Latencies.ms(l.millis(0.5)), Latencies.ms(l.millis(0.99)),
+                l.errors())));
+        md.append("\nSteps: 1 answer; 2 account number (only the 20 % of calls from an unrecognised number); 3 PIN"
+                + " (answers the menu, or the code for a caller with one account); 4 menu choice (callers with more"
+                + " than one account: answers the code); 5 the `completed` event Vonage sends when the caller hangs"
+                + " up.\n\n");
+        if (!calls.failures().isEmpty()) {
+            md.append("Failures (first few): ").append(String.join("; ", calls.failures())).append("\n\n");
+        }
+
+        md.append("### Start and memory\n\n| | service | demo |\n|---|---:|---:|\n");
+        md.append(f("| from process start to the first answered call | %.1f s | – |%n", readySeconds));
+        md.append(f("| RSS after the run | %.0f MB | %s |%n%n", serviceRss,
+                withDemo ? f("%.0f MB", demoRss) : "–"));
+
+        md.append(f("One PBKDF2-HMAC-SHA256 derivation at %,d iterations takes **%.0f ms** on one core of this"
+                + " machine (measured in the driver's JVM), so 2 cores can check at most ≈ %.0f PINs per second,"
+                + " whatever else the service does.%n%n", o.iterations, hashMs, 2000 / hashMs));
+
+        md.append("### Targets (issue 6)\n\n| target | measured | |\n|---|---|---|\n");
+        double ratio = withDemo ? answer.perSecond("answer") / demoAnswer.perSecond("answer") : Double.NaN;
+        md.append(target("answer webhook ≥ 3× the demo's req/s", withDemo ? f("%.2f×", ratio) : "demo not run",
+                withDemo ? ratio >= 3 : null));
+        double answerP99 = answer.byStep().get("answer").millis(0.99);
+        md.append(target(f("answer webhook p99 ≤ 5 ms at %d connections", o.concurrency),
+                Latencies.ms(answerP99) + " ms", answerP99 <= 5));
+        double worst = 0;
+        String worstStep = "";
+        for (var e : calls.byStep().entrySet()) {
+            if (!e.getKey().equals("whole call") && e.getValue().millis(0.99) > worst) {
+                worst = e.getValue().millis(0.99);
+                worstStep = e.getKey();
+            }
+        }
+        md.append(target(f("whole call at %d concurrent calls: p99 ≤ 150 ms for every step, no errors", o.concurrency),
+                f("worst step p99 %s ms (%s), %d errors", Latencies.ms(worst), worstStep, calls.errors()),
+                worst <= 150 && calls.errors() == 0));
+        md.append(target("ready to answer ≤ 10 s after start", f("%.1f s", readySeconds), readySeconds <= 10));
+        md.append(target("RSS ≤ 512 MB after the run", f("%.0f MB", serviceRss), serviceRss > 0 && serviceRss <= 512));
+        md.append("| code generation within 2× of the raw HMAC floor | JMH, see [benchmarks-codes.md]"
+                + "(benchmarks-codes.md) | see there |\n");
+        return md.toString();
+    }
+
+    private static String row(String name, Load.Result ours, String step, Load.Result demo, String demoStep) {
+        var l = ours.byStep().get(step);
+        var d = demo == null ? null : demo.byStep().get(demoStep);
+        double ratio = d == null || d.count() == 0 ? Double.NaN : (double) (l == null ? 0 : l.count()) / d.count()
+                * demo.seconds() / ours.seconds();
+        return f("| %s | %.0f | %s | %s | %d | %s | %s | %s | %s |%n", name, ours.perSecond(step),
+                l == null ? "–" : Latencies.ms(l.millis(0.5)), l == null ? "–" : Latencies.ms(l.millis(0.99)),
+                ours.errors(), d == null ? "–" : f("%.0f", demo.perSecond(demoStep)),
+                d == null ? "–" : Latencies.ms(d.millis(0.5)), d == null ? "–" : Latencies.ms(d.millis(0.99)),
+                Double.isNaN(ratio) ? "–" : f("%.2f×", ratio));
+    }
+
+    private static String perRequest(Map<String, Double> cpu, Map<String, Load.Result> results, String phase,
+            String step) {
+        var r = results.get(phase);
+        var ms = cpu.get(phase);
+        if (r == null || ms == null || ms < 0 || r.byStep().get(step) == null) {
+            return "–";
+        }
+        return f("%.2f ms", ms / r.byStep().get(step).count());
+    }
+
+    private static String perUnit(Map<String, Double> cpu, Map<String, Load.Result> results, String phase) {
+        var r = results.get(phase);
+        var ms = cpu.get(phase);
+        return r == null || ms == null || ms < 0 || r.units() == 0 ? "–" : f("%.1f ms", ms / r.units());
+    }
+
+    private static double cpuPer(Map<String, Double> cpu, Map<String, Load.Result> results, String phase,
+            String step) {
+        var r = results.get(phase);
+        var ms = cpu.get(phase);
+        if (r == null || ms == null || ms <= 0 || r.byStep().get(step) == null || r.byStep().get(step).count() == 0) {
+            return Double.NaN;
+        }
+        return ms / r.byStep().get(step).count();
+    }
+
+    private static String capacity(Map<String, Double> cpu, Map<String, Load.Result> results, String phase,
+            String step, double cpuMillisPerSecond) {
+        double per = cpuPer(cpu, results, phase, step);
+        return Double.isNaN(per) ? "–" : f("%.0f", cpuMillisPerSecond / per);
+    }
+
+    private static String capacityRatio(Map<String, Double> cpu, Map<String, Load.Result> results) {
+        double ours = 2000 / cpuPer(cpu, results, "service answer", "answer");
+        double demo = 1000 / cpuPer(cpu, results, "demo answer", "answer");
+        return Double.isNaN(ours / demo) ? "–" : f("%.2f×", ours / demo);
+    }
+
+    private static String callCapacity(Map<String, Double> cpu, Map<String, Load.Result> results) {
+        var r = results.get("whole calls");
+        var ms = cpu.get("whole calls");
+        return r == null || ms == null || ms <= 0 || r.units() == 0 ? "–" : f("%.1f", 2000 / (ms / r.units()));
+    }
+
+    private static String target(String what, String measured, Boolean met) {
+        return f("| %s | %s | %s |%n", what, measured, met == null ? "not judged" : met ? "**met**" : "**not met**");
+    }
+
+    private static String command(Options o) {
+        return "mvn -Pbench package" + (o.args.isEmpty() ? "" : " -Dbench.args=\"" + String.join(" ", o.args) + "\"");
+    }
+
+    private static String cpu() {
+        try {
+            return Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
+                    .findFirst().map(l -> l.substring(l.indexOf(':') + 1).strip()).orElse("unknown");
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+
+    private static String memory() {
+        try {
+            return Files.readAllLines(Path.of("/proc/meminfo")).stream().filter(l -> l.startsWith("MemTotal"))
+                    .findFirst().map(l -> f("%.1f GB", Long.parseLong(l.replaceAll("[^0-9]", "")) / 1024.0 / 1024))
+                    .orElse("unknown");
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+
+    static String f(String format, Object... args) {
+        return String.format(Locale.ROOT, format, args);
+    }
+}
