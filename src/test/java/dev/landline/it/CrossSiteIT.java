@@ -57,14 +57,16 @@ class CrossSiteIT extends OnPayaraMicro {
     }
 
     @Test
-    void adminPagesAndApiMayNotBeFramedByOtherSites() {
+    void adminPagesAndApiMayNotBeFramedByOtherSitesAndRunOnlyTheirOwnScripts() {
         for (var path : new String[] {"admin/", "admin/index.html", "admin/enrol.html", "admin/phone.html",
             "api/callers"}) {
             var response = Http.send("GET", base.resolve(path), null, null, Http.ADMIN);
             assertEquals(200, response.statusCode(), path);
             assertEquals(List.of("DENY"), response.headers().allValues("X-Frame-Options"), path);
-            assertTrue(response.headers().firstValue("Content-Security-Policy").orElse("")
-                    .contains("frame-ancestors 'none'"), path);
+            var policy = response.headers().firstValue("Content-Security-Policy").orElse("");
+            assertTrue(policy.contains("frame-ancestors 'none'"), path + ": " + policy);
+            assertTrue(policy.contains(path.startsWith("api/") ? "default-src 'none'" : "script-src 'self';"),
+                    path + " runs no inline or foreign script: " + policy);
         }
     }
 
