@@ -2,7 +2,9 @@
 import { api } from "./api.js";
 import { $, el, say, busy, param, when } from "./ui.js";
 
-const id = param("id");
+// Only a number: the id goes into API paths, and a link such as caller.html?id=5/accounts/7%3F must not turn
+// "Unlock" into a DELETE of something else.
+const id = /^[0-9]{1,19}$/.test(param("id") || "") ? param("id") : null;
 const message = $("#message");
 let accounts = [];
 
@@ -74,7 +76,7 @@ async function loadLockout() {
 
 function setUp() {
   if (!id) {
-    say(message, "error", "No caller chosen: pick one on the Callers page.");
+    say(message, "error", "No caller chosen (or not a caller id): pick one on the Callers page.");
     return;
   }
   $("#unlock").addEventListener("click", busy($("#unlock"), message, async () => {

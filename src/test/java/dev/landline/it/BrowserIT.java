@@ -250,6 +250,21 @@ class BrowserIT extends OnPayaraMicro {
     }
 
     @Test
+    void aCallerPageLinkWithAPathInsteadOfAnIdIsRefusedByThePage() {
+        var callerId = fixtures.caller("Grace", Fixtures.uniqueAccountNumber(), PIN);
+        var accountId = fixtures.account(callerId, "GitHub", "grace", Fixtures.RFC_SECRET).getJsonNumber("id").longValue();
+        try (var browser = Browser.open(base)) {
+            // the id goes into the paths of the page's PUT and DELETE requests: only a number is used
+            browser.signInAndOpen(Http.ADMIN, "admin/caller.html?id=" + callerId + "/accounts/" + accountId + "%3F");
+            browser.textContaining("#message", "No caller chosen");
+            assertTrue(browser.find("#unlock").getAttribute("hidden") != null
+                    || !browser.find("#unlock").isDisplayed(), "nothing to click");
+        }
+        var accounts = Http.array(Http.json("GET", base.resolve("api/callers/" + callerId + "/accounts"), null));
+        assertEquals(1, accounts.size(), "the account is still there");
+    }
+
+    @Test
     void theCallersPageDeletesACallerAfterConfirmation() {
         var accountNumber = Fixtures.uniqueAccountNumber();
         var callerId = fixtures.caller("Temporary", accountNumber, PIN);
