@@ -22,7 +22,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * Vonage signed webhooks: {@code Authorization: Bearer <JWT>}, HS256 only (the header never chooses the
  * algorithm), keyed with the UTF-8 bytes of the account's signature secret, {@code iat} within the allowed age,
- * and {@code payload_hash} equal to the SHA-256 of what was sent. Comparisons are constant-time. With no secret
+ * and {@code payload_hash} equal to the SHA-256 of what was sent. Comparisons are constant-time. Tokens this server
+ * makes for its administrator's browser phone ({@link #sign}) carry {@code kid} {@value #BROWSER_PHONE_KEY_ID} and
+ * are keyed with a key derived from the secret, so that they are good here only. With no secret
  * configured every request passes unchecked, and startup says so.
  */
 @ApplicationScoped
@@ -145,8 +147,8 @@ public class WebhookSignature {
                 .add("jti", HexFormat.of().formatHex(nonce)).add("iss", "landline-browser-phone")
                 .add("payload_hash", HexFormat.of().formatHex(sha256(payload.bytes()))).build();
         var encoder = java.util.Base64.getUrlEncoder().withoutPadding();
-        var signingInput = encoder.encodeToString(("{\"alg\":\"HS256\",\"typ\":\"JWT\",\"kid\":\"" + BROWSER_PHONE_KEY_ID + "\"}")
-                        .getBytes(StandardCharsets.UTF_8))
+        var header = "{\"alg\":\"HS256\",\"typ\":\"JWT\",\"kid\":\"" + BROWSER_PHONE_KEY_ID + "\"}";
+        var signingInput = encoder.encodeToString(header.getBytes(StandardCharsets.UTF_8))
                 + "." + encoder.encodeToString(claims.toString().getBytes(StandardCharsets.UTF_8));
         return Optional.of(signingInput + "." + encoder.encodeToString(
                 hmac(browserPhoneKey, signingInput.getBytes(StandardCharsets.US_ASCII))));
