@@ -38,8 +38,8 @@ function row(account, index) {
   remove.addEventListener("click", busy(remove, message, async () => {
     if (!confirm(`Delete ${account.issuer || ""} ${account.label}? The secret cannot be recovered.`)) return;
     await api.del(`api/callers/${id}/accounts/${account.id}`);
-    say(message, "ok", `${account.issuer || account.label} was deleted.`);
     await loadAccounts();
+    say(message, "ok", `${account.issuer || account.label} was deleted.`);
   }));
   return el("tr", { dataset: { accountId: account.id } },
     el("td", { dataset: { label: "Menu key" } }, String(index + 1)),
@@ -54,8 +54,8 @@ async function move(index, by) {
   const [moved] = order.splice(index, 1);
   order.splice(index + by, 0, moved);
   await api.put(`api/callers/${id}/accounts/order`, { accountIds: order });
-  say(message, "ok", "The menu order was saved.");
   await loadAccounts();
+  say(message, "ok", "The menu order was saved.");
 }
 
 async function loadLockout() {
@@ -81,8 +81,8 @@ function setUp() {
   }
   $("#unlock").addEventListener("click", busy($("#unlock"), message, async () => {
     await api.del(`api/callers/${id}/lockout`);
-    say(message, "ok", "Unlocked: the next call may try the PIN again.");
     await loadLockout();
+    say(message, "ok", "Unlocked: the next call may try the PIN again.");
   }));
   const form = $("#pin-form");
   form.addEventListener("submit", busy($("#pin-button"), message, async () => {
