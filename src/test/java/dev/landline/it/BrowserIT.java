@@ -250,6 +250,24 @@ class BrowserIT extends OnPayaraMicro {
     }
 
     @Test
+    void switchingToAnotherCallerDropsThePendingEnrolmentOfTheFirst() {
+        var first = fixtures.caller("Ida", Fixtures.uniqueAccountNumber(), PIN);
+        var second = fixtures.caller("Bea", Fixtures.uniqueAccountNumber(), PIN);
+        var before = fixtures.counts().getInt("enrolment");
+        try (var browser = Browser.open(base)) {
+            browser.signInAndOpen(Http.ADMIN, "admin/enrol.html?caller=" + first);
+            browser.textContaining("#caller", "Bea");
+            browser.visible("#uri").sendKeys("otpauth://totp/GitHub:ida?secret=" + Fixtures.RFC_SECRET);
+            browser.find("#uri-button").click();
+            browser.visible("#accounts .code");
+            assertEquals(before + 1, fixtures.counts().getInt("enrolment"), "one enrolment is pending");
+            new org.openqa.selenium.support.ui.Select(browser.find("#caller")).selectByValue(String.valueOf(second));
+            browser.waitFor("the first caller's pending enrolment is dropped",
+                    d -> fixtures.counts().getInt("enrolment") == before ? Boolean.TRUE : null);
+        }
+    }
+
+    @Test
     void aCallerPageLinkWithAPathInsteadOfAnIdIsRefusedByThePage() {
         var callerId = fixtures.caller("Grace", Fixtures.uniqueAccountNumber(), PIN);
         var accountId = fixtures.account(callerId, "GitHub", "grace", Fixtures.RFC_SECRET).getJsonNumber("id").longValue();
