@@ -2,7 +2,9 @@
 import { api } from "./api.js";
 import { $, el, say, busy, param, when } from "./ui.js";
 
-const id = param("id");
+// Only a number: the id goes into API paths, and a link such as caller.html?id=5/accounts/7%3F must not turn
+// "Unlock" into a DELETE of something else.
+const id = /^[0-9]{1,19}$/.test(param("id") || "") ? param("id") : null;
 const message = $("#message");
 let accounts = [];
 
@@ -36,8 +38,8 @@ function row(account, index) {
   remove.addEventListener("click", busy(remove, message, async () => {
     if (!confirm(`Delete ${account.issuer || ""} ${account.label}? The secret cannot be recovered.`)) return;
     await api.del(`api/callers/${id}/accounts/${account.id}`);
-    say(message, "ok", `${account.issuer || account.label} was deleted.`);
     await loadAccounts();
+    say(message, "ok", `${account.issuer || account.label} was deleted.`);
   }));
   return el("tr", { dataset: { accountId: account.id } },
     el("td", { dataset: { label: "Menu key" } }, String(index + 1)),
@@ -52,8 +54,8 @@ async function move(index, by) {
   const [moved] = order.splice(index, 1);
   order.splice(index + by, 0, moved);
   await api.put(`api/callers/${id}/accounts/order`, { accountIds: order });
-  say(message, "ok", "The menu order was saved.");
   await loadAccounts();
+  say(message, "ok", "The menu order was saved.");
 }
 
 async function loadLockout() {
@@ -74,13 +76,13 @@ async function loadLockout() {
 
 function setUp() {
   if (!id) {
-    say(message, "error", "No caller chosen: pick one on the Callers page.");
+    say(message, "error", "No caller chosen (or not a caller id): pick one on the Callers page.");
     return;
   }
   $("#unlock").addEventListener("click", busy($("#unlock"), message, async () => {
     await api.del(`api/callers/${id}/lockout`);
-    say(message, "ok", "Unlocked: the next call may try the PIN again.");
     await loadLockout();
+    say(message, "ok", "Unlocked: the next call may try the PIN again.");
   }));
   const form = $("#pin-form");
   form.addEventListener("submit", busy($("#pin-button"), message, async () => {

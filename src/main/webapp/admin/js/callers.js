@@ -39,8 +39,8 @@ function actions(caller, locked, pinBox) {
     const unlock = el("button", { type: "button", dataset: { action: "unlock" } }, "Unlock");
     unlock.addEventListener("click", busy(unlock, message, async () => {
       await api.del(`api/callers/${caller.id}/lockout`);
-      say(message, "ok", `${caller.name} is unlocked: the next call may try the PIN again.`);
       await load();
+      say(message, "ok", `${caller.name} is unlocked: the next call may try the PIN again.`);
     }));
     wrap.append(unlock);
   }
@@ -48,8 +48,8 @@ function actions(caller, locked, pinBox) {
   remove.addEventListener("click", busy(remove, message, async () => {
     if (!confirm(`Delete ${caller.name} and all of their ${caller.accounts} accounts? This cannot be undone.`)) return;
     await api.del(`api/callers/${caller.id}`);
-    say(message, "ok", `${caller.name} was deleted.`);
     await load();
+    say(message, "ok", `${caller.name} was deleted.`);
   }));
   wrap.append(remove);
   return wrap;

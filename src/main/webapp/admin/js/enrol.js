@@ -6,13 +6,20 @@ import { $, el, say, clear, busy, param } from "./ui.js";
 const message = $("#message");
 const RING = 2 * Math.PI * 20;
 let enrolment = null;
+// the caller the pending enrolment belongs to (the list may be switched to another one meanwhile)
+let enrolmentCaller = null;
 let ticker = null;
 let refreshing = false;
 let ticks = 0;
 let scanner = null;
 
-const callerId = () => $("#caller").value;
-const base = () => `api/callers/${callerId()}/enrolments`;
+// The chosen caller; while the list is still loading, the one this page was opened for (?caller=, a number only).
+const callerId = () => {
+  const id = $("#caller").value || param("caller") || "";
+  if (!/^[0-9]{1,19}$/.test(id)) throw new Error("Choose a caller first.");
+  return id;
+};
+const base = (caller = callerId()) => `api/callers/${caller}/enrolments`;
 
 async function loadCallers() {
   const callers = await api.get("api/callers");
@@ -26,9 +33,12 @@ async function loadCallers() {
 async function submit(body) {
   clear(message);
   const collecting = enrolment && enrolment.batch && !enrolment.batch.complete;
-  const path = collecting ? `${base()}/${enrolment.id}/parts` : body instanceof Blob ? `${base()}/images` : base();
+  const caller = collecting ? enrolmentCaller : callerId();
+  const path = collecting ? `${base(caller)}/${enrolment.id}/parts`
+    : body instanceof Blob ? `${base(caller)}/images` : base(caller);
   if (enrolment && !collecting) await discard(true);
   const result = await request("POST", path, body instanceof Blob ? body : { uri: body });
+  enrolmentCaller = caller;
   show(result.data);
 }
 
@@ -116,7 +126,7 @@ async function refresh() {
   if (refreshing || !enrolment) return;
   refreshing = true;
   try {
-    show(await api.get(`${base()}/${enrolment.id}`));
+    show(await api.get(`${base(enrolmentCaller)}/${enrolment.id}`));
   } catch (error) {
     if (error.status === 404) {
       reset();
@@ -130,21 +140,23 @@ async function refresh() {
 }
 
 async function save(partial) {
-  const result = await api.post(`${base()}/${enrolment.id}/save`, { partial });
+  const caller = enrolmentCaller;
+  const result = await api.post(`${base(caller)}/${enrolment.id}/save`, { partial });
   const saved = result.saved.map((a) => a.issuer || a.label).join(", ");
   const skipped = result.skippedDuplicates.map((a) => a.issuer || a.label).join(", ");
   reset();
   say(message, "ok", `Saved ${result.saved.length} account(s)${saved ? `: ${saved}` : ""}.` +
     (skipped ? ` Already stored, skipped: ${skipped}.` : ""));
-  message.append(" ", el("a", { href: `caller.html?id=${callerId()}` }, "See the caller's accounts"));
+  message.append(" ", el("a", { href: `caller.html?id=${caller}` }, "See the caller's accounts"));
 }
 
 async function discard(quietly) {
   const current = enrolment;
+  const caller = enrolmentCaller;
   reset();
   if (!current) return;
   try {
-    await api.del(`${base()}/${current.id}`);
+    await api.del(`${base(caller)}/${current.id}`);
   } catch (error) {
     if (!quietly && error.status !== 404) throw error;
   }

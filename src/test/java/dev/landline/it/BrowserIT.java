@@ -250,6 +250,39 @@ class BrowserIT extends OnPayaraMicro {
     }
 
     @Test
+    void switchingToAnotherCallerDropsThePendingEnrolmentOfTheFirst() {
+        var first = fixtures.caller("Ida", Fixtures.uniqueAccountNumber(), PIN);
+        var second = fixtures.caller("Bea", Fixtures.uniqueAccountNumber(), PIN);
+        var before = fixtures.counts().getInt("enrolment");
+        try (var browser = Browser.open(base)) {
+            browser.signInAndOpen(Http.ADMIN, "admin/enrol.html?caller=" + first);
+            browser.textContaining("#caller", "Bea");
+            browser.visible("#uri").sendKeys("otpauth://totp/GitHub:ida?secret=" + Fixtures.RFC_SECRET);
+            browser.find("#uri-button").click();
+            browser.visible("#accounts .code");
+            assertEquals(before + 1, fixtures.counts().getInt("enrolment"), "one enrolment is pending");
+            new org.openqa.selenium.support.ui.Select(browser.find("#caller")).selectByValue(String.valueOf(second));
+            browser.waitFor("the first caller's pending enrolment is dropped",
+                    d -> fixtures.counts().getInt("enrolment") == before ? Boolean.TRUE : null);
+        }
+    }
+
+    @Test
+    void aCallerPageLinkWithAPathInsteadOfAnIdIsRefusedByThePage() {
+        var callerId = fixtures.caller("Grace", Fixtures.uniqueAccountNumber(), PIN);
+        var accountId = fixtures.account(callerId, "GitHub", "grace", Fixtures.RFC_SECRET).getJsonNumber("id").longValue();
+        try (var browser = Browser.open(base)) {
+            // the id goes into the paths of the page's PUT and DELETE requests: only a number is used
+            browser.signInAndOpen(Http.ADMIN, "admin/caller.html?id=" + callerId + "/accounts/" + accountId + "%3F");
+            browser.textContaining("#message", "No caller chosen");
+            assertTrue(browser.find("#unlock").getAttribute("hidden") != null
+                    || !browser.find("#unlock").isDisplayed(), "nothing to click");
+        }
+        var accounts = Http.array(Http.json("GET", base.resolve("api/callers/" + callerId + "/accounts"), null));
+        assertEquals(1, accounts.size(), "the account is still there");
+    }
+
+    @Test
     void theCallersPageDeletesACallerAfterConfirmation() {
         var accountNumber = Fixtures.uniqueAccountNumber();
         var callerId = fixtures.caller("Temporary", accountNumber, PIN);

@@ -327,6 +327,39 @@ class EnrolmentIT extends OnPayaraMicro {
         }
     }
 
+    @Test
+    void noSecretOrCodeOfAnEnrolmentReachesTheServerLog() {
+        var secret = "MFRGGZDFMZTWQ2LKNNWG23TPOBYXE43UOV3HO6DZPIZDGNBV";
+        var raw = Base32.decode(secret);
+        var caller = fixtures.caller("Log", Fixtures.uniqueAccountNumber(), PIN);
+        var started = Http.json("POST", enrolments(caller),
+                json("otpauth://totp/Canary:log?secret=" + secret + "&issuer=Canary"));
+        assertEquals(201, started.statusCode(), started::body);
+        var code = Http.object(started).getJsonArray("accounts").getJsonObject(0).getString("code");
+        var self = URI.create(started.headers().firstValue("Location").orElseThrow());
+        assertEquals(201, Http.json("POST", URI.create(self + "/save"), "{}").statusCode());
+        // refused inputs that carry a secret: a too-short one, MD5, a corrupt export, a duplicate export part
+        var shortSecret = secret.substring(0, 8);
+        assertEquals(400, Http.json("POST", enrolments(caller),
+                json("otpauth://totp/Canary:short?secret=" + shortSecret)).statusCode());
+        assertEquals(400, Http.json("POST", enrolments(caller),
+                json("otpauth://totp/Canary:md5?secret=" + secret + "&algorithm=MD5")).statusCode());
+        var export = uri(payload(77, 2, 0, List.of(totp("Canary", "export", raw))));
+        assertEquals(400, Http.json("POST", enrolments(caller), json(export.substring(0, export.length() - 6) + "%%%"))
+                .statusCode());
+        var part = Http.json("POST", enrolments(caller), json(export));
+        assertEquals(201, part.statusCode(), part::body);
+        assertEquals(409, Http.json("POST", URI.create(part.headers().firstValue("Location").orElseThrow() + "/parts"),
+                json(export)).statusCode());
+
+        var logs = Http.send("GET", base.resolve("test-support/logs"), null, null, null).body();
+        assertTrue(logs.contains("account.enrolled"), "the log capture works: " + logs.length() + " chars");
+        for (var canary : List.of(secret, secret.toLowerCase(), shortSecret, java.util.HexFormat.of().formatHex(raw),
+                Base64.getEncoder().encodeToString(raw), export.substring(export.indexOf("data=") + 5, 60), code)) {
+            assertFalse(logs.contains(canary), "an enrolment secret or code reached the server log: " + canary);
+        }
+    }
+
     private JsonObject countsBefore = Json.createObjectBuilder().add("otp_account", 0).build();
 
     @BeforeEach

@@ -14,6 +14,7 @@ public class AdminApplication extends Application {
     @Override
     public Set<Class<?>> getClasses() {
         var classes = new HashSet<Class<?>>(Problems.mappers());
+        classes.add(CrossSiteGuard.class);
         classes.add(CallersResource.class);
         classes.add(AccountsResource.class);
         classes.add(LockoutResource.class);

@@ -22,7 +22,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * Vonage signed webhooks: {@code Authorization: Bearer <JWT>}, HS256 only (the header never chooses the
  * algorithm), keyed with the UTF-8 bytes of the account's signature secret, {@code iat} within the allowed age,
- * and {@code payload_hash} equal to the SHA-256 of what was sent. Comparisons are constant-time. With no secret
+ * and {@code payload_hash} equal to the SHA-256 of what was sent. Comparisons are constant-time. Tokens this server
+ * makes for its administrator's browser phone ({@link #sign}) carry {@code kid} {@value #BROWSER_PHONE_KEY_ID} and
+ * are keyed with a key derived from the secret, so that they are good here only. With no secret
  * configured every request passes unchecked, and startup says so.
  */
 @ApplicationScoped
@@ -44,7 +46,18 @@ public class WebhookSignature {
 
     private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
 
+    /**
+     * The {@code kid} of the browser phone's tokens. They are signed with a key derived from the secret, not with
+     * the secret itself: Vonage's signature secret is account-wide, so a token made with it would be a valid
+     * "Vonage" webhook for every other application of the account that checks signatures. Derived, a token this
+     * server hands to its administrator's browser is good here only.
+     */
+    public static final String BROWSER_PHONE_KEY_ID = "landline-browser-phone";
+    private static final byte[] BROWSER_PHONE_KEY_LABEL =
+            "landline browser-phone webhook tokens v1".getBytes(StandardCharsets.US_ASCII);
+
     private SecretKey key;
+    private SecretKey browserPhoneKey;
 
     protected WebhookSignature() {
     }
@@ -63,6 +76,7 @@ public class WebhookSignature {
         key = secretText.map(String::strip).filter(text -> !text.isEmpty())
                 .map(text -> new SecretKeySpec(text.getBytes(StandardCharsets.UTF_8), "HmacSHA256"))
                 .orElse(null);
+        browserPhoneKey = key == null ? null : new SecretKeySpec(hmac(key, BROWSER_PHONE_KEY_LABEL), "HmacSHA256");
     }
 
     void reportAtStartup(@Observes Startup startup) {
@@ -105,7 +119,8 @@ public class WebhookSignature {
         if (!plainHs256(jwt.header())) {
             return Verdict.WRONG_ALGORITHM;
         }
-        if (!MessageDigest.isEqual(hmac(jwt.signingInput()), jwt.signature())) {
+        var signedWith = BROWSER_PHONE_KEY_ID.equals(keyId(jwt.header())) ? browserPhoneKey : key;
+        if (!MessageDigest.isEqual(hmac(signedWith, jwt.signingInput()), jwt.signature())) {
             return Verdict.BAD_SIGNATURE;
         }
         var claims = jwt.claims();
@@ -116,9 +131,10 @@ public class WebhookSignature {
     }
 
     /**
-     * A token for exactly this payload, as Vonage would send it ({@code iat}, {@code jti}, {@code payload_hash}),
+     * A token for exactly this payload, shaped as Vonage sends it ({@code iat}, {@code jti}, {@code payload_hash}),
      * that also expires after {@code lifetime}: for the administrator's browser phone, which plays Vonage against
-     * this server. Empty when no secret is configured (nothing needs signing then).
+     * this server. Signed with the {@linkplain #BROWSER_PHONE_KEY_ID derived key}, never with the Vonage secret
+     * itself, so no other service accepts it. Empty when no secret is configured (nothing needs signing then).
      */
     public Optional<String> sign(Payload payload, Instant now, java.time.Duration lifetime) {
         if (!enforced()) {
@@ -131,9 +147,11 @@ public class WebhookSignature {
                 .add("jti", HexFormat.of().formatHex(nonce)).add("iss", "landline-browser-phone")
                 .add("payload_hash", HexFormat.of().formatHex(sha256(payload.bytes()))).build();
         var encoder = java.util.Base64.getUrlEncoder().withoutPadding();
-        var signingInput = encoder.encodeToString("{\"alg\":\"HS256\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8))
+        var header = "{\"alg\":\"HS256\",\"typ\":\"JWT\",\"kid\":\"" + BROWSER_PHONE_KEY_ID + "\"}";
+        var signingInput = encoder.encodeToString(header.getBytes(StandardCharsets.UTF_8))
                 + "." + encoder.encodeToString(claims.toString().getBytes(StandardCharsets.UTF_8));
-        return Optional.of(signingInput + "." + encoder.encodeToString(hmac(signingInput.getBytes(StandardCharsets.US_ASCII))));
+        return Optional.of(signingInput + "." + encoder.encodeToString(
+                hmac(browserPhoneKey, signingInput.getBytes(StandardCharsets.US_ASCII))));
     }
 
     /** {@code alg} exactly HS256, and no {@code crit} extension we would have to understand. */
@@ -155,7 +173,11 @@ public class WebhookSignature {
                 ? Verdict.VALID : Verdict.HASH_MISMATCH;
     }
 
-    private byte[] hmac(byte[] signingInput) {
+    private static String keyId(JsonObject header) {
+        return header.get("kid") instanceof JsonString kid ? kid.getString() : null;
+    }
+
+    private static byte[] hmac(SecretKey key, byte[] signingInput) {
         try {
             var mac = Mac.getInstance("HmacSHA256");
             mac.init(key);

@@ -2,11 +2,13 @@ package dev.landline.guard.control;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.auth0.jwt.JWT;
 import com.auth0.jwt.JWTCreator;
 import com.auth0.jwt.algorithms.Algorithm;
+import com.auth0.jwt.exceptions.SignatureVerificationException;
 import jakarta.enterprise.event.Startup;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -389,12 +391,32 @@ class WebhookSignatureTest {
         assertEquals(Verdict.VALID, verify(bearer(token), post(BODY)));
         assertEquals(Verdict.HASH_MISMATCH, verify(bearer(token), post(BODY.replace("480261", "480262"))));
         var decoded = JWT.decode(token);
-        Algorithm.HMAC256(SECRET).verify(decoded); // an independent library accepts the signature
         assertEquals("HS256", decoded.getAlgorithm());
+        assertEquals(WebhookSignature.BROWSER_PHONE_KEY_ID, decoded.getKeyId());
         assertEquals(NOW, decoded.getIssuedAtAsInstant());
         assertEquals(NOW.plusSeconds(60), decoded.getExpiresAtAsInstant());
         assertEquals(sha256(BODY), decoded.getClaim("payload_hash").asString());
         assertTrue(decoded.getId() != null && decoded.getId().length() >= 32, "a random jti");
+    }
+
+    @Test
+    void aBrowserPhoneTokenIsNoVonageWebhookTokenAnywhereElse() {
+        // Vonage's signature secret is account-wide: any other service of the account that checks signed webhooks
+        // verifies HS256 with it. The browser phone's tokens must not pass there (no signing oracle for admins).
+        var token = check.sign(post(BODY), NOW, java.time.Duration.ofSeconds(60)).orElseThrow();
+        assertThrows(SignatureVerificationException.class,
+                () -> Algorithm.HMAC256(SECRET).verify(JWT.decode(token)));
+        var parts = token.split("\\.");
+        var withoutKeyId = Base64.getUrlEncoder().withoutPadding()
+                .encodeToString("{\"alg\":\"HS256\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8));
+        assertEquals(Verdict.BAD_SIGNATURE, verify(bearer(withoutKeyId + "." + parts[1] + "." + parts[2]), post(BODY)),
+                "its signature is good only together with its key id");
+        var vonageSignedAsPhone = vonageClaims(NOW, sha256(BODY)).withKeyId(WebhookSignature.BROWSER_PHONE_KEY_ID)
+                .sign(Algorithm.HMAC256(SECRET));
+        assertEquals(Verdict.BAD_SIGNATURE, verify(bearer(vonageSignedAsPhone), post(BODY)),
+                "the Vonage secret itself does not make browser-phone tokens");
+        var otherServer = WebhookSignature.of("another-accounts-signature-secret", 300);
+        assertEquals(Verdict.BAD_SIGNATURE, otherServer.verify(bearer(token), post(BODY), NOW));
     }
 
     @Test
