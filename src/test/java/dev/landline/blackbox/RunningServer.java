@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 
 /**
  * The server under test, reached over HTTP only: {@code landline.base-url} (the WAR's root, context root included),
@@ -39,13 +40,10 @@ abstract class RunningServer {
     static void waitUntilTheServerAnswers() throws InterruptedException {
         assumeTrue(!BASE_URL.isBlank(), "black-box scenarios need -Dlandline.base-url=<the WAR's root URL>"
                 + " (mvn verify sets it for each server it starts)");
-        postgresMissing().ifPresent(reason -> {
-            if (Boolean.getBoolean("landline.require.postgres")) {
-                fail(reason + ", and -Dlandline.require.postgres=true");
-            }
-            assumeTrue(false, reason + ": skipped (-Dlandline.require.postgres=true makes this a failure)");
-        });
         base = URI.create(BASE_URL.endsWith("/") ? BASE_URL : BASE_URL + "/");
+        if (postgresMissing().isPresent()) {
+            return; // no server was started; each scenario says why (below)
+        }
         var deadline = Instant.now().plus(READY_WITHIN);
         String last = "no answer";
         while (Instant.now().isBefore(deadline)) {
@@ -61,6 +59,17 @@ abstract class RunningServer {
             Thread.sleep(500);
         }
         throw new AssertionError(base + " did not answer GET api/callers with 200 within " + READY_WITHIN + ": " + last);
+    }
+
+    /** Per scenario rather than per class, so that each skipped scenario is reported, with the reason. */
+    @BeforeEach
+    void postgresPrepared() {
+        postgresMissing().ifPresent(reason -> {
+            if (Boolean.getBoolean("landline.require.postgres")) {
+                fail(reason + ", and -Dlandline.require.postgres=true");
+            }
+            assumeTrue(false, reason + ": skipped (-Dlandline.require.postgres=true makes this a failure)");
+        });
     }
 
     private static Optional<String> postgresMissing() {
