@@ -252,6 +252,14 @@ class TwoNodesIT {
         System.out.println("[TwoNodesIT] apologies during the outage took " + Duration.between(cutAt, Instant.now())
                 .toMillis() + " ms");
 
+        // the admin API on the node without its database: 503 problem+json, not a 500 or a false 409 conflict
+        for (var method : List.of("GET", "DELETE")) {
+            var admin = Http.json(method, b.base.resolve("api/callers/" + caller + "/lockout"), null);
+            assertEquals(503, admin.statusCode(), () -> method + " lockout during the outage: " + admin.body());
+            assertTrue(admin.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"));
+            assertTrue(admin.body().contains("database is unavailable"), admin.body());
+        }
+
         var state = lockout(a, caller);
         assertEquals(0, state.getInt("consecutiveFailures"), "nothing was counted during the outage: " + state);
         assertTrue(pinOutcomes(a, caller).isEmpty(), "no PIN was decided during the outage");

@@ -4,6 +4,7 @@ import dev.landline.accounts.control.Languages;
 import dev.landline.calls.control.Prompts;
 import dev.landline.calls.control.Reply;
 import dev.landline.problems.boundary.Problem;
+import dev.landline.problems.boundary.StorageFailure;
 import dev.landline.problems.boundary.TransactionFailureMapper;
 import dev.landline.problems.boundary.UnexpectedErrorMapper;
 import jakarta.ws.rs.core.Context;
@@ -12,7 +13,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
-import java.sql.SQLException;
 import java.util.List;
 import java.util.UUID;
 import java.util.logging.Level;
@@ -42,7 +42,7 @@ public class WebhookFailureMapper implements ExceptionMapper<RuntimeException> {
         }
         if (!storageFailure(e)) {
             // a bug, not an outage: a 500 that tests and operators notice
-            return new UnexpectedErrorMapper().toResponse(e);
+            return UnexpectedErrorMapper.internalError(e);
         }
         var incident = UUID.randomUUID().toString();
         var sqlState = sqlState(e);
@@ -70,46 +70,15 @@ public class WebhookFailureMapper implements ExceptionMapper<RuntimeException> {
         return uriInfo != null && uriInfo.getPath().replaceAll("^/+", "").equals("event");
     }
 
-    /**
-     * A concurrent change that won: an optimistic version clash, a unique key (SQL state class 23), a
-     * serialization failure or deadlock (class 40), a lock not available (55P03, H2's HYT00), or a pessimistic lock
-     * failure the database did not explain. A pessimistic lock that failed because the connection did is not one:
-     * that is the database being unreachable.
-     */
     static boolean concurrentChange(Throwable e) {
-        boolean pessimistic = false;
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof jakarta.persistence.OptimisticLockException) {
-                return true;
-            }
-            pessimistic |= t instanceof jakarta.persistence.PessimisticLockException;
-            if (t instanceof SQLException sql) {
-                var state = sql.getSQLState() == null ? "" : sql.getSQLState();
-                return state.startsWith("23") || state.startsWith("40") || state.equals("55P03")
-                        || state.equals("HYT00");
-            }
-        }
-        return pessimistic;
+        return StorageFailure.concurrentChange(e);
     }
 
-    /** The database or a transaction failed (the persistence provider's own exceptions carry the SQLException). */
     static boolean storageFailure(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SQLException || t instanceof jakarta.persistence.PersistenceException
-                    || t instanceof jakarta.transaction.TransactionalException) {
-                return true;
-            }
-        }
-        return false;
+        return StorageFailure.storageFailure(e);
     }
 
-    /** The SQL state of the first SQLException in the chain (class 08: the connection failed), if any. */
     static String sqlState(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SQLException sql) {
-                return sql.getSQLState() == null ? "unknown" : sql.getSQLState();
-            }
-        }
-        return null;
+        return StorageFailure.sqlState(e);
     }
 }

@@ -8,7 +8,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Last resort. The client gets a generic 500 with an incident id; the log gets the id and the exception type.
+ * Last resort (a database failure that arrives here unwrapped goes to {@link TransactionFailureMapper}). The client gets a generic 500 with an incident id; the log gets the id and the exception type.
  * Exception messages are not logged at INFO: a database driver may put bound values (hashes, ciphertexts) in them.
  */
 @Provider
@@ -18,6 +18,15 @@ public class UnexpectedErrorMapper implements ExceptionMapper<Throwable> {
 
     @Override
     public Response toResponse(Throwable e) {
+        if (StorageFailure.storageFailure(e)) {
+            // a provider exception that reached us unwrapped: a conflict, an outage or a bug, as decided there
+            return TransactionFailureMapper.respond(e);
+        }
+        return internalError(e);
+    }
+
+    /** The generic 500 with an incident id. */
+    public static Response internalError(Throwable e) {
         var incident = UUID.randomUUID().toString();
         LOG.log(Level.SEVERE, "Unexpected error, incident {0}: {1} at {2}",
                 new Object[] {incident, e.getClass().getName(), topFrame(e)});

@@ -1,0 +1,44 @@
+package dev.landline.problems.boundary;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.persistence.OptimisticLockException;
+import jakarta.persistence.PersistenceException;
+import jakarta.persistence.PessimisticLockException;
+import jakarta.transaction.TransactionalException;
+import java.sql.SQLException;
+import org.junit.jupiter.api.Test;
+
+/** Which database failures the admin API answers with 503 (out of reach), 409 (conflict) or 500 (a bug). */
+class StorageFailureTest {
+
+    @Test
+    void aLostConnectionIsUnreachableEvenUnderARowLock() {
+        var lost = new PessimisticLockException("lock", new SQLException("I/O error", "08006"));
+        assertTrue(StorageFailure.unreachable(lost));
+        assertFalse(StorageFailure.concurrentChange(lost), "not a conflict the client could win by retrying now");
+    }
+
+    @Test
+    void aPoolThatCannotHandOutAConnectionIsUnreachable() {
+        assertTrue(StorageFailure.unreachable(new PersistenceException("wrapped",
+                new SQLException("Error in allocating a connection"))));
+        assertTrue(StorageFailure.unreachable(new TransactionalException("commit failed", null)));
+        assertTrue(StorageFailure.unreachable(new PersistenceException("shutdown", new SQLException("x", "57P01"))));
+    }
+
+    @Test
+    void aConflictIsNotAnOutage() {
+        assertFalse(StorageFailure.unreachable(new OptimisticLockException("version")));
+        assertFalse(StorageFailure.unreachable(new PersistenceException("duplicate", new SQLException("x", "23505"))));
+        assertFalse(StorageFailure.unreachable(new PersistenceException("deadlock", new SQLException("x", "40P01"))));
+    }
+
+    @Test
+    void aStatementTheDatabaseRejectedIsABugNotAnOutage() {
+        assertFalse(StorageFailure.unreachable(new PersistenceException("syntax", new SQLException("x", "42601"))));
+        assertFalse(StorageFailure.unreachable(new PersistenceException("too long", new SQLException("x", "22001"))));
+        assertFalse(StorageFailure.unreachable(new IllegalStateException("a bug")));
+    }
+}
