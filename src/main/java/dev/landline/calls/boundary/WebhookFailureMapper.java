@@ -37,15 +37,15 @@ public class WebhookFailureMapper implements ExceptionMapper<RuntimeException> {
 
     @Override
     public Response toResponse(RuntimeException e) {
-        if (concurrentChange(e)) {
+        if (StorageFailure.concurrentChange(e)) {
             return TransactionFailureMapper.respond(e);
         }
-        if (!storageFailure(e)) {
+        if (!StorageFailure.storageFailure(e)) {
             // a bug, not an outage: a 500 that tests and operators notice
             return UnexpectedErrorMapper.internalError(e);
         }
         var incident = UUID.randomUUID().toString();
-        var sqlState = sqlState(e);
+        var sqlState = StorageFailure.sqlState(e);
         LOG.log(Level.SEVERE, "Webhook failed, incident {0}: {1}{2}",
                 new Object[] {incident, e.getClass().getName(),
                     sqlState == null ? "" : " (database, SQL state " + sqlState + ")"});
@@ -68,17 +68,5 @@ public class WebhookFailureMapper implements ExceptionMapper<RuntimeException> {
 
     private boolean statusEvent() {
         return uriInfo != null && uriInfo.getPath().replaceAll("^/+", "").equals("event");
-    }
-
-    static boolean concurrentChange(Throwable e) {
-        return StorageFailure.concurrentChange(e);
-    }
-
-    static boolean storageFailure(Throwable e) {
-        return StorageFailure.storageFailure(e);
-    }
-
-    static String sqlState(Throwable e) {
-        return StorageFailure.sqlState(e);
     }
 }

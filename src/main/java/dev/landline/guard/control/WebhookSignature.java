@@ -5,12 +5,16 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.Startup;
 import jakarta.inject.Inject;
+import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.logging.Logger;
@@ -44,7 +48,7 @@ public class WebhookSignature {
     @ConfigProperty(name = MAX_AGE, defaultValue = "300")
     long maxAgeSeconds;
 
-    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     /**
      * The {@code kid} of the browser phone's tokens. They are signed with a key derived from the secret, not with
@@ -136,17 +140,17 @@ public class WebhookSignature {
      * this server. Signed with the {@linkplain #BROWSER_PHONE_KEY_ID derived key}, never with the Vonage secret
      * itself, so no other service accepts it. Empty when no secret is configured (nothing needs signing then).
      */
-    public Optional<String> sign(Payload payload, Instant now, java.time.Duration lifetime) {
+    public Optional<String> sign(Payload payload, Instant now, Duration lifetime) {
         if (!enforced()) {
             return Optional.empty();
         }
         var nonce = new byte[16];
         RANDOM.nextBytes(nonce);
-        var claims = jakarta.json.Json.createObjectBuilder().add("iat", now.getEpochSecond())
+        var claims = Json.createObjectBuilder().add("iat", now.getEpochSecond())
                 .add("exp", now.plus(lifetime).getEpochSecond())
                 .add("jti", HexFormat.of().formatHex(nonce)).add("iss", "landline-browser-phone")
                 .add("payload_hash", HexFormat.of().formatHex(sha256(payload.bytes()))).build();
-        var encoder = java.util.Base64.getUrlEncoder().withoutPadding();
+        var encoder = Base64.getUrlEncoder().withoutPadding();
         var header = "{\"alg\":\"HS256\",\"typ\":\"JWT\",\"kid\":\"" + BROWSER_PHONE_KEY_ID + "\"}";
         var signingInput = encoder.encodeToString(header.getBytes(StandardCharsets.UTF_8))
                 + "." + encoder.encodeToString(claims.toString().getBytes(StandardCharsets.UTF_8));

@@ -8,6 +8,7 @@ import jakarta.persistence.PersistenceException;
 import jakarta.persistence.PessimisticLockException;
 import jakarta.transaction.TransactionalException;
 import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
 import org.junit.jupiter.api.Test;
 
 /** Which database failures the admin API answers with 503 (out of reach), 409 (conflict) or 500 (a bug). */
@@ -40,5 +41,37 @@ class StorageFailureTest {
         assertFalse(StorageFailure.unreachable(new PersistenceException("syntax", new SQLException("x", "42601"))));
         assertFalse(StorageFailure.unreachable(new PersistenceException("too long", new SQLException("x", "22001"))));
         assertFalse(StorageFailure.unreachable(new IllegalStateException("a bug")));
+    }
+
+    @Test
+    void aLostConnectionIsNotAConcurrentChangeEvenUnderARowLock() {
+        assertFalse(StorageFailure.concurrentChange(new PersistenceException("wrapped",
+                new SQLTransientConnectionException("Connection refused", "08001"))));
+        assertFalse(StorageFailure.concurrentChange(new PessimisticLockException("lock",
+                new SQLException("An I/O error occurred while sending to the backend.", "08006"))));
+        assertFalse(StorageFailure.concurrentChange(new PersistenceException("wrapped",
+                new SQLException("Error in allocating a connection"))));
+        assertFalse(StorageFailure.concurrentChange(new IllegalStateException("a bug")));
+    }
+
+    @Test
+    void onlyADatabaseOrTransactionFailureIsAnOutageABugIsNot() {
+        assertTrue(StorageFailure.storageFailure(new PersistenceException("wrapped")));
+        assertTrue(StorageFailure.storageFailure(new IllegalStateException("provider",
+                new SQLException("Error in allocating a connection"))));
+        assertTrue(StorageFailure.storageFailure(new jakarta.transaction.TransactionalException("commit",
+                new IllegalStateException())));
+        assertFalse(StorageFailure.storageFailure(new NullPointerException()));
+        assertFalse(StorageFailure.storageFailure(new IllegalArgumentException("a bug")));
+    }
+
+    @Test
+    void whatAConcurrentChangeLooksLike() {
+        assertTrue(StorageFailure.concurrentChange(new OptimisticLockException("version")));
+        assertTrue(StorageFailure.concurrentChange(new PersistenceException("duplicate",
+                new SQLException("duplicate key", "23505"))));
+        assertTrue(StorageFailure.concurrentChange(new PessimisticLockException("lock",
+                new SQLException("deadlock detected", "40P01"))));
+        assertTrue(StorageFailure.concurrentChange(new PessimisticLockException("lock")));
     }
 }
