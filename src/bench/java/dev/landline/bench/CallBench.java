@@ -150,9 +150,9 @@ public final class CallBench {
                 }
             }));
             }
-        var nextCaller = new AtomicLong();
+        var rotation = new CallerRotation(data.callers, o.callingCap);
         if (o.phases.contains("pin")) results.put("service PIN", phase("service PIN", service, o.seconds, (thread, steps) -> {
-            var caller = data.callers.get((int) (nextCaller.getAndIncrement() % data.callers.size()));
+            var caller = rotation.next();
             var uuid = UUID.randomUUID().toString();
             var answer = vonage.answer(base, "webhooks/answer", uuid, caller.phone(), CALLED);
             if (!answer.ok() || answer.eventUrl() == null) {
@@ -172,9 +172,22 @@ public final class CallBench {
         var codesChecked = new AtomicLong();
         var calls = !o.phases.contains("calls") ? new Load.Result(new java.util.TreeMap<>(), 0, 0, List.of(), 1)
                 : phase("whole calls", service, o.callSeconds,
-                (thread, steps) -> call(vonage, base, data, nextCaller, steps, codesChecked));
+                (thread, steps) -> call(vonage, base, rotation, Pace.NONE, steps, codesChecked));
         if (o.phases.contains("calls")) {
             results.put("whole calls", calls);
+        }
+        // 6. whole calls with a person's timing: 50 lines busy at once, as an operator sees them
+        if (o.phases.contains("paced")) {
+            var pace = new Pace(o.smoke ? 0.05 : 1);
+            var started = new boolean[o.concurrency];
+            results.put("paced calls", phase("paced calls", service, Math.max(o.warmup, o.smoke ? 1 : 30),
+                    o.pacedSeconds, (thread, steps) -> {
+                        if (!started[thread]) {
+                            started[thread] = true;
+                            pace.stagger();
+                        }
+                        call(vonage, base, rotation, pace, steps, codesChecked);
+                    }));
         }
 
         double serviceRss = Processes.rssMb(service);
@@ -184,7 +197,7 @@ public final class CallBench {
         double hashMs = pbkdf2Millis(o.iterations);
         var loadAfter = loadAverage();
 
-        if (!o.phases.containsAll(List.of("answer", "pin", "calls"))) {
+        if (!o.phases.containsAll(List.of("answer", "pin", "calls", "paced"))) {
             say("[bench] not all phases ran (--phases): no report");
             return;
         }
@@ -200,18 +213,20 @@ public final class CallBench {
         }
         if (o.smoke) {
             long failures = results.values().stream().mapToLong(Load.Result::errors).sum();
-            if (failures > 0 || calls.units() == 0) {
+            var paced = results.get("paced calls");
+            if (failures > 0 || calls.units() == 0 || paced != null && paced.units() == 0) {
                 throw new IllegalStateException("smoke run: " + failures + " failed requests, " + calls.units()
-                        + " whole calls");
+                        + " whole calls, " + (paced == null ? 0 : paced.units()) + " paced calls");
             }
             say("[bench] smoke run OK: every phase ran, no failed request");
         }
     }
 
     /** One whole call, as Vonage would play it for a caller who knows their PIN. */
-    private void call(Vonage vonage, URI base, DataSet data, AtomicLong next, Load.Steps steps, AtomicLong checked) {
+    private void call(Vonage vonage, URI base, CallerRotation rotation, Pace pace, Load.Steps steps,
+            AtomicLong checked) throws InterruptedException {
         var random = ThreadLocalRandom.current();
-        var caller = data.callers.get((int) (next.getAndIncrement() % data.callers.size()));
+        var caller = rotation.next();
         boolean recognised = random.nextInt(100) < 80;
         var from = recognised ? caller.phone() : "1555" + String.format("%07d", random.nextInt(10_000_000));
         var uuid = UUID.randomUUID().toString();
@@ -221,12 +236,14 @@ public final class CallBench {
             return;
         }
         if (!recognised) {
+            pace.typing(caller.accountNumber().length() + 1);
             r = vonage.input(r.eventUrl(), uuid, from, CALLED, caller.accountNumber() + "#");
             if (!expect(steps, "2 account number", r, "your PIN")) {
                 return;
             }
         }
         int n = caller.accounts().size();
+        pace.typing(caller.pin().length() + 1);
         r = vonage.input(r.eventUrl(), uuid, from, CALLED, caller.pin() + "#");
         if (!expect(steps, "3 PIN", r, n > 1 ? "press 1" : "interpret-as='digits'")) {
             return;
@@ -234,6 +251,7 @@ public final class CallBench {
         int chosen = 0;
         if (n > 1) {
             chosen = random.nextInt(Math.min(n, 9));
+            pace.typing(1);
             r = vonage.input(r.eventUrl(), uuid, from, CALLED, Integer.toString(chosen + 1));
             if (!expect(steps, "4 menu choice", r, "interpret-as='digits'")) {
                 return;
@@ -253,6 +271,7 @@ public final class CallBench {
             }
             checked.incrementAndGet();
         }
+        pace.listening(account.digits());
         var end = vonage.event(base, uuid, from, CALLED, "completed");
         if (end.status() != 204) {
             steps.fail("5 completed event", end.status() + " " + abbreviate(end.body()));
@@ -275,8 +294,13 @@ public final class CallBench {
 
     /** Runs a phase and notes the CPU time the measured process used in its measured window. */
     private Load.Result phase(String name, Process process, double seconds, Load.Unit unit) throws Exception {
+        return phase(name, process, o.warmup, seconds, unit);
+    }
+
+    private Load.Result phase(String name, Process process, double warmup, double seconds, Load.Unit unit)
+            throws Exception {
         var window = new double[2];
-        var result = Load.run(o.concurrency, o.warmup, seconds, unit,
+        var result = Load.run(o.concurrency, warmup, seconds, unit,
                 () -> window[0] = Processes.cpuMillis(process), () -> window[1] = Processes.cpuMillis(process));
         cpu.put(name, window[0] < 0 || window[1] < 0 ? -1 : window[1] - window[0]);
         report(name, result);
@@ -315,6 +339,7 @@ public final class CallBench {
         // see docs/benchmarks.md: the benchmark plays calls back to back, without the 30-60 s of speech a real
         // call has, so one called number takes far more calls a minute than 50 real lines ever could
         keys.setProperty("landline.guard.calls-per-minute-per-called-number", Integer.toString(o.calledCap));
+        keys.setProperty("landline.guard.calls-per-minute-per-calling-number", Integer.toString(o.callingCap));
         try (var out = Files.newOutputStream(home.resolve("server-keys.properties"))) {
             keys.store(out, "benchmark-only keys, thrown away after the run");
         }

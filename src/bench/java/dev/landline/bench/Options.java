@@ -17,6 +17,9 @@ final class Options {
     double warmup = 10;
     double seconds = 20;
     double callSeconds = 60;
+    double pacedSeconds = 90;
+    /** The service's cap of calls per minute per calling number, which the driver's callers respect. */
+    int callingCap = 6;
     int calledCap = 100_000;
     Path demo = Path.of("/work/shared/bench/seed-baseline");
     Path out;
@@ -24,7 +27,7 @@ final class Options {
     List<String> args = List.of();
     java.util.Map<String, String> serverEnv = new java.util.LinkedHashMap<>();
     /** Which phases run: answer, demo, pin, calls (all by default). */
-    java.util.Set<String> phases = new java.util.HashSet<>(List.of("answer", "demo", "pin", "calls"));
+    java.util.Set<String> phases = new java.util.HashSet<>(List.of("answer", "demo", "pin", "calls", "paced"));
 
     static Options parse(String[] raw) {
         var o = new Options();
@@ -48,6 +51,8 @@ final class Options {
                 case "--warmup" -> o.warmup = Double.parseDouble(args.get(++i));
                 case "--seconds" -> o.seconds = Double.parseDouble(args.get(++i));
                 case "--call-seconds" -> o.callSeconds = Double.parseDouble(args.get(++i));
+                case "--paced-seconds" -> o.pacedSeconds = Double.parseDouble(args.get(++i));
+                case "--calling-cap" -> o.callingCap = Integer.parseInt(args.get(++i));
                 case "--called-cap" -> o.calledCap = Integer.parseInt(args.get(++i));
                 case "--demo" -> o.demo = Path.of(args.get(++i));
                 case "--no-demo" -> o.demo = null;
@@ -71,11 +76,12 @@ final class Options {
             }
         }
         if (o.smoke) {
-            o.callers = Math.min(o.callers, 12);
+            o.callers = Math.min(o.callers, 40);
             o.concurrency = Math.min(o.concurrency, 4);
             o.warmup = Math.min(o.warmup, 1);
             o.seconds = Math.min(o.seconds, 2);
             o.callSeconds = Math.min(o.callSeconds, 3);
+            o.pacedSeconds = Math.min(o.pacedSeconds, 3);
         }
         if (!noFile) {
             o.out = out != null ? out.toAbsolutePath() : o.smoke ? null : o.project.resolve("docs/benchmarks.md");

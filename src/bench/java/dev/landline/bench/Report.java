@@ -69,9 +69,11 @@ final class Report {
                 + " req/s counts PIN webhooks only.\n\n");
 
         var calls = results.get("whole calls");
-        md.append("### Whole calls\n\n");
-        md.append(f("**%.1f whole calls/s** at %d concurrent calls; %,d calls completed, %,d failed; %,d spoken TOTP"
-                + " codes checked against an independent RFC 6238 implementation.%n%n", calls.unitsPerSecond(),
+        md.append("### Whole calls, back to back (saturation)\n\n");
+        md.append(f("**%.1f whole calls/s** with %d calls at once, each line starting its next call the moment the"
+                + " last one ends, with no time for speech or typing (the service's capacity, not a real line's"
+                + " load); %,d calls completed, %,d failed; %,d spoken TOTP"
+                + " codes checked (in this run and the paced one below) against an independent RFC 6238 implementation.%n%n", calls.unitsPerSecond(),
                 o.concurrency, calls.units(), calls.failedUnits(), codesChecked));
         md.append("| step | req/s | p50 ms | p99 ms | errors |\n|---|---:|---:|---:|---:|\n");
         calls.byStep().forEach((step, l) -> md.append(f("| %s | %.1f | %s | %s | %d |%n", step,
@@ -84,6 +86,22 @@ final class Report {
         if (!calls.failures().isEmpty()) {
             md.append("Failures (first few): ").append(String.join("; ", calls.failures())).append("\n\n");
         }
+
+        var paced = results.get("paced calls");
+        md.append("### Whole calls at a person's pace\n\n");
+        md.append(f("**%d calls on the line at once**, each played at a person's pace (typing starts 1–2 s into a"
+                + " prompt, 3 keys a second, the code heard twice before hanging up; ±30 %%), which is what 50 busy"
+                + " lines bring: %.1f calls/s; %,d calls completed, %,d failed. Warmup 30 s, then %.0f s measured."
+                + "%n%n", o.concurrency, paced.unitsPerSecond(), paced.units(), paced.failedUnits(), paced.seconds()));
+        md.append("| step | req/s | p50 ms | p99 ms | errors |\n|---|---:|---:|---:|---:|\n");
+        paced.byStep().forEach((step, l) -> md.append(f("| %s | %.1f | %s | %s | %d |%n",
+                step.equals("whole call") ? "whole call (with the caller's own time)" : step,
+                l.count() / paced.seconds(), Latencies.ms(l.millis(0.5)), Latencies.ms(l.millis(0.99)),
+                l.errors())));
+        if (!paced.failures().isEmpty()) {
+            md.append("\nFailures (first few): ").append(String.join("; ", paced.failures())).append("\n");
+        }
+        md.append(f("%nCPU time of the service per paced call: %s.%n%n", perUnit(cpu, results, "paced calls")));
 
         md.append("### Start and memory\n\n| | service | demo |\n|---|---:|---:|\n");
         md.append(f("| from process start to the first answered call | %.1f s | – |%n", readySeconds));
@@ -101,6 +119,18 @@ final class Report {
         double answerP99 = answer.byStep().get("answer").millis(0.99);
         md.append(target(f("answer webhook p99 ≤ 5 ms at %d connections", o.concurrency),
                 Latencies.ms(answerP99) + " ms", answerP99 <= 5));
+        md.append(stepsTarget(f("whole call at %d concurrent calls (at a person's pace): p99 ≤ 150 ms for every"
+                + " step, no errors", o.concurrency), paced));
+        md.append(stepsTarget(f("the same, %d calls back to back with no one's time in between (the saturation"
+                + " run above; beyond the target)", o.concurrency), calls));
+        md.append(target("ready to answer ≤ 10 s after start", f("%.1f s", readySeconds), readySeconds <= 10));
+        md.append(target("RSS ≤ 512 MB after the run", f("%.0f MB", serviceRss), serviceRss > 0 && serviceRss <= 512));
+        md.append("| code generation within 2× of the raw HMAC floor | JMH, see [benchmarks-codes.md]"
+                + "(benchmarks-codes.md) | see there |\n");
+        return md.toString();
+    }
+
+    private static String stepsTarget(String what, Load.Result calls) {
         double worst = 0;
         String worstStep = "";
         for (var e : calls.byStep().entrySet()) {
@@ -109,14 +139,8 @@ final class Report {
                 worstStep = e.getKey();
             }
         }
-        md.append(target(f("whole call at %d concurrent calls: p99 ≤ 150 ms for every step, no errors", o.concurrency),
-                f("worst step p99 %s ms (%s), %d errors", Latencies.ms(worst), worstStep, calls.errors()),
-                worst <= 150 && calls.errors() == 0));
-        md.append(target("ready to answer ≤ 10 s after start", f("%.1f s", readySeconds), readySeconds <= 10));
-        md.append(target("RSS ≤ 512 MB after the run", f("%.0f MB", serviceRss), serviceRss > 0 && serviceRss <= 512));
-        md.append("| code generation within 2× of the raw HMAC floor | JMH, see [benchmarks-codes.md]"
-                + "(benchmarks-codes.md) | see there |\n");
-        return md.toString();
+        return target(what, f("worst step p99 %s ms (%s), %d errors", Latencies.ms(worst), worstStep,
+                calls.errors()), worst <= 150 && calls.errors() == 0);
     }
 
     private static String row(String name, Load.Result ours, String step, Load.Result demo, String demoStep) {

@@ -7,17 +7,16 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
 import javax.crypto.Mac;
 import javax.crypto.SecretKey;
-import javax.crypto.SecretKeyFactory;
-import javax.crypto.spec.PBEKeySpec;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * PIN hashes: HMAC-SHA256 with the server's pepper first (so the database alone cannot be brute-forced), then
- * PBKDF2-HMAC-SHA256 with a 128-bit random salt. Stored as
+ * PBKDF2-HMAC-SHA256 ({@link Pbkdf2HmacSha256}) with a 128-bit random salt. Stored as
  * {@code pbkdf2-sha256$<iterations>$<salt>$<hash>$<pepper id>}, so the cost can be raised later
  * without invalidating existing hashes. Comparison is constant-time.
  */
@@ -112,12 +111,12 @@ public class PinHasher {
         try {
             var mac = Mac.getInstance("HmacSHA256");
             mac.init(pepper);
-            var peppered = HexFormat.of().formatHex(mac.doFinal(pin.getBytes(StandardCharsets.US_ASCII)));
-            var spec = new PBEKeySpec(peppered.toCharArray(), salt, iterations, HASH_BITS);
+            var peppered = HexFormat.of().formatHex(mac.doFinal(pin.getBytes(StandardCharsets.US_ASCII)))
+                    .getBytes(StandardCharsets.US_ASCII);
             try {
-                return SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256").generateSecret(spec).getEncoded();
+                return Pbkdf2HmacSha256.derive(peppered, salt, iterations, HASH_BITS / 8);
             } finally {
-                spec.clearPassword();
+                Arrays.fill(peppered, (byte) 0);
             }
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("PIN hashing is unavailable: " + e.getClass().getSimpleName());

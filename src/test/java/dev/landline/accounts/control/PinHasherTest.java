@@ -49,6 +49,25 @@ class PinHasherTest {
     }
 
     @Test
+    void aHashStoredByTheJdksPbkdf2BeforeTheFasterDerivationStillVerifies() throws Exception {
+        // what PinHasher stored until the derivation became Pbkdf2HmacSha256: the JDK's PBKDF2WithHmacSHA256 over
+        // the hex of HMAC-SHA256(pepper, PIN)
+        var keys = ServerKeys.of(SEED_KEY, PEPPER);
+        var mac = javax.crypto.Mac.getInstance("HmacSHA256");
+        mac.init(keys.pepper());
+        var peppered = java.util.HexFormat.of().formatHex(mac.doFinal("480261".getBytes()));
+        var salt = "sixteen byte sal".getBytes();
+        var jdk = javax.crypto.SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256")
+                .generateSecret(new javax.crypto.spec.PBEKeySpec(peppered.toCharArray(), salt, 1_000, 256)).getEncoded();
+        var b64 = java.util.Base64.getEncoder().withoutPadding();
+        var stored = String.join("$", "pbkdf2-sha256", "1000", b64.encodeToString(salt), b64.encodeToString(jdk),
+                keys.pepperId());
+
+        assertTrue(hasher.matches("480261", stored));
+        assertFalse(hasher.matches("480262", stored));
+    }
+
+    @Test
     void aCorruptStoredHashDoesNotMatchAndDoesNotThrow() {
         for (var corrupt : new String[] {"md5$abc", "pbkdf2-sha256$x$a$b$c", "pbkdf2-sha256$-5$a$b$c",
                 "pbkdf2-sha256$1000$!!$??$c", "", "$$$$"}) {
