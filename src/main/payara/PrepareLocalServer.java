@@ -60,9 +60,11 @@ public class PrepareLocalServer {
         var url = "jdbc:h2:" + home.resolve("db").resolve("landline");
         write(home.resolve("post-boot-commands.txt"), String.join("\n",
                 "# Written by PrepareLocalServer at each start of the run command.",
-                "create-jdbc-connection-pool --datasourceclassname org.h2.jdbcx.JdbcDataSource"
+                // a statement cache per connection, and H2's cache of parsed statements above its 8: the answer
+                // webhook runs more distinct statements than that (docs/benchmarks.md)
+                "create-jdbc-connection-pool --statementcachesize 64 --datasourceclassname org.h2.jdbcx.JdbcDataSource"
                         + " --restype javax.sql.DataSource --property user=sa:password=landline:URL="
-                        + url.replace(":", "\\:") + " LandlinePool",
+                        + url.replace(":", "\\:") + ";QUERY_CACHE_SIZE\\=64 LandlinePool",
                 "set resources.jdbc-resource.jdbc/__default.pool-name=LandlinePool",
                 "create-file-user --groups admin --passwordfile " + asadminPasswords + " admin",
                 ""));

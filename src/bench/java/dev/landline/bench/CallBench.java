@@ -327,6 +327,10 @@ public final class CallBench {
         result.failures().forEach(f -> say("[bench]   failure: " + f));
     }
 
+    private String statementCache() {
+        return o.statementCache > 0 ? " --statementcachesize " + o.statementCache : "";
+    }
+
     private URI startService(String signatureSecret, String adminPassword) throws Exception {
         var home = work.resolve("home");
         Files.createDirectories(home.resolve("db"));
@@ -349,15 +353,16 @@ public final class CallBench {
         if (o.postgres) {
             var db = "landline_bench_" + System.currentTimeMillis();
             createPostgresDatabase(db);
-            pool = "create-jdbc-connection-pool --datasourceclassname org.postgresql.ds.PGSimpleDataSource"
+            pool = "create-jdbc-connection-pool" + statementCache() + " --datasourceclassname org.postgresql.ds.PGSimpleDataSource"
                     + " --restype javax.sql.DataSource --property serverName=127.0.0.1:portNumber=5432:databaseName="
                     + db + ":user=postgres:password=unused-with-trust-auth LandlinePool";
             extra.add("--addlibs");
             extra.add(o.project.resolve("target/postgresql.jar").toString());
         } else {
-            pool = "create-jdbc-connection-pool --datasourceclassname org.h2.jdbcx.JdbcDataSource"
+            pool = "create-jdbc-connection-pool" + statementCache() + " --datasourceclassname org.h2.jdbcx.JdbcDataSource"
                     + " --restype javax.sql.DataSource --property user=sa:password=bench:URL="
-                    + ("jdbc:h2:" + home.resolve("db/landline")).replace(":", "\\:") + " LandlinePool";
+                    + ("jdbc:h2:" + home.resolve("db/landline")).replace(":", "\\:")
+                    + (o.h2QueryCache > 0 ? ";QUERY_CACHE_SIZE\\=" + o.h2QueryCache : "") + " LandlinePool";
         }
         Files.writeString(home.resolve("post-boot-commands.txt"), String.join("\n", pool,
                 "set resources.jdbc-resource.jdbc/__default.pool-name=LandlinePool",
@@ -367,6 +372,7 @@ public final class CallBench {
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(o.serverJvm);
         command.add("-Dh2.bindAddress=127.0.0.1");
+        command.add("-Djava.awt.headless=true");
         command.addAll(List.of("-jar", o.project.resolve("target/payara-micro.jar").toString(), "--nocluster",
                 "--deploy", o.project.resolve("target/landline-authenticator.war").toString(), "--contextroot", "/",
                 "--port", Integer.toString(port),
@@ -374,6 +380,7 @@ public final class CallBench {
                 "--postbootcommandfile", home.resolve("post-boot-commands.txt").toString(),
                 "--systemproperties", home.resolve("server-keys.properties").toString()));
         command.addAll(extra);
+        command.addAll(o.serverArgs);
         say("[bench] starting Payara Micro on 127.0.0.1:" + port + " (log: " + work.resolve("service.log") + ")");
         service = Processes.start(command, work, work.resolve("service.log"), o.serverEnv);
         return URI.create("http://127.0.0.1:" + port + "/");

@@ -23,9 +23,16 @@ final class Options {
     int calledCap = 100_000;
     Path demo = Path.of("/work/shared/bench/seed-baseline");
     Path out;
-    List<String> serverJvm = new ArrayList<>(List.of("-Xmx256m"));
+    /** The run command's JVM settings (pom.xml, profile run); --server-jvm replaces them. */
+    List<String> serverJvm = new ArrayList<>(List.of("-Xms64m", "-Xmx256m", "-XX:+UseSerialGC"));
+    /** Extra Payara Micro arguments (repeatable --server-arg). */
+    List<String> serverArgs = new ArrayList<>(List.of("--maxHttpThreads", "32"));
+    /** JDBC statement cache per pooled connection (asadmin --statementcachesize); 0 = Payara's default, none. */
+    int statementCache = 64;
+    /** H2's cache of parsed statements per session (QUERY_CACHE_SIZE); 0 = H2's default, 8. */
+    int h2QueryCache = 64;
     List<String> args = List.of();
-    java.util.Map<String, String> serverEnv = new java.util.LinkedHashMap<>();
+    java.util.Map<String, String> serverEnv = new java.util.LinkedHashMap<>(java.util.Map.of("MALLOC_ARENA_MAX", "2"));
     /** Which phases run: answer, demo, pin, calls (all by default). */
     java.util.Set<String> phases = new java.util.HashSet<>(List.of("answer", "demo", "pin", "calls", "paced"));
 
@@ -39,6 +46,7 @@ final class Options {
         o.args = List.copyOf(args);
         boolean noFile = false;
         boolean serverJvmGiven = false;
+        boolean serverArgsGiven = false;
         Path out = null;
         for (int i = 0; i < args.size(); i++) {
             var a = args.get(i);
@@ -71,6 +79,16 @@ final class Options {
                     }
                     o.serverJvm.add(args.get(++i));
                 }
+                case "--server-arg" -> {
+                    // repeatable, one Payara Micro argument each; the first one replaces the default
+                    if (!serverArgsGiven) {
+                        o.serverArgs.clear();
+                        serverArgsGiven = true;
+                    }
+                    o.serverArgs.add(args.get(++i));
+                }
+                case "--statement-cache" -> o.statementCache = Integer.parseInt(args.get(++i));
+                case "--h2-query-cache" -> o.h2QueryCache = Integer.parseInt(args.get(++i));
                 case "--project" -> o.project = Path.of(args.get(++i)).toAbsolutePath();
                 default -> throw new IllegalArgumentException("unknown option " + a + " (see docs/benchmarks.md)");
             }

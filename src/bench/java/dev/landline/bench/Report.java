@@ -31,9 +31,12 @@ final class Report {
                 + " these cores) |%n%n", loadBefore, loadAfter));
 
         md.append("| settings | |\n|---|---|\n");
-        md.append(f("| service | Payara Micro from `target/landline-authenticator.war`, JVM options `%s`, database %s |%n",
-                String.join(" ", o.serverJvm) + (o.serverEnv.isEmpty() ? "" : "`, environment `" + o.serverEnv), o.postgres ? "PostgreSQL 127.0.0.1:5432 (a fresh database)"
-                        : "embedded H2 (file, as the run command)"));
+        md.append(f("| service | Payara Micro from `target/landline-authenticator.war`, JVM options `%s`%s, Payara Micro"
+                + " options `%s`, database %s, JDBC statement cache %d per connection%s |%n",
+                String.join(" ", o.serverJvm), o.serverEnv.isEmpty() ? "" : ", environment `" + o.serverEnv + "`",
+                String.join(" ", o.serverArgs), o.postgres ? "PostgreSQL 127.0.0.1:5432 (a fresh database)"
+                        : "embedded H2 (file, as the run command)", o.statementCache,
+                o.postgres ? "" : f(", H2 query cache %d", o.h2QueryCache)));
         md.append(f("| production settings | PIN hash PBKDF2-HMAC-SHA256 **%,d** iterations (+ pepper); signed webhooks"
                 + " (HS256 JWT with payload hash on every request); PIN guard and call caps on: 6 calls/min per"
                 + " calling number (default), %,d per called number (see below) |%n", o.iterations, o.calledCap));
