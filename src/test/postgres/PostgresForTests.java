@@ -107,7 +107,8 @@ public class PostgresForTests {
     /** The pool an administrator would define: validated connections, so the pool heals after an outage. */
     static String pool(String name, String host, String port, String database, String user, String password) {
         return "create-jdbc-connection-pool --datasourceclassname=org.postgresql.ds.PGSimpleDataSource"
-                + " --restype=javax.sql.DataSource --isconnectvalidatereq=true --validationmethod=custom-validation"
+                + " --restype=javax.sql.DataSource --statementcachesize=64 --isconnectvalidatereq=true"
+                + " --validationmethod=custom-validation"
                 + " --validationclassname=org.glassfish.api.jdbc.validation.PostgresConnectionValidation"
                 + " --failconnection=true"
                 + " --property user=" + user + ":password=" + password + ":serverName=" + host + ":portNumber=" + port

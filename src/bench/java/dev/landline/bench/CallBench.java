@@ -202,7 +202,7 @@ public final class CallBench {
             return;
         }
         var md = Report.markdown(o, startedAt, loadBefore, loadAfter, readySeconds, data, enrolSeconds, results,
-                codesChecked.get(), serviceRss, demoRss, hashMs, demoBase != null, cpu);
+                codesChecked.get(), serviceRss, demoRss, hashMs, demoBase != null, cpu, gc);
         System.out.println();
         System.out.println(md);
         if (o.out != null) {
@@ -300,10 +300,23 @@ public final class CallBench {
     private Load.Result phase(String name, Process process, double warmup, double seconds, Load.Unit unit)
             throws Exception {
         var window = new double[2];
-        var result = Load.run(o.concurrency, warmup, seconds, unit,
-                () -> window[0] = Processes.cpuMillis(process), () -> window[1] = Processes.cpuMillis(process));
+        var uptime = new double[2];
+        var result = Load.run(o.concurrency, warmup, seconds, unit, () -> {
+            window[0] = Processes.cpuMillis(process);
+            uptime[0] = (System.nanoTime() - serviceStarted) / 1e9;
+        }, () -> {
+            window[1] = Processes.cpuMillis(process);
+            uptime[1] = (System.nanoTime() - serviceStarted) / 1e9;
+        });
         cpu.put(name, window[0] < 0 || window[1] < 0 ? -1 : window[1] - window[0]);
         report(name, result);
+        if (process == service) {
+            var pauses = GcPauses.between(work.resolve("gc.log"), uptime[0], uptime[1]);
+            if (pauses != null) {
+                gc.put(name, pauses);
+                say("[bench]   " + name + ": service GC " + pauses);
+            }
+        }
         long requests = result.byStep().entrySet().stream().filter(e -> !e.getKey().equals("whole call"))
                 .mapToLong(e -> e.getValue().count()).sum();
         if (window[0] >= 0 && requests > 0) {
@@ -314,6 +327,8 @@ public final class CallBench {
     }
 
     private final Map<String, Double> cpu = new LinkedHashMap<>();
+    private final Map<String, GcPauses> gc = new LinkedHashMap<>();
+    private long serviceStarted;
 
     private void report(String phase, Load.Result result) {
         var line = new StringBuilder(String.format(Locale.ROOT, "[bench] %-15s", phase));
@@ -371,6 +386,9 @@ public final class CallBench {
         var command = new ArrayList<String>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(o.serverJvm);
+        if (o.serverJvm.stream().noneMatch(option -> option.startsWith("-Xlog:gc"))) {
+            command.add(GcPauses.logOption(work.resolve("gc.log")));
+        }
         command.add("-Dh2.bindAddress=127.0.0.1");
         command.add("-Djava.awt.headless=true");
         command.addAll(List.of("-jar", o.project.resolve("target/payara-micro.jar").toString(), "--nocluster",
@@ -382,6 +400,7 @@ public final class CallBench {
         command.addAll(extra);
         command.addAll(o.serverArgs);
         say("[bench] starting Payara Micro on 127.0.0.1:" + port + " (log: " + work.resolve("service.log") + ")");
+        serviceStarted = System.nanoTime();
         service = Processes.start(command, work, work.resolve("service.log"), o.serverEnv);
         return URI.create("http://127.0.0.1:" + port + "/");
     }

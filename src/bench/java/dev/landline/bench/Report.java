@@ -15,7 +15,8 @@ final class Report {
 
     static String markdown(Options o, Instant startedAt, String loadBefore, String loadAfter, double readySeconds,
             DataSet data, double enrolSeconds, Map<String, Load.Result> results, long codesChecked,
-            double serviceRss, double demoRss, double hashMs, boolean withDemo, Map<String, Double> cpu) {
+            double serviceRss, double demoRss, double hashMs, boolean withDemo, Map<String, Double> cpu,
+            Map<String, GcPauses> gc) {
         var md = new StringBuilder();
         md.append(f("Measured %s with `%s`%s.%n%n", startedAt, command(o),
                 o.smoke ? " (**smoke run: tiny data set, seconds of load; the figures mean nothing**)" : ""));
@@ -68,6 +69,8 @@ final class Report {
                 + " answer ≈ %s/s, demo answer ≈ %s/s, ratio ≈ %s; whole calls ≈ %s/s.%n",
                 capacity(cpu, results, "service answer", "answer", 2000), capacity(cpu, results, "demo answer",
                         "answer", 1000), capacityRatio(cpu, results), callCapacity(cpu, results)));
+        md.append(f("%nThe service's garbage-collector pauses in the measured windows (from its GC log): answer %s;"
+                + " PIN %s.%n", gc.getOrDefault("service answer", null), gc.getOrDefault("service PIN", null)));
         md.append("\nThe service's PIN row plays an untimed answer before each PIN (its token is single-use), so its"
                 + " req/s counts PIN webhooks only.\n\n");
 
@@ -82,6 +85,7 @@ final class Report {
         calls.byStep().forEach((step, l) -> md.append(f("| %s | %.1f | %s | %s | %d |%n", step,
                 l.count() / calls.seconds(), Latencies.ms(l.millis(0.5)), Latencies.ms(l.millis(0.99)),
                 l.errors())));
+        md.append(f("%nService GC pauses in the measured window: %s.%n", gc.get("whole calls")));
         md.append("\nSteps: 1 answer; 2 account number (only the 20 % of calls from an unrecognised number); 3 PIN"
                 + " (answers the menu, or the code for a caller with one account); 4 menu choice (callers with more"
                 + " than one account: answers the code); 5 the `completed` event Vonage sends when the caller hangs"
@@ -104,7 +108,8 @@ final class Report {
         if (!paced.failures().isEmpty()) {
             md.append("\nFailures (first few): ").append(String.join("; ", paced.failures())).append("\n");
         }
-        md.append(f("%nCPU time of the service per paced call: %s.%n%n", perUnit(cpu, results, "paced calls")));
+        md.append(f("%nCPU time of the service per paced call: %s. Service GC pauses in the measured window: %s.%n%n",
+                perUnit(cpu, results, "paced calls"), gc.get("paced calls")));
 
         md.append("### Start and memory\n\n| | service | demo |\n|---|---:|---:|\n");
         md.append(f("| from process start to the first answered call | %.1f s | – |%n", readySeconds));

@@ -126,7 +126,7 @@ public final class Postgres {
         private String payaraPool(String host, int port, String password) {
             return String.join("\n",
                     "create-jdbc-connection-pool --datasourceclassname=org.postgresql.ds.PGSimpleDataSource"
-                            + " --restype=javax.sql.DataSource --isconnectvalidatereq=true"
+                            + " --restype=javax.sql.DataSource --statementcachesize=64 --isconnectvalidatereq=true"
                             + " --validationmethod=custom-validation"
                             + " --validationclassname=org.glassfish.api.jdbc.validation.PostgresConnectionValidation"
                             + " --failconnection=true --property user=" + USER + ":password=" + password
