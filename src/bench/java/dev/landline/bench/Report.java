@@ -59,7 +59,7 @@ final class Report {
         md.append(row("PIN input (service: correct PIN, PBKDF2) / passcode (demo: string compare)", pin, "PIN",
                 passcode, "passcode"));
         md.append(f("%nCPU time of the server process per request in the measured window (from `/proc/PID/stat`;"
-                + " unlike req/s it hardly depends on what else runs on the machine): service answer %s, service"
+                + " steadier than req/s, but on a shared host it too varies between runs): service answer %s, service"
                 + " PIN %s (with its untimed answer), whole call %s; demo answer %s, demo passcode %s.%n",
                 perRequest(cpu, results, "service answer", "answer"), perRequest(cpu, results, "service PIN", "PIN"),
                 perUnit(cpu, results, "whole calls"), perRequest(cpu, results, "demo answer", "answer"),
