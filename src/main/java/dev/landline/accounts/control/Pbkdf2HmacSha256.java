@@ -64,7 +64,9 @@ final class Pbkdf2HmacSha256 {
                 }
                 System.arraycopy(t, 0, out, offset, Math.min(LENGTH, bytes - offset));
             }
-            for (var secret : new byte[][] {ipad, opad, u, h, t}) {
+            // the key is the caller's to clear when it is their password; a hashed long password is ours
+            for (var secret : key == password ? new byte[][] {ipad, opad, u, h, t}
+                    : new byte[][] {key, ipad, opad, u, h, t}) {
                 Arrays.fill(secret, (byte) 0);
             }
             return out;
