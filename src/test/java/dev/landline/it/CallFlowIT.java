@@ -111,8 +111,41 @@ class CallFlowIT extends OnPayaraMicro {
         var call = VonagePlayer.dial(base, phone, TO).press("111222#").press("333444#").press("555666#");
         assertTrue(call.ended());
         call.answerAgain();
-        assertTrue(call.ended(), "no new PIN prompt for an ended call: " + call.heard());
+        var again = Http.webhook("POST", URI.create(call.eventUrl()), "application/json",
+                "{\"uuid\":\"" + call.uuid + "\",\"dtmf\":{\"digits\":\"" + PIN + "\",\"timed_out\":false}}");
+        assertEquals(403, again.statusCode(), "an answer again gives no new PIN attempt: " + again.body());
+        assertFalse(again.body().contains("say-as"), "no code");
         assertEquals("3", fixtures.call(call.uuid).getJsonArray("values").getString(1));
+        assertEquals("ENDED", fixtures.call(call.uuid).getJsonArray("values").getString(0));
+    }
+
+    @Test
+    void answeringStoresNothingAndACallThatHangsUpAtTheGreetingCanNeverBeContinued() {
+        var phone = Fixtures.uniquePhone();
+        var caller = fixtures.caller("Gia", Fixtures.uniqueAccountNumber(), PIN, phone);
+        fixtures.account(caller, "GitHub", "gia", Fixtures.RFC_SECRET);
+        var before = fixtures.counts();
+        var call = VonagePlayer.dial(base, phone, TO);
+        assertTrue(call.heard().contains("PIN"), "recognised by caller ID: " + call.heard());
+        var unknown = VonagePlayer.dialWithPost(base, Fixtures.uniquePhone(), TO);
+        assertTrue(unknown.heard().contains("account number"), unknown.heard());
+        assertEquals(before, fixtures.counts(), "answering wrote nothing: no call row, no count, no audit");
+
+        var completed = "{\"uuid\":\"" + call.uuid + "\",\"status\":\"completed\"}";
+        assertEquals(204, Http.webhook("POST", base.resolve("webhooks/event"), "application/json", completed)
+                .statusCode());
+        assertEquals("ENDED", fixtures.call(call.uuid).getJsonArray("values").getString(0));
+        var late = Http.webhook("POST", URI.create(call.eventUrl()), "application/json",
+                "{\"uuid\":\"" + call.uuid + "\",\"dtmf\":{\"digits\":\"" + PIN + "\",\"timed_out\":false}}");
+        assertEquals(403, late.statusCode(), "the greeting's token dies with the call");
+        assertEquals("0", fixtures.call(call.uuid).getJsonArray("values").getString(1), "no PIN was evaluated");
+
+        var otherCall = Http.webhook("POST", URI.create(unknown.eventUrl()), "application/json",
+                "{\"uuid\":\"" + call.uuid + "\",\"dtmf\":{\"digits\":\"1234\",\"timed_out\":false}}");
+        assertEquals(403, otherCall.statusCode(), "one call's token does not open another call");
+        assertEquals(0, fixtures.call(unknown.uuid).size(), "still nothing stored for the unknown caller's call");
+        unknown.press("1234#");
+        assertTrue(unknown.heard().contains("PIN"), unknown.heard());
     }
 
     @Test
@@ -132,12 +165,18 @@ class CallFlowIT extends OnPayaraMicro {
     void aCallIdleForMoreThanTenMinutesCannotContinue() {
         var phone = Fixtures.uniquePhone();
         fixtures.caller("Ida", Fixtures.uniqueAccountNumber(), PIN, phone);
-        var call = VonagePlayer.dial(base, phone, TO);
+        var atGreeting = VonagePlayer.dial(base, phone, TO);
+        var afterOneStep = VonagePlayer.dial(base, phone, TO).silence();
+        assertFalse(afterOneStep.ended(), afterOneStep.heard());
         fixtures.clockAt(MID_STEP.plusSeconds(601));
-        var late = Http.webhook("POST", URI.create(call.eventUrl()), "application/json",
-                "{\"uuid\":\"" + call.uuid + "\",\"dtmf\":{\"digits\":\"" + PIN + "\",\"timed_out\":false}}");
-        assertEquals(403, late.statusCode(), late.body());
-        assertEquals("ENDED", fixtures.call(call.uuid).getJsonArray("values").getString(0));
+        for (var call : List.of(atGreeting, afterOneStep)) {
+            var late = Http.webhook("POST", URI.create(call.eventUrl()), "application/json",
+                    "{\"uuid\":\"" + call.uuid + "\",\"dtmf\":{\"digits\":\"" + PIN + "\",\"timed_out\":false}}");
+            assertEquals(403, late.statusCode(), late.body());
+        }
+        assertEquals(0, fixtures.call(atGreeting.uuid).size(), "a stale greeting token stores nothing");
+        assertEquals("ENDED", fixtures.call(afterOneStep.uuid).getJsonArray("values").getString(0));
+        assertEquals("0", fixtures.call(afterOneStep.uuid).getJsonArray("values").getString(1), "no PIN evaluated");
     }
 
     @Test
@@ -281,6 +320,14 @@ class CallFlowIT extends OnPayaraMicro {
         var call = VonagePlayer.dial(base, phone, TO);
         var firstUrl = URI.create(call.eventUrl());
         var body = "{\"uuid\":\"" + call.uuid + "\",\"dtmf\":{\"digits\":\"111222\",\"timed_out\":false}}";
+        var forgedStart = Http.webhook("POST", base.resolve("webhooks/input/" + "A".repeat(120)), "application/json",
+                body.replace("111222", PIN));
+        assertEquals(403, forgedStart.statusCode());
+        var firstToken = firstUrl.getPath().substring(firstUrl.getPath().lastIndexOf('/') + 1);
+        var flipped = firstToken.substring(0, 60) + (firstToken.charAt(60) == 'A' ? 'B' : 'A') + firstToken.substring(61);
+        var altered = Http.webhook("POST", base.resolve("webhooks/input/" + flipped), "application/json",
+                body.replace("111222", PIN));
+        assertEquals(403, altered.statusCode(), "an altered sealed start, before the real one is used");
         var signature = VonageSigner.bearer(body);
         assertEquals(200, Http.send("POST", firstUrl, "application/json", body, null, signature).statusCode());
         var exactReplay = Http.send("POST", firstUrl, "application/json", body, null, signature);

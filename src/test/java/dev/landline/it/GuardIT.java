@@ -146,28 +146,42 @@ class GuardIT extends OnPayaraMicro {
     }
 
     @Test
-    void tooManyCallsFromOneNumberWithinAMinuteHearTryAgainLater() {
+    void tooManyCallsFromOneNumberWithinAMinuteHearTryAgainLaterAndTheirPinIsNeverChecked() {
         var phone = Fixtures.uniquePhone();
+        var caller = fixtures.caller("Flo", Fixtures.uniqueAccountNumber(), PIN, phone);
+        fixtures.account(caller, "GitHub", "flo", Fixtures.RFC_SECRET);
+        for (int i = 0; i < 10; i++) {
+            assertFalse(VonagePlayer.dial(base, phone, "442079460001").ended(), "hanging up at the greeting");
+        }
         for (int i = 0; i < 6; i++) {
-            assertFalse(VonagePlayer.dial(base, phone, "442079460001").ended(), "call " + (i + 1) + " is within the cap");
+            var call = VonagePlayer.dial(base, phone, "442079460001").silence();
+            assertFalse(call.ended(), "call " + (i + 1) + " is within the cap (calls that typed nothing are not"
+                    + " counted): " + call.heard());
         }
         var seventh = VonagePlayer.dial(base, phone, "442079460001");
-        assertTrue(seventh.ended(), "the seventh call in a minute is turned away");
+        assertTrue(seventh.heard().contains("PIN"), "the greeting is the same for everyone: " + seventh.heard());
+        seventh.press(PIN + "#");
+        assertTrue(seventh.ended(), "the seventh call in a minute is turned away at its first input");
         assertTrue(seventh.heard().contains("try again"), seventh.heard());
+        assertTrue(seventh.spokenCodes().isEmpty());
+        assertTrue(pinOutcomes(caller).isEmpty(), "no PIN of a turned-away call is evaluated");
+        assertEquals("ENDED", fixtures.call(seventh.uuid).getJsonArray("values").getString(0));
 
         fixtures.clockAt(now.plus(Duration.ofMinutes(1)));
-        assertFalse(VonagePlayer.dial(base, phone, "442079460001").ended(), "a minute later it may call again");
+        var later = VonagePlayer.dial(base, phone, "442079460001").press(PIN + "#");
+        assertEquals(2, later.spokenCodes().size(), "a minute later it may call again: " + later.heard());
     }
 
     @Test
     void tooManyCallsToOneNumberWithinAMinuteHearTryAgainLaterWhateverNumberTheyComeFrom() {
         var called = "442079469999";
         for (int i = 0; i < 120; i++) {
-            assertFalse(VonagePlayer.dial(base, Fixtures.uniquePhone(), called).ended(), "call " + (i + 1));
+            assertFalse(VonagePlayer.dial(base, Fixtures.uniquePhone(), called).silence().ended(), "call " + (i + 1));
         }
-        var over = VonagePlayer.dial(base, Fixtures.uniquePhone(), called);
+        var over = VonagePlayer.dial(base, Fixtures.uniquePhone(), called).silence();
         assertTrue(over.ended() && over.heard().contains("try again"), over.heard());
-        assertFalse(VonagePlayer.dial(base, Fixtures.uniquePhone(), "442079468888").ended(), "other numbers are open");
+        assertFalse(VonagePlayer.dial(base, Fixtures.uniquePhone(), "442079468888").silence().ended(),
+                "other numbers are open");
     }
 
     @Test

@@ -76,8 +76,10 @@ public class CallerRegistry {
     }
 
     /** The callers who said they usually call from this number (a family may share one). */
-    public List<Caller> byPhone(String phoneNumber) {
-        return em.createNamedQuery(Caller.BY_PHONE, Caller.class)
+    /** The ids of the callers who gave this number: one read, no entity loaded, no transaction of its own. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<Long> idsByPhone(String phoneNumber) {
+        return em.createNamedQuery(Caller.IDS_BY_PHONE, Long.class)
                 .setParameter("phone", phoneNumber)
                 .getResultList();
     }

@@ -28,13 +28,13 @@ import java.util.TreeSet;
 @Table(name = "caller")
 @NamedQuery(name = Caller.ALL, query = "select c from Caller c order by c.id")
 @NamedQuery(name = Caller.BY_ACCOUNT_NUMBER, query = "select c from Caller c where c.accountNumber = :number")
-@NamedQuery(name = Caller.BY_PHONE,
-        query = "select distinct c from Caller c join c.phoneNumbers p where p = :phone")
+@NamedQuery(name = Caller.IDS_BY_PHONE,
+        query = "select distinct c.id from Caller c join c.phoneNumbers p where p = :phone")
 public class Caller {
 
     public static final String ALL = "Caller.all";
     public static final String BY_ACCOUNT_NUMBER = "Caller.byAccountNumber";
-    public static final String BY_PHONE = "Caller.byPhone";
+    public static final String IDS_BY_PHONE = "Caller.idsByPhone";
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "caller_seq")

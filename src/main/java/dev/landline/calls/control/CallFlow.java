@@ -1,16 +1,18 @@
 package dev.landline.calls.control;
 
 import dev.landline.calls.entity.Stage;
-import dev.landline.guard.control.CallThrottle;
 import dev.landline.guard.control.PinAttempt;
 import dev.landline.guard.control.PinOutcome;
 import dev.landline.guard.control.PinVerifier;
+import dev.landline.secrets.control.ServerKeys;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Optional;
 
 /**
- * The call as the webhooks see it. It keeps database transactions short: claim the step (its token is used up),
+ * The call as the webhooks see it. Answering stores nothing: the first step's token carries the sealed start
+ * ({@link CallStartTokens}), and the first input creates the call's row. It keeps database transactions short:
+ * claim the step (its token is used up),
  * let the guard charge and check a PIN outside any transaction, then run the next step. So parallel webhooks
  * never hold a row lock across a slow PIN hash, and a replayed webhook finds its token gone.
  */
@@ -21,21 +23,31 @@ public class CallFlow {
     CallSteps steps;
 
     @Inject
-    CallThrottle throttle;
+    CallStartTokens starts;
+
+    @Inject
+    ServerKeys keys;
 
     @Inject
     PinVerifier pins;
 
+    /** Stores nothing (see {@link CallSteps#answer}), unless the service lacks its keys. */
     public Reply answer(IncomingCall call) {
-        if (!throttle.admit(call.from(), call.to())) {
-            return steps.throttled(call);
+        if (!keys.problems().isEmpty()) {
+            return steps.unavailable(call);
         }
         return steps.answer(call);
     }
 
     /** Empty when the token is not this call's current step: nothing is evaluated and nothing changes. */
     public Optional<Reply> input(String token, KeyPresses keys) {
-        return steps.claim(token, keys.callUuid()).map(claim -> {
+        var claimed = CallStartTokens.looksSealed(token)
+                ? starts.open(token).filter(start -> start.uuid().equals(keys.callUuid())).flatMap(this::begin)
+                : steps.claim(token, keys.callUuid());
+        return claimed.map(claim -> {
+            if (claim.turnedAway()) {
+                return steps.tryLater();
+            }
             PinOutcome outcome = null;
             if (claim.stage() == Stage.PIN && keys.usable()) {
                 outcome = pins.verify(new PinAttempt(claim.uuid(), claim.callerId(), keys.digits()));
@@ -44,7 +56,37 @@ public class CallFlow {
         });
     }
 
+    /** A final status racing the call's first input for its row: the loser retries once, on the winner's row. */
     public void event(String callUuid, String status) {
-        steps.event(callUuid, status);
+        try {
+            steps.event(callUuid, status);
+        } catch (RuntimeException raced) {
+            if (!existsAfter(raced, callUuid)) {
+                throw raced;
+            }
+            steps.event(callUuid, status);
+        }
+    }
+
+    /** Two first inputs of one call (a replay racing the original): one creates the row, the other is refused. */
+    private Optional<CallSteps.Claim> begin(CallStart start) {
+        try {
+            return steps.begin(start);
+        } catch (RuntimeException raced) {
+            if (!existsAfter(raced, start.uuid())) {
+                throw raced;
+            }
+            return Optional.empty();
+        }
+    }
+
+    /** Whether the call's row exists after a failure; a failure that was not that race is thrown on. */
+    private boolean existsAfter(RuntimeException failure, String callUuid) {
+        try {
+            return steps.exists(callUuid);
+        } catch (RuntimeException also) {
+            failure.addSuppressed(also);
+            throw failure;
+        }
     }
 }

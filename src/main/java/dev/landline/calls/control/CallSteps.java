@@ -9,8 +9,8 @@ import dev.landline.calls.entity.CallEvent;
 import dev.landline.calls.entity.CallSession;
 import dev.landline.calls.entity.Stage;
 import dev.landline.codes.control.OtpType;
+import dev.landline.guard.control.CallThrottle;
 import dev.landline.guard.control.PinOutcome;
-import dev.landline.secrets.control.ServerKeys;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -18,6 +18,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -39,6 +40,8 @@ public class CallSteps {
 
     /** A call whose last step is older than this cannot continue. */
     static final Duration IDLE_LIMIT = Duration.ofMinutes(10);
+    /** How far ahead of this node's clock another node's answer may be stamped. */
+    static final Duration CLOCK_SKEW = Duration.ofMinutes(1);
     static final Set<String> FINAL_STATUSES = Set.of("completed", "busy", "cancelled", "failed", "rejected",
             "timeout", "unanswered", "disconnected");
 
@@ -68,44 +71,89 @@ public class CallSteps {
     CodeReadout readout;
 
     @Inject
-    ServerKeys keys;
+    CallStartTokens startTokens;
+
+    @Inject
+    CallThrottle throttle;
 
     @Inject
     Clock clock;
 
-    /** Claimed: the call's token is used up; the next step runs with what was stored for the call. */
-    public record Claim(String uuid, Stage stage, Long callerId) {
+    /**
+     * Claimed: the call's token is used up; the next step runs with what was stored for the call. A call turned
+     * away by the call caps at its first input has nothing more to run.
+     */
+    public record Claim(String uuid, Stage stage, Long callerId, boolean turnedAway) {
     }
 
+    /**
+     * Answers a call without touching the database but for one indexed read (whose PIN to ask for): the call's
+     * row, its audit entry and its count against the call caps wait for its first input, which carries what is
+     * needed in its sealed token. A call that hangs up at the greeting costs no write.
+     */
+    @Transactional(TxType.SUPPORTS)
     public Reply answer(IncomingCall call) {
+        var known = PhoneNumbers.parse(call.from()).map(callers::idsByPhone).orElse(List.of());
+        var recognised = known.size() == 1 ? known.get(0) : null;
+        var token = startTokens.seal(new CallStart(call.uuid(), call.conversationUuid(), call.from(), call.to(),
+                recognised, clock.instant()));
+        return recognised != null
+                ? listen(token, Languages.DEFAULT, PIN, List.of(), Prompts.ssml(Prompts.welcome(), Prompts.askPin()))
+                : listen(token, Languages.DEFAULT, ACCOUNT_NUMBER, List.of(),
+                        Prompts.ssml(Prompts.welcome(), Prompts.askAccountNumber()));
+    }
+
+    /** The service lacks its keys: the call hears an apology, and its row and audit entry say so. */
+    public Reply unavailable(IncomingCall call) {
         var now = now();
         var session = em.find(CallSession.class, call.uuid(), LockModeType.PESSIMISTIC_WRITE);
         if (session == null) {
             session = new CallSession(call.uuid(), call.conversationUuid(),
                     PhoneNumbers.parse(call.from()).orElse(null), PhoneNumbers.parse(call.to()).orElse(null), now);
             em.persist(session);
-        } else if (session.stage() == Stage.ENDED) {
-            return end(Languages.DEFAULT, Prompts.goodbye());
         }
-        if (!keys.problems().isEmpty()) {
+        session.end(now);
+        answered.fire(new CallAnswered(call.uuid(), null, "UNAVAILABLE"));
+        return end(Languages.DEFAULT, Prompts.unavailable());
+    }
+
+    /**
+     * The first input of a call, with the start its answer sealed: creates the call's row (so the sealed token
+     * works once), then counts the call against the caps. Empty when the start is stale or the call already has a
+     * row (a replay, or a call that ended before typing anything): then nothing is evaluated or counted.
+     */
+    public Optional<Claim> begin(CallStart start) {
+        var now = now();
+        if (start.answeredAt().plus(IDLE_LIMIT).isBefore(clock.instant())
+                || start.answeredAt().isAfter(clock.instant().plus(CLOCK_SKEW))
+                || em.find(CallSession.class, start.uuid()) != null) {
+            return Optional.empty();
+        }
+        var session = new CallSession(start.uuid(), start.conversationUuid(),
+                PhoneNumbers.parse(start.from()).orElse(null), PhoneNumbers.parse(start.to()).orElse(null), now);
+        var callerId = start.recognised() && em.find(Caller.class, start.callerId()) != null
+                ? start.callerId() : null;
+        session.start(callerId, start.recognised(), now);
+        em.persist(session);
+        em.flush(); // takes the call's key now: a parallel replay waits here and then fails, before any count
+        if (!throttle.admit(start.from(), start.to())) {
             session.end(now);
-            answered.fire(new CallAnswered(call.uuid(), null, "UNAVAILABLE"));
-            return end(Languages.DEFAULT, Prompts.unavailable());
+            answered.fire(new CallAnswered(start.uuid(), callerId, "THROTTLED"));
+            return Optional.of(new Claim(start.uuid(), Stage.ENDED, callerId, true));
         }
-        var known = PhoneNumbers.parse(call.from()).map(callers::byPhone).orElse(List.of());
-        var recognised = known.size() == 1 ? known.get(0) : null;
-        session.start(recognised == null ? null : recognised.id(), recognised != null, now);
-        answered.fire(new CallAnswered(call.uuid(), recognised == null ? null : recognised.id(),
-                recognised != null ? "RECOGNISED" : "ASKED_ACCOUNT_NUMBER"));
-        return recognised != null
-                ? listen(session, Languages.DEFAULT, PIN, Prompts.welcome(), Prompts.askPin())
-                : listen(session, Languages.DEFAULT, ACCOUNT_NUMBER, Prompts.welcome(), Prompts.askAccountNumber());
+        answered.fire(new CallAnswered(start.uuid(), callerId, start.recognised() ? "RECOGNISED"
+                : "ASKED_ACCOUNT_NUMBER"));
+        return Optional.of(new Claim(start.uuid(), session.stage(), callerId, false));
     }
 
     /** A call over the caps: it hears "try again later" and nothing else happens. */
-    public Reply throttled(IncomingCall call) {
-        answered.fire(new CallAnswered(call.uuid(), null, "THROTTLED"));
+    public Reply tryLater() {
         return end(Languages.DEFAULT, Prompts.tryLater());
+    }
+
+    /** Whether the call has a row (it got past its first input, or it ended). */
+    public boolean exists(String callUuid) {
+        return em.find(CallSession.class, callUuid) != null;
     }
 
     /**
@@ -130,7 +178,7 @@ public class CallSteps {
             return Optional.empty();
         }
         call.useToken();
-        return Optional.of(new Claim(call.uuid(), call.stage(), call.callerId()));
+        return Optional.of(new Claim(call.uuid(), call.stage(), call.callerId(), false));
     }
 
     /**
@@ -148,13 +196,23 @@ public class CallSteps {
         };
     }
 
-    /** Records a status event; a final status ends the call so its token stops working. */
+    /**
+     * Records a status event; a final status ends the call so its token stops working. A call that ends before
+     * its first input gets its row here, ended, so that its sealed start can no longer open it.
+     */
     public void event(String callUuid, String status) {
-        em.persist(new CallEvent(callUuid, status, now()));
+        var now = now();
+        em.persist(new CallEvent(callUuid, status, now));
         if (FINAL_STATUSES.contains(status)) {
             var session = em.find(CallSession.class, callUuid, LockModeType.PESSIMISTIC_WRITE);
-            if (session != null && session.stage() != Stage.ENDED) {
-                session.end(now());
+            if (session == null) {
+                session = new CallSession(callUuid, null, null, null, now);
+                session.end(now);
+                em.persist(session);
+                em.flush();
+                answered.fire(new CallAnswered(callUuid, null, "ENDED_BEFORE_INPUT"));
+            } else if (session.stage() != Stage.ENDED) {
+                session.end(now);
             }
         }
     }
@@ -287,6 +345,11 @@ public class CallSteps {
             String question) {
         var token = CallTokens.next();
         call.expectToken(CallTokens.hash(token));
+        return listen(token, language, listening, before, question);
+    }
+
+    private static Reply listen(String token, String language, Listening listening, List<String> before,
+            String question) {
         var speech = new ArrayList<>(before);
         speech.add(question.startsWith("<speak>") ? question : Prompts.ssml(question));
         return new Reply(language, speech,

@@ -40,6 +40,7 @@ public class ServerKeys {
     Optional<String> pepperText;
 
     private SecretKey seedKey;
+    private SecretKey callStartKey;
     private String seedKeyId;
     private SecretKey pepper;
     private String pepperId;
@@ -49,6 +50,7 @@ public class ServerKeys {
     void load() {
         decode(SEED_KEY, seedKeyText, 32).filter(bytes -> exactly(SEED_KEY, bytes, 32)).ifPresent(bytes -> {
             seedKey = new SecretKeySpec(bytes, "AES");
+            callStartKey = new SecretKeySpec(derive(bytes, "landline call-start token v1"), "AES");
             seedKeyId = fingerprint(bytes);
         });
         decode(PIN_PEPPER, pepperText, 32).ifPresent(bytes -> {
@@ -82,6 +84,15 @@ public class ServerKeys {
 
     public SecretKey seedKey() {
         return require(seedKey);
+    }
+
+    /**
+     * The AES-256 key that seals a call's first step into its input URL, so that answering a call stores nothing.
+     * It is derived from the seed key (HMAC-SHA256 with its own label), so it needs no configuration of its own,
+     * every node holds the same one, and no token can be decrypted with the seed key or vice versa.
+     */
+    public SecretKey callStartKey() {
+        return require(callStartKey);
     }
 
     /** A short public fingerprint of the seed key, stored with each ciphertext so that rotation can find old rows. */
@@ -133,6 +144,16 @@ public class ServerKeys {
             return false;
         }
         return true;
+    }
+
+    private static byte[] derive(byte[] key, String label) {
+        try {
+            var mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(key, "HmacSHA256"));
+            return mac.doFinal(label.getBytes(StandardCharsets.US_ASCII));
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is missing from this JDK", e);
+        }
     }
 
     static String fingerprint(byte[] key) {
