@@ -162,6 +162,20 @@ class CallFlowIT extends OnPayaraMicro {
     }
 
     @Test
+    void aCallerDeletedBetweenTheGreetingAndThePinIsNoLongerRecognisedAndHearsNoCode() {
+        var phone = Fixtures.uniquePhone();
+        var caller = fixtures.caller("Del", Fixtures.uniqueAccountNumber(), PIN, phone);
+        fixtures.account(caller, "GitHub", "del", Fixtures.RFC_SECRET);
+        var call = VonagePlayer.dial(base, phone, TO);
+        assertTrue(call.heard().contains("PIN"), call.heard());
+        assertEquals(204, Http.json("DELETE", base.resolve("api/callers/" + caller), null).statusCode());
+        call.press(PIN + "#");
+        assertTrue(call.spokenCodes().isEmpty(), "no code for a deleted caller: " + call.heard());
+        assertTrue(call.heard().contains("did not work"), call.heard());
+        assertEquals("", fixtures.call(call.uuid).getJsonArray("values").getString(2), "the row names no caller");
+    }
+
+    @Test
     void aCallIdleForMoreThanTenMinutesCannotContinue() {
         var phone = Fixtures.uniquePhone();
         fixtures.caller("Ida", Fixtures.uniqueAccountNumber(), PIN, phone);

@@ -1,6 +1,7 @@
 package dev.landline.calls.control;
 
 import dev.landline.calls.entity.Stage;
+import dev.landline.guard.control.CallThrottle;
 import dev.landline.guard.control.PinAttempt;
 import dev.landline.guard.control.PinOutcome;
 import dev.landline.guard.control.PinVerifier;
@@ -24,6 +25,9 @@ public class CallFlow {
 
     @Inject
     CallStartTokens starts;
+
+    @Inject
+    CallThrottle throttle;
 
     @Inject
     ServerKeys keys;
@@ -68,16 +72,24 @@ public class CallFlow {
         }
     }
 
-    /** Two first inputs of one call (a replay racing the original): one creates the row, the other is refused. */
+    /**
+     * The first input: the call's row is created (two first inputs of one call, a replay racing the original: one
+     * creates it, the other is refused), then the call caps count it with no transaction open, so a first input
+     * never holds two database connections at once, and a replay is never counted.
+     */
     private Optional<CallSteps.Claim> begin(CallStart start) {
+        Optional<CallSteps.Claim> begun;
         try {
-            return steps.begin(start);
-        } catch (RuntimeException raced) {
-            if (!existsAfter(raced, start.uuid())) {
-                throw raced;
+            begun = steps.begin(start);
+        } catch (RuntimeException failed) {
+            if (existsAfter(failed, start.uuid())) {
+                return Optional.empty();
             }
-            return Optional.empty();
+            // not that race: e.g. the recognised caller was deleted meanwhile; once more, as it is now
+            begun = steps.begin(start);
         }
+        return begun.map(claim -> steps.admitted(claim, start.recognised(),
+                throttle.admit(start.from(), start.to())));
     }
 
     /** Whether the call's row exists after a failure; a failure that was not that race is thrown on. */

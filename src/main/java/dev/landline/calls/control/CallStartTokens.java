@@ -33,7 +33,12 @@ public class CallStartTokens {
     private static final byte VERSION = 1;
     private static final int NONCE_BYTES = 12;
     private static final int TAG_BITS = 128;
-    private static final int MAX_CHARS = 700;
+    /**
+     * The longest a sealed start can be: the webhook reader admits a uuid of 64 ASCII characters, a conversation
+     * uuid of 80 and numbers of 64 characters, each up to 3 bytes in modified UTF-8; 722 bytes of plaintext, 751
+     * sealed, 1,002 characters of Base64.
+     */
+    private static final int MAX_CHARS = 1_002;
     private static final SecureRandom RANDOM = new SecureRandom();
 
     @Inject

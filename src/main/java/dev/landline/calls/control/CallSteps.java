@@ -9,7 +9,6 @@ import dev.landline.calls.entity.CallEvent;
 import dev.landline.calls.entity.CallSession;
 import dev.landline.calls.entity.Stage;
 import dev.landline.codes.control.OtpType;
-import dev.landline.guard.control.CallThrottle;
 import dev.landline.guard.control.PinOutcome;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -74,9 +73,6 @@ public class CallSteps {
     CallStartTokens startTokens;
 
     @Inject
-    CallThrottle throttle;
-
-    @Inject
     Clock clock;
 
     /**
@@ -118,9 +114,10 @@ public class CallSteps {
     }
 
     /**
-     * The first input of a call, with the start its answer sealed: creates the call's row (so the sealed token
-     * works once), then counts the call against the caps. Empty when the start is stale or the call already has a
-     * row (a replay, or a call that ended before typing anything): then nothing is evaluated or counted.
+     * The first input of a call, with the start its answer sealed: creates the call's row, so that the sealed token
+     * works once. Empty when the start is stale or the call already has a row (a replay, or a call that ended
+     * before typing anything): then nothing is evaluated or counted. The call caps are counted next, outside any
+     * transaction ({@link #admitted}).
      */
     public Optional<Claim> begin(CallStart start) {
         var now = now();
@@ -130,20 +127,28 @@ public class CallSteps {
             return Optional.empty();
         }
         var session = new CallSession(start.uuid(), start.conversationUuid(),
-                PhoneNumbers.parse(start.from()).orElse(null), PhoneNumbers.parse(start.to()).orElse(null), now);
+                PhoneNumbers.parse(start.from()).orElse(null), PhoneNumbers.parse(start.to()).orElse(null),
+                OffsetDateTime.ofInstant(start.answeredAt(), ZoneOffset.UTC));
         var callerId = start.recognised() && em.find(Caller.class, start.callerId()) != null
                 ? start.callerId() : null;
         session.start(callerId, start.recognised(), now);
         em.persist(session);
-        em.flush(); // takes the call's key now: a parallel replay waits here and then fails, before any count
-        if (!throttle.admit(start.from(), start.to())) {
-            session.end(now);
-            answered.fire(new CallAnswered(start.uuid(), callerId, "THROTTLED"));
-            return Optional.of(new Claim(start.uuid(), Stage.ENDED, callerId, true));
-        }
-        answered.fire(new CallAnswered(start.uuid(), callerId, start.recognised() ? "RECOGNISED"
-                : "ASKED_ACCOUNT_NUMBER"));
         return Optional.of(new Claim(start.uuid(), session.stage(), callerId, false));
+    }
+
+    /**
+     * After the call caps counted a just-begun call: within them, its audit entry says how it began; over them,
+     * the call ends and is audited as turned away, and nothing it typed is evaluated.
+     */
+    public Claim admitted(Claim begun, boolean recognised, boolean withinCaps) {
+        if (!withinCaps) {
+            em.find(CallSession.class, begun.uuid(), LockModeType.PESSIMISTIC_WRITE).end(now());
+            answered.fire(new CallAnswered(begun.uuid(), begun.callerId(), "THROTTLED"));
+            return new Claim(begun.uuid(), Stage.ENDED, begun.callerId(), true);
+        }
+        answered.fire(new CallAnswered(begun.uuid(), begun.callerId(), recognised ? "RECOGNISED"
+                : "ASKED_ACCOUNT_NUMBER"));
+        return begun;
     }
 
     /** A call over the caps: it hears "try again later" and nothing else happens. */
