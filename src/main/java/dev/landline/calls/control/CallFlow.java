@@ -30,14 +30,14 @@ public class CallFlow {
     CallThrottle throttle;
 
     @Inject
-    ServerKeys keys;
+    ServerKeys serverKeys;
 
     @Inject
     PinVerifier pins;
 
     /** Stores nothing (see {@link CallSteps#answer}), unless the service lacks its keys. */
     public Reply answer(IncomingCall call) {
-        if (!keys.problems().isEmpty()) {
+        if (!serverKeys.problems().isEmpty()) {
             return steps.unavailable(call);
         }
         return steps.answer(call);
