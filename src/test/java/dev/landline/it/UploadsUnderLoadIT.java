@@ -75,12 +75,18 @@ class UploadsUnderLoadIT {
             var began = Instant.now();
             var uploads = new ArrayList<CompletableFuture<HttpResponse<String>>>();
             for (var picture : pictures) {
-                uploads.add(CompletableFuture.supplyAsync(() -> upload(images, picture), pool));
+                uploads.add(CompletableFuture.supplyAsync(() -> upload(images, picture), pool)
+                        .whenComplete((response, failure) -> System.out.println("UploadsUnderLoadIT: an upload of "
+                                + picture.length + " bytes answered " + (response == null ? failure
+                                : response.statusCode()) + " " + Duration.between(began, Instant.now()).toMillis()
+                                + " ms after the uploads began")));
             }
             Thread.sleep(300);
             var call = CompletableFuture.supplyAsync(() -> VonagePlayer.dial(base, PHONE, TO).press(PIN + "#"), pool)
                     .get(120, TimeUnit.SECONDS);
             var heardAt = Instant.now();
+            System.out.println("UploadsUnderLoadIT: the call heard its code " + Duration.between(began, heardAt)
+                    .toMillis() + " ms after the uploads began");
             assertFalse(call.spokenCodes().isEmpty(), call.heard());
             assertTrue(anyStepBetween(ReferenceOtp.base32(Fixtures.RFC_SECRET), began, heardAt)
                     .contains(call.spokenCodes().get(0)), "the call hears its right code: " + call.heard());

@@ -162,6 +162,19 @@ class QrImagesTest {
     }
 
     @Test
+    void aSmallCodeInATwelveMegapixelJpegIsRead() {
+        var plan = QrImages.Plan.of(4000, 3000, 3);
+        assertTrue(plan.coarseStep() > 1 && plan.bandRows() < 3000, "a coarse pass, then bands if needed: " + plan);
+        var photo = new java.awt.image.BufferedImage(4000, 3000, java.awt.image.BufferedImage.TYPE_3BYTE_BGR);
+        var g = photo.createGraphics();
+        g.setColor(new Color(0xE8EAED));
+        g.fillRect(0, 0, 4000, 3000);
+        g.drawImage(QrPictures.code(KEY_URI, 150), 1900, 1400, null);
+        g.dispose();
+        assertEquals(KEY_URI, QrImages.read(QrPictures.encode(photo, "jpeg")));
+    }
+
+    @Test
     void aSmallQrCodeInA40MegapixelScreenshotIsStillRead() {
         assertEquals(KEY_URI, QrImages.read(HugePngs.screenshot(KEY_URI, 6400, 6250, 170, 8)));
     }
