@@ -65,6 +65,18 @@ class QrImagesTest {
     }
 
     @Test
+    void readsACodeOnATransparentBackgroundAsIfOnWhite() {
+        var code = QrPictures.code(KEY_URI, 300);
+        var transparent = new java.awt.image.BufferedImage(300, 300, java.awt.image.BufferedImage.TYPE_INT_ARGB);
+        for (int y = 0; y < 300; y++) {
+            for (int x = 0; x < 300; x++) {
+                transparent.setRGB(x, y, (code.getRGB(x, y) & 0xFFFFFF) == 0 ? 0xFF000000 : 0x00000000);
+            }
+        }
+        assertEquals(KEY_URI, QrImages.read(QrPictures.png(transparent)));
+    }
+
+    @Test
     void readsALightOnDarkCode() {
         var dark = QrPictures.inverted(QrPictures.screenshot(KEY_URI, 240, 1200, 200));
         assertEquals(KEY_URI, QrImages.read(QrPictures.png(dark)));
