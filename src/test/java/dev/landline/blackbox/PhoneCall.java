@@ -123,6 +123,8 @@ final class PhoneCall {
         assertEquals(200, response.statusCode(), () -> "webhook answered " + response.statusCode() + ": " + response.body());
         assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("application/json"),
                 "an NCCO is application/json");
+        assertTrue(String.join(",", response.headers().allValues("Cache-Control")).contains("no-store"),
+                () -> "an NCCO may speak a live code: Cache-Control no-store, not " + response.headers().map());
         var problems = NccoRules.problems(response.body());
         assertTrue(problems.isEmpty(), () -> "invalid NCCO " + response.body() + ": " + problems);
         current = Http.array(response);

@@ -97,6 +97,32 @@ class EnrolmentIT extends OnPayaraMicro {
     }
 
     @Test
+    void responsesCarryingALiveCodeOrASigningTokenAreNeverStoredByACache() {
+        var caller = fixtures.caller("Nell", Fixtures.uniqueAccountNumber(), PIN);
+        var keyUri = "otpauth://totp/Cache:nell?secret=" + Fixtures.RFC_SECRET + "&issuer=Cache";
+        var started = Http.json("POST", enrolments(caller), json(keyUri));
+        assertEquals(201, started.statusCode(), started::body);
+        assertNotStored(started);
+        var location = URI.create(started.headers().firstValue("Location").orElseThrow());
+        assertNotStored(Http.json("GET", location, null));
+        var png = QrPictures.png(QrPictures.code(keyUri, 300));
+        var uploaded = upload("POST", enrolments(caller).resolve("enrolments/images"), "image/png", png);
+        assertEquals(201, uploaded.statusCode(), uploaded::body);
+        assertNotStored(uploaded);
+        var signature = Http.json("POST", base.resolve("api/phone/signatures"),
+                "{\"method\":\"GET\",\"query\":\"uuid=u&conversation_uuid=c&from=447700900001&to=" + TO + "\"}");
+        assertEquals(200, signature.statusCode(), signature::body);
+        assertNotStored(signature);
+        // every webhook NCCO is checked by VonagePlayer
+    }
+
+    private static void assertNotStored(HttpResponse<String> response) {
+        assertTrue(String.join(",", response.headers().allValues("Cache-Control")).contains("no-store"),
+                () -> response.request().uri() + " carries a live code: Cache-Control no-store, not "
+                        + response.headers().map());
+    }
+
+    @Test
     void anUploadedScreenshotIsDecodedOnTheServer() {
         var phone = Fixtures.uniquePhone();
         var caller = fixtures.caller("Bo", Fixtures.uniqueAccountNumber(), PIN, phone);

@@ -1,5 +1,6 @@
 package dev.landline.admin.boundary;
 
+import dev.landline.codes.boundary.NoStoreFilter;
 import dev.landline.enrolment.boundary.EnrolmentRefusedMapper;
 import dev.landline.enrolment.boundary.EnrolmentsResource;
 import dev.landline.problems.boundary.Problems;
@@ -24,6 +25,7 @@ public class AdminApplication extends Application {
         classes.add(InvalidOtpInputMapper.class);
         classes.add(EnrolmentsResource.class);
         classes.add(EnrolmentRefusedMapper.class);
+        classes.add(NoStoreFilter.class);
         return classes;
     }
 }

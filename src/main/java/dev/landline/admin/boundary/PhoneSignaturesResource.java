@@ -1,5 +1,6 @@
 package dev.landline.admin.boundary;
 
+import dev.landline.codes.boundary.NoStore;
 import dev.landline.guard.control.Payload;
 import dev.landline.guard.control.WebhookSignature;
 import dev.landline.problems.boundary.BadRequest;
@@ -22,6 +23,7 @@ import java.time.Duration;
  * token covers exactly the given payload and expires after {@link #LIFETIME}.
  */
 @Path("phone/signatures")
+@NoStore
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

@@ -1,5 +1,6 @@
 package dev.landline.calls.boundary;
 
+import dev.landline.codes.boundary.NoStoreFilter;
 import dev.landline.guard.boundary.SignedWebhookFilter;
 import dev.landline.problems.boundary.PersistenceFailureMapper;
 import dev.landline.problems.boundary.Problems;
@@ -22,6 +23,7 @@ public class VoiceApplication extends Application {
         classes.add(WebhookFailureMapper.class);
         classes.add(VonageWebhooksResource.class);
         classes.add(SignedWebhookFilter.class);
+        classes.add(NoStoreFilter.class);
         return classes;
     }
 }

@@ -2,6 +2,7 @@ package dev.landline.calls.boundary;
 
 import dev.landline.calls.control.CallFlow;
 import dev.landline.calls.control.Reply;
+import dev.landline.codes.boundary.NoStore;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -24,9 +25,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Vonage Voice API webhooks: answer (GET or POST), input (our own per-step URL with its single-use token) and
- * event. Replies are NCCOs; bad requests are 4xx problem+json.
+ * event. Replies are NCCOs (they speak live codes: never stored by a cache); bad requests are 4xx problem+json.
  */
 @Path("")
+@NoStore
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class VonageWebhooksResource {

@@ -7,9 +7,15 @@ import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import java.util.List;
 
-/** An enrolment refusal as problem+json: 400, 409, 404, 413 or 415, the field named. */
+/**
+ * An enrolment refusal as problem+json: 400, 409, 404, 413 or 415, the field named; 503 with {@code Retry-After}
+ * when the server is busy reading other images.
+ */
 @Provider
 public class EnrolmentRefusedMapper implements ExceptionMapper<EnrolmentRefused> {
+
+    /** When a client told the server is busy may try again. */
+    static final int RETRY_AFTER_SECONDS = 5;
 
     @Override
     public Response toResponse(EnrolmentRefused e) {
@@ -19,7 +25,12 @@ public class EnrolmentRefusedMapper implements ExceptionMapper<EnrolmentRefused>
             case NOT_FOUND -> Response.Status.NOT_FOUND;
             case TOO_LARGE -> Response.Status.REQUEST_ENTITY_TOO_LARGE;
             case UNSUPPORTED_TYPE -> Response.Status.UNSUPPORTED_MEDIA_TYPE;
+            case BUSY -> Response.Status.SERVICE_UNAVAILABLE;
         };
-        return Problem.response(status, e.getMessage(), List.of(new Problem.Violation(e.field(), e.getMessage())));
+        var response = Problem.response(status, e.getMessage(),
+                List.of(new Problem.Violation(e.field(), e.getMessage())));
+        return e.reason() == EnrolmentRefused.Reason.BUSY
+                ? Response.fromResponse(response).header("Retry-After", RETRY_AFTER_SECONDS).build()
+                : response;
     }
 }

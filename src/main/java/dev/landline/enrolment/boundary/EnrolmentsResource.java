@@ -1,11 +1,15 @@
 package dev.landline.enrolment.boundary;
 
 import dev.landline.audit.control.AdminChanged;
+import dev.landline.codes.boundary.NoStore;
+import dev.landline.enrolment.control.ImageDecodeSlots;
 import dev.landline.enrolment.control.PendingEnrolments;
+import dev.landline.enrolment.control.QrImages;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -25,10 +29,14 @@ import jakarta.ws.rs.core.UriInfo;
 import jakarta.json.JsonObject;
 import java.io.InputStream;
 
-/** Pending enrolments of a caller: start from a URI or an image, add export QR codes, preview, save, drop. */
+/**
+ * Pending enrolments of a caller: start from a URI or an image, add export QR codes, preview, save, drop. Previews
+ * carry live codes, so no response is stored by a cache.
+ */
 @Path("callers/{callerId}/enrolments")
 @RequestScoped
 @Transactional
+@NoStore
 @Produces(MediaType.APPLICATION_JSON)
 public class EnrolmentsResource {
 
@@ -36,6 +44,9 @@ public class EnrolmentsResource {
 
     @Inject
     PendingEnrolments enrolments;
+
+    @Inject
+    ImageDecodeSlots slots;
 
     @Context
     UriInfo uriInfo;
@@ -52,12 +63,14 @@ public class EnrolmentsResource {
         return created(EnrolmentView.of(enrolments.start(callerId, body.uri())));
     }
 
+    /** The image is received and decoded in a slot, outside any transaction; only the result is stored. */
     @POST
     @Path("images")
     @Consumes(MediaType.WILDCARD)
+    @Transactional(TxType.NOT_SUPPORTED)
     public Response startFromImage(@PathParam("callerId") long callerId,
             @HeaderParam(HttpHeaders.CONTENT_TYPE) String type, InputStream body) {
-        return created(EnrolmentView.of(enrolments.startFromImage(callerId, ImageUpload.read(type, body))));
+        return created(EnrolmentView.of(enrolments.startFromQrCode(callerId, qrCode(type, body))));
     }
 
     @POST
@@ -71,11 +84,11 @@ public class EnrolmentsResource {
     @POST
     @Path("{enrolmentId}/parts")
     @Consumes(MediaType.WILDCARD)
+    @Transactional(TxType.NOT_SUPPORTED)
     public JsonObject addImagePart(@PathParam("callerId") long callerId,
             @PathParam("enrolmentId") String enrolmentId, @HeaderParam(HttpHeaders.CONTENT_TYPE) String type,
             InputStream body) {
-        return EnrolmentView.of(enrolments.addImagePart(callerId, enrolmentId, ImageUpload.read(type, body)))
-                .toJson();
+        return EnrolmentView.of(enrolments.addPart(callerId, enrolmentId, qrCode(type, body))).toJson();
     }
 
     @GET
@@ -100,6 +113,10 @@ public class EnrolmentsResource {
     public Response discard(@PathParam("callerId") long callerId, @PathParam("enrolmentId") String enrolmentId) {
         enrolments.discard(callerId, enrolmentId);
         return Response.noContent().build();
+    }
+
+    private String qrCode(String type, InputStream body) {
+        return slots.inSlot(() -> QrImages.read(ImageUpload.read(type, body)));
     }
 
     private Response created(EnrolmentView view) {

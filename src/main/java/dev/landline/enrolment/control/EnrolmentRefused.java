@@ -21,7 +21,9 @@ public class EnrolmentRefused extends RuntimeException {
         /** the upload is over the size limit */
         TOO_LARGE,
         /** not a content type this endpoint reads */
-        UNSUPPORTED_TYPE
+        UNSUPPORTED_TYPE,
+        /** the server is busy reading other images: the same request may be sent again shortly */
+        BUSY
     }
 
     private final Reason reason;
@@ -39,6 +41,10 @@ public class EnrolmentRefused extends RuntimeException {
 
     public static EnrolmentRefused conflict(String field, String message) {
         return new EnrolmentRefused(Reason.CONFLICT, field, message);
+    }
+
+    public static EnrolmentRefused busy(String message) {
+        return new EnrolmentRefused(Reason.BUSY, "image", message);
     }
 
     public Reason reason() {

@@ -28,7 +28,7 @@ import java.util.Objects;
 /**
  * Pending enrolments in the database: started from a URI or an image, grown by further QR codes of an export,
  * previewed with live codes, saved as accounts or dropped. Input is read completely before anything is written, so
- * a refusal stores nothing. Seeds are sealed with the server's seed key, bound to the enrolment and slot.
+ * a refusal stores nothing; images are decoded before, outside the transaction. Seeds are sealed with the server's seed key, bound to the enrolment and slot.
  */
 @ApplicationScoped
 @Transactional
@@ -66,10 +66,12 @@ public class PendingEnrolments {
         return start(callerId, Scan.of(uri));
     }
 
-    /** From a PNG or JPEG image with a QR code in it. */
-    public EnrolmentPreview startFromImage(long callerId, byte[] image) {
-        var text = QrImages.read(image);
-        return start(callerId, scanned(text));
+    /**
+     * From the text of the QR code in an uploaded image, read before (with {@link QrImages}, in an
+     * {@link ImageDecodeSlots} slot): an image is never decoded inside a transaction.
+     */
+    public EnrolmentPreview startFromQrCode(long callerId, String qrText) {
+        return start(callerId, scanned(qrText));
     }
 
     private EnrolmentPreview start(long callerId, Scan scan) {
@@ -92,16 +94,10 @@ public class PendingEnrolments {
         return preview(enrolment);
     }
 
-    /** The next QR code of a multi-code export, as a URI. */
+    /** The next QR code of a multi-code export, as a URI or as the text read from an image's QR code. */
     public EnrolmentPreview addPart(long callerId, String enrolmentId, String uri) {
         var enrolment = locked(callerId, enrolmentId);
         return addPart(enrolment, uri);
-    }
-
-    /** The next QR code of a multi-code export, as an image. */
-    public EnrolmentPreview addImagePart(long callerId, String enrolmentId, byte[] image) {
-        var enrolment = locked(callerId, enrolmentId);
-        return addPart(enrolment, QrImages.read(image));
     }
 
     private EnrolmentPreview addPart(Enrolment enrolment, String text) {

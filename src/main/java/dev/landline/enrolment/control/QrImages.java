@@ -9,16 +9,23 @@ import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
 import com.google.zxing.common.GlobalHistogramBinarizer;
 import com.google.zxing.common.HybridBinarizer;
 import com.google.zxing.qrcode.QRCodeReader;
+import java.awt.Color;
+import java.awt.Rectangle;
 import java.awt.RenderingHints;
+import java.awt.color.ColorSpace;
 import java.awt.image.BufferedImage;
+import java.awt.image.ComponentColorModel;
+import java.awt.image.DataBuffer;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
+import javax.imageio.ImageTypeSpecifier;
 import javax.imageio.stream.MemoryCacheImageInputStream;
 
 /**
@@ -26,11 +33,21 @@ import javax.imageio.stream.MemoryCacheImageInputStream;
  * code may fill only part of the image. Read with ZXing: the hybrid binarizer first (good for photos and uneven
  * light), then the global histogram one, each also on the inverted image (light-on-dark "dark mode" codes), and,
  * for a large image, on a copy scaled down. Everything happens in memory with no display (headless).
+ *
+ * <p>Memory is bounded whatever the picture: its size is read from the header first and over
+ * {@link #MAX_PIXELS} is refused; a large picture is first read whole at a coarse step (every n-th pixel of every
+ * n-th row, at most 3 × {@link #BAND_BYTES} in colour), then, only if no code was found there, band by band (each
+ * at most {@link #BAND_BYTES}) into one greyscale copy of at most {@link #GREY_PIXELS} pixels. A large picture is
+ * never held at full size in colour.
  */
 public final class QrImages {
 
     /** Images larger than this are refused before their pixels are decoded (a small PNG can inflate hugely). */
     public static final long MAX_PIXELS = 40_000_000L;
+    /** The largest greyscale copy kept (one byte a pixel): a 40-megapixel picture is read at every second pixel. */
+    static final long GREY_PIXELS = 12_000_000L;
+    /** The most memory one decoded band of the picture takes (16-bit RGBA takes 8 bytes a pixel). */
+    static final long BAND_BYTES = 8L * 1024 * 1024;
     private static final int SCALED_SIDE = 1200;
     private static final Set<String> FORMATS = Set.of("png", "jpeg");
     private static final Map<DecodeHintType, Object> HINTS = Map.of(
@@ -46,11 +63,13 @@ public final class QrImages {
 
     /** The text of the QR code in the image; refused when the bytes are no PNG/JPEG or hold no QR code. */
     public static String read(byte[] imageBytes) {
-        var image = decode(imageBytes);
-        var text = find(image);
-        if (text == null && Math.max(image.getWidth(), image.getHeight()) > SCALED_SIDE * 3 / 2) {
-            text = find(scaledDown(image));
-        }
+        var text = withReader(imageBytes, (reader, plan) -> {
+            String found = null;
+            if (plan.coarseStep() > plan.step()) {
+                found = find(grey(reader, plan, plan.coarseStep(), plan.height()));
+            }
+            return found != null ? found : find(grey(reader, plan, plan.step(), plan.bandRows()));
+        });
         if (text == null) {
             throw EnrolmentRefused.invalid("image", "no QR code was found in the image; crop it closer to the code,"
                     + " or take the screenshot again with the whole code visible");
@@ -58,7 +77,16 @@ public final class QrImages {
         return text;
     }
 
+    /** The QR code's text, looked for at the picture's size and, when it is large, scaled down; null if none. */
     private static String find(BufferedImage image) {
+        var text = findAsIs(image);
+        if (text == null && Math.max(image.getWidth(), image.getHeight()) > SCALED_SIDE * 3 / 2) {
+            text = findAsIs(scaledDown(image));
+        }
+        return text;
+    }
+
+    private static String findAsIs(BufferedImage image) {
         var source = new BufferedImageLuminanceSource(image);
         for (var candidate : List.of(source, source.invert())) {
             for (var binarizer : BINARIZERS) {
@@ -72,7 +100,40 @@ public final class QrImages {
         return null;
     }
 
-    static BufferedImage decode(byte[] bytes) {
+    /**
+     * How a picture of a given size is read: first, when the picture is large, in one pass at every
+     * {@code coarseStep}-th pixel (fast; enough for a QR code of ordinary size); then, if no code was found, band by
+     * band ({@code bandRows} source rows each) at every {@code step}-th pixel.
+     */
+    record Plan(int width, int height, int step, int bandRows, int coarseStep) {
+
+        static Plan of(int width, int height, int bytesPerPixel) {
+            int step = 1;
+            while (cells(width, step) * cells(height, step) > GREY_PIXELS) {
+                step++;
+            }
+            int bytes = Math.max(1, bytesPerPixel);
+            int coarse = step;
+            while (cells(width, coarse) * cells(height, coarse) * bytes > BAND_BYTES * 3) {
+                coarse++;
+            }
+            long rowBytes = cells(width, step) * bytes;
+            int rows = (int) Math.max(1, Math.min(cells(height, step), BAND_BYTES / rowBytes));
+            return new Plan(width, height, step, rows * step, coarse);
+        }
+
+        static long cells(long pixels, int step) {
+            return (pixels + step - 1) / step;
+        }
+    }
+
+    /** What a reader does with the picture once its size is known and within limits. */
+    private interface Reading<T> {
+        T apply(ImageReader reader, Plan plan) throws IOException;
+    }
+
+    /** Opens the picture, checks its format and size, and reads it; every failure becomes a clear refusal. */
+    private static <T> T withReader(byte[] bytes, Reading<T> reading) {
         try (var input = new MemoryCacheImageInputStream(new ByteArrayInputStream(bytes))) {
             var readers = ImageIO.getImageReaders(input);
             if (!readers.hasNext()) {
@@ -80,30 +141,132 @@ public final class QrImages {
             }
             ImageReader reader = readers.next();
             try {
-                if (!FORMATS.contains(reader.getFormatName().toLowerCase(java.util.Locale.ROOT))) {
+                if (!FORMATS.contains(reader.getFormatName().toLowerCase(Locale.ROOT))) {
                     throw notAnImage();
                 }
-                reader.setInput(input, true, true);
-                long pixels = (long) reader.getWidth(0) * reader.getHeight(0);
+                reader.setInput(input, false, true);
+                int width = reader.getWidth(0);
+                int height = reader.getHeight(0);
+                long pixels = (long) width * height;
                 if (pixels > MAX_PIXELS) {
-                    throw EnrolmentRefused.invalid("image", "the image has " + pixels / 1_000_000
-                            + " megapixels; at most " + MAX_PIXELS / 1_000_000 + " are read");
+                    throw new EnrolmentRefused(EnrolmentRefused.Reason.TOO_LARGE, "image", "the image has "
+                            + pixels / 1_000_000 + " megapixels (" + width + " × " + height + "); at most "
+                            + MAX_PIXELS / 1_000_000 + " are read: crop it around the QR code");
                 }
-                var image = reader.read(0);
-                if (image == null) {
-                    throw notAnImage();
-                }
-                return image;
+                return reading.apply(reader, Plan.of(width, height, bytesPerPixel(reader)));
             } finally {
                 reader.dispose();
             }
+        } catch (OutOfMemoryError e) {
+            throw EnrolmentRefused.busy("the server had not enough memory free to read the image; try again");
         } catch (IOException | RuntimeException e) {
             if (e instanceof EnrolmentRefused refused) {
                 throw refused;
             }
+            if (causedByMemory(e)) {
+                throw EnrolmentRefused.busy("the server had not enough memory free to read the image; try again");
+            }
             throw EnrolmentRefused.invalid("image", "the image could not be read: it is not a PNG or JPEG image,"
                     + " or it is damaged");
         }
+    }
+
+    /**
+     * The picture as a greyscale copy at every {@code step}-th pixel (white where it is transparent), decoded
+     * {@code bandRows} source rows at a time.
+     */
+    private static BufferedImage grey(ImageReader reader, Plan plan, int step, int bandRows) throws IOException {
+        var grey = new BufferedImage((int) Plan.cells(plan.width(), step), (int) Plan.cells(plan.height(), step),
+                BufferedImage.TYPE_BYTE_GRAY);
+        var graphics = grey.createGraphics();
+        try {
+            graphics.setColor(Color.WHITE);
+            graphics.fillRect(0, 0, grey.getWidth(), grey.getHeight());
+            for (int top = 0; top < plan.height(); top += bandRows) {
+                var param = reader.getDefaultReadParam();
+                param.setSourceRegion(new Rectangle(0, top, plan.width(), Math.min(bandRows, plan.height() - top)));
+                param.setSourceSubsampling(step, step, 0, 0);
+                var band = reader.read(0, param);
+                if (band == null) {
+                    throw notAnImage();
+                }
+                if (!copyGrey(band, grey, top / step)) {
+                    graphics.drawImage(band, 0, top / step, null);
+                }
+            }
+        } finally {
+            graphics.dispose();
+        }
+        return grey;
+    }
+
+    /**
+     * Copies a band of plain grey or RGB samples (8 or 16 bits, with or without alpha) into the grey picture as ZXing
+     * weighs them, over white where it is transparent; false for any other kind of band (drawn by Java 2D).
+     */
+    private static boolean copyGrey(BufferedImage band, BufferedImage grey, int atRow) {
+        if (!(band.getColorModel() instanceof ComponentColorModel model)) {
+            return false;
+        }
+        int colourBands = model.getColorSpace().getType() == ColorSpace.TYPE_RGB ? 3
+                : model.getColorSpace().getType() == ColorSpace.TYPE_GRAY ? 1 : 0;
+        int bands = band.getRaster().getNumBands();
+        if (colourBands == 0 || bands != colourBands + (model.hasAlpha() ? 1 : 0)) {
+            return false;
+        }
+        int shift = model.getComponentSize(0) - 8;
+        if (shift < 0 || model.isAlphaPremultiplied()) {
+            return false;
+        }
+        var source = band.getRaster();
+        var target = grey.getRaster();
+        int width = Math.min(band.getWidth(), grey.getWidth());
+        var samples = new int[width * bands];
+        var row = new int[width];
+        for (int y = 0; y < band.getHeight() && atRow + y < grey.getHeight(); y++) {
+            source.getPixels(0, y, width, 1, samples);
+            for (int x = 0, i = 0; x < width; x++, i += bands) {
+                int luminance;
+                if (colourBands == 3) {
+                    luminance = (306 * (samples[i] >> shift) + 601 * (samples[i + 1] >> shift)
+                            + 117 * (samples[i + 2] >> shift) + 0x200) >> 10;
+                } else {
+                    luminance = samples[i] >> shift;
+                }
+                if (model.hasAlpha()) {
+                    int alpha = samples[i + colourBands] >> shift;
+                    luminance = (luminance * alpha + 255 * (255 - alpha) + 127) / 255;
+                }
+                row[x] = luminance;
+            }
+            target.setPixels(0, atRow + y, width, 1, row);
+        }
+        return true;
+    }
+
+    /** Bytes a decoded pixel takes (8 for 16-bit RGBA), before it is made grey. */
+    private static int bytesPerPixel(ImageReader reader) throws IOException {
+        ImageTypeSpecifier type = reader.getRawImageType(0);
+        if (type == null) {
+            var types = reader.getImageTypes(0);
+            type = types.hasNext() ? types.next() : null;
+        }
+        if (type == null) {
+            return 8;
+        }
+        var model = type.getSampleModel();
+        int bits = DataBuffer.getDataTypeSize(model.getDataType());
+        int samples = model.getNumBands();
+        return Math.max(1, samples * bits / 8);
+    }
+
+    private static boolean causedByMemory(Throwable e) {
+        for (var cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof OutOfMemoryError) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static BufferedImage scaledDown(BufferedImage image) {

@@ -9,9 +9,13 @@ import java.awt.Color;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.zip.CRC32;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class QrImagesTest {
 
@@ -61,6 +65,18 @@ class QrImagesTest {
     }
 
     @Test
+    void readsACodeOnATransparentBackgroundAsIfOnWhite() {
+        var code = QrPictures.code(KEY_URI, 300);
+        var transparent = new java.awt.image.BufferedImage(300, 300, java.awt.image.BufferedImage.TYPE_INT_ARGB);
+        for (int y = 0; y < 300; y++) {
+            for (int x = 0; x < 300; x++) {
+                transparent.setRGB(x, y, (code.getRGB(x, y) & 0xFFFFFF) == 0 ? 0xFF000000 : 0x00000000);
+            }
+        }
+        assertEquals(KEY_URI, QrImages.read(QrPictures.png(transparent)));
+    }
+
+    @Test
     void readsALightOnDarkCode() {
         var dark = QrPictures.inverted(QrPictures.screenshot(KEY_URI, 240, 1200, 200));
         assertEquals(KEY_URI, QrImages.read(QrPictures.png(dark)));
@@ -102,9 +118,88 @@ class QrImagesTest {
     }
 
     @Test
-    void aPngClaimingHugeDimensionsIsRefusedBeforeItsPixelsAreDecoded() {
+    void aPngClaimingHugeDimensionsIsRefusedAsTooLargeBeforeItsPixelsAreDecoded() {
         var refused = assertThrows(EnrolmentRefused.class, () -> QrImages.read(pngHeaderOnly(20_000, 20_000)));
+        assertEquals(EnrolmentRefused.Reason.TOO_LARGE, refused.reason());
         assertTrue(refused.getMessage().contains("400 megapixels"), refused.getMessage());
+        assertTrue(refused.getMessage().contains("at most 40"), refused.getMessage());
+    }
+
+    @Test
+    void aQrCodeInTheMiddleOfA40MegapixelRgbaScreenshotIsRead() {
+        var png = HugePngs.screenshot(KEY_URI, 6400, 6250, 480, 8);
+        assertTrue(png.length < 5 * 1024 * 1024, "within the upload limit: " + png.length);
+        assertEquals(KEY_URI, QrImages.read(png));
+    }
+
+    @Test
+    void aQrCodeInTheMiddleOfA40Megapixel16BitRgbaScreenshotIsRead() {
+        var png = HugePngs.screenshot(KEY_URI, 6400, 6250, 480, 16);
+        assertTrue(png.length < 5 * 1024 * 1024, "within the upload limit: " + png.length);
+        assertEquals(KEY_URI, QrImages.read(png));
+    }
+
+    @Test
+    void aPictureOneRowOverTheLimitIsRefusedAsTooLarge() {
+        var over = assertThrows(EnrolmentRefused.class, () -> QrImages.read(pngHeaderOnly(6400, 6251)));
+        assertEquals(EnrolmentRefused.Reason.TOO_LARGE, over.reason());
+    }
+
+    @Test
+    void theLargestPictureIsReadIntoBoundedMemory() {
+        var plan = QrImages.Plan.of(6400, 6250, 8);
+        assertEquals(2, plan.step(), "a 40-megapixel picture is read at every second pixel at the finest");
+        assertTrue(QrImages.Plan.cells(6400, 2) * QrImages.Plan.cells(6250, 2) <= QrImages.GREY_PIXELS, plan::toString);
+        assertTrue(QrImages.Plan.cells(6400, 2) * (plan.bandRows() / 2) * 8 <= QrImages.BAND_BYTES, plan::toString);
+        assertTrue(QrImages.Plan.cells(6400, plan.coarseStep()) * QrImages.Plan.cells(6250, plan.coarseStep()) * 8
+                <= 3 * QrImages.BAND_BYTES, plan::toString);
+        var small = QrImages.Plan.of(1600, 1000, 4);
+        assertEquals(1, small.step(), "an ordinary screenshot is read at full resolution");
+        assertEquals(1, small.coarseStep(), "in one pass");
+        assertEquals(1000, small.bandRows(), "in one band");
+    }
+
+    @Test
+    void a40Megapixel16BitScreenshotIsReadInA64MegabyteHeap(@TempDir Path dir) throws Exception {
+        var file = dir.resolve("huge.png");
+        Files.write(file, HugePngs.screenshot(KEY_URI, 6400, 6250, 480, 16));
+        var java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        var process = new ProcessBuilder(java, "-Xmx64m", "-XX:+UseSerialGC", "-Djava.awt.headless=true",
+                "-cp", System.getProperty("java.class.path"), SmallHeapRead.class.getName(), file.toString())
+                .redirectErrorStream(true).start();
+        var output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(process.waitFor(120, TimeUnit.SECONDS), "finished");
+        assertEquals(0, process.exitValue(), output);
+        assertEquals(KEY_URI, output, "read at a fifth of the 320 MB its pixels take at full size");
+    }
+
+    @Test
+    void aSmallCodeInATwelveMegapixelJpegIsRead() {
+        var plan = QrImages.Plan.of(4000, 3000, 3);
+        assertTrue(plan.coarseStep() > 1 && plan.bandRows() < 3000, "a coarse pass, then bands if needed: " + plan);
+        var photo = new java.awt.image.BufferedImage(4000, 3000, java.awt.image.BufferedImage.TYPE_3BYTE_BGR);
+        var g = photo.createGraphics();
+        g.setColor(new Color(0xE8EAED));
+        g.fillRect(0, 0, 4000, 3000);
+        g.drawImage(QrPictures.code(KEY_URI, 150), 1900, 1400, null);
+        g.dispose();
+        assertEquals(KEY_URI, QrImages.read(QrPictures.encode(photo, "jpeg")));
+    }
+
+    @Test
+    void aSmallQrCodeInA40MegapixelScreenshotIsStillRead() {
+        assertEquals(KEY_URI, QrImages.read(HugePngs.screenshot(KEY_URI, 6400, 6250, 170, 8)));
+    }
+
+    @Test
+    void aDamagedPictureOfTheLargestSizeIsStillCalledDamaged() {
+        var png = HugePngs.screenshot(KEY_URI, 6400, 6250, 480, 8);
+        for (int i = png.length / 2; i < png.length / 2 + 64; i++) {
+            png[i] = (byte) ~png[i];
+        }
+        var refused = assertThrows(EnrolmentRefused.class, () -> QrImages.read(png));
+        assertEquals(EnrolmentRefused.Reason.INVALID, refused.reason());
+        assertTrue(refused.getMessage().contains("damaged"), refused.getMessage());
     }
 
     @Test
