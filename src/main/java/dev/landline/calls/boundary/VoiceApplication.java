@@ -22,6 +22,7 @@ public class VoiceApplication extends Application {
         classes.add(WebhookFailureMapper.class);
         classes.add(VonageWebhooksResource.class);
         classes.add(SignedWebhookFilter.class);
+        classes.add(OutageApology.class);
         return classes;
     }
 }

@@ -3,10 +3,12 @@ package dev.landline.calls.boundary;
 import dev.landline.accounts.control.Languages;
 import dev.landline.calls.control.Prompts;
 import dev.landline.calls.control.Reply;
+import dev.landline.operations.control.DatabaseOutage;
 import dev.landline.problems.boundary.Problem;
 import dev.landline.problems.boundary.StorageFailure;
 import dev.landline.problems.boundary.TransactionFailureMapper;
 import dev.landline.problems.boundary.UnexpectedErrorMapper;
+import jakarta.enterprise.inject.spi.CDI;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.GenericEntity;
 import jakarta.ws.rs.core.MediaType;
@@ -27,6 +29,7 @@ import java.util.logging.Logger;
  * never an error status Vonage would retry or read out — and nothing is kept or counted anywhere else instead. A
  * status event gets 503 problem+json. A concurrent change that won still gets 409, as from the shared mappers.
  * The log has an incident id, the exception type and the SQL state; never a message, which may quote values.
+ * An unreachable database is reported to {@link DatabaseOutage}, so that the next webhooks do not wait for it.
  */
 public class WebhookFailureMapper implements ExceptionMapper<RuntimeException> {
 
@@ -46,11 +49,15 @@ public class WebhookFailureMapper implements ExceptionMapper<RuntimeException> {
         }
         var incident = UUID.randomUUID().toString();
         var sqlState = StorageFailure.sqlState(e);
+        if (StorageFailure.unreachable(e)) {
+            // from now on webhooks answer at once, until the outage probe reaches the database again
+            CDI.current().select(DatabaseOutage.class).get().unreachable(sqlState);
+        }
         LOG.log(Level.SEVERE, "Webhook failed, incident {0}: {1}{2}",
                 new Object[] {incident, e.getClass().getName(),
                     sqlState == null ? "" : " (database, SQL state " + sqlState + ")"});
         LOG.log(Level.FINE, "Incident " + incident, e);
-        if (statusEvent()) {
+        if (statusEvent(uriInfo)) {
             return Problem.response(Response.Status.SERVICE_UNAVAILABLE,
                     "The event could not be stored right now (incident " + incident + ").");
         }
@@ -66,7 +73,7 @@ public class WebhookFailureMapper implements ExceptionMapper<RuntimeException> {
         });
     }
 
-    private boolean statusEvent() {
+    static boolean statusEvent(UriInfo uriInfo) {
         return uriInfo != null && uriInfo.getPath().replaceAll("^/+", "").equals("event");
     }
 }
