@@ -17,6 +17,7 @@ import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -38,6 +39,9 @@ public class WebhookFailureMapper implements ExceptionMapper<RuntimeException> {
     @Context
     UriInfo uriInfo;
 
+    /** Where an unreachable database is reported (with its SQL state): the node's {@link DatabaseOutage}. */
+    Consumer<String> outageReport = sqlState -> CDI.current().select(DatabaseOutage.class).get().unreachable(sqlState);
+
     @Override
     public Response toResponse(RuntimeException e) {
         if (StorageFailure.concurrentChange(e)) {
@@ -49,10 +53,7 @@ public class WebhookFailureMapper implements ExceptionMapper<RuntimeException> {
         }
         var incident = UUID.randomUUID().toString();
         var sqlState = StorageFailure.sqlState(e);
-        if (StorageFailure.unreachable(e)) {
-            // from now on webhooks answer at once, until the outage probe reaches the database again
-            CDI.current().select(DatabaseOutage.class).get().unreachable(sqlState);
-        }
+        reportOutage(e);
         LOG.log(Level.SEVERE, "Webhook failed, incident {0}: {1}{2}",
                 new Object[] {incident, e.getClass().getName(),
                     sqlState == null ? "" : " (database, SQL state " + sqlState + ")"});
@@ -63,6 +64,17 @@ public class WebhookFailureMapper implements ExceptionMapper<RuntimeException> {
         }
         return Response.ok(new GenericEntity<List<Ncco.Action>>(apology()) {
         }, MediaType.APPLICATION_JSON_TYPE).build();
+    }
+
+    /** A database out of reach is reported, so that the next webhooks answer at once until the probe reaches it. */
+    void reportOutage(RuntimeException e) {
+        if (StorageFailure.unreachable(e)) {
+            try {
+                outageReport.accept(StorageFailure.sqlState(e));
+            } catch (IllegalStateException noContainer) {
+                // the answer matters more; the node's own probe finds the outage within a second anyway
+            }
+        }
     }
 
     /** "Sorry, … cannot read codes right now. Please try again later. Goodbye." and the call ends. */
