@@ -62,7 +62,8 @@ public class PrepareLocalServer {
                 "# Written by PrepareLocalServer at each start of the run command.",
                 // a statement cache per connection, and H2's cache of parsed statements above its 8: the answer
                 // webhook runs more distinct statements than that (docs/benchmarks.md)
-                "create-jdbc-connection-pool --statementcachesize 64 --datasourceclassname org.h2.jdbcx.JdbcDataSource"
+                "create-jdbc-connection-pool --statementcachesize 64 --maxwait 4000"
+                        + " --datasourceclassname org.h2.jdbcx.JdbcDataSource"
                         + " --restype javax.sql.DataSource --property user=sa:password=landline:URL="
                         + url.replace(":", "\\:") + ";QUERY_CACHE_SIZE\\=64 LandlinePool",
                 "set resources.jdbc-resource.jdbc/__default.pool-name=LandlinePool",

@@ -104,15 +104,19 @@ public class PostgresForTests {
         }
     }
 
-    /** The pool an administrator would define: validated connections, so the pool heals after an outage. */
+    /**
+     * The pool an administrator would define: validated connections, so the pool heals after an outage; short
+     * connect, login and socket timeouts and a bounded wait for a free connection, so no request waits long for a
+     * database that is gone.
+     */
     static String pool(String name, String host, String port, String database, String user, String password) {
         return "create-jdbc-connection-pool --datasourceclassname=org.postgresql.ds.PGSimpleDataSource"
                 + " --restype=javax.sql.DataSource --statementcachesize=64 --isconnectvalidatereq=true"
                 + " --validationmethod=custom-validation"
                 + " --validationclassname=org.glassfish.api.jdbc.validation.PostgresConnectionValidation"
-                + " --failconnection=true"
+                + " --failconnection=true --maxwait=4000"
                 + " --property user=" + user + ":password=" + password + ":serverName=" + host + ":portNumber=" + port
-                + ":databaseName=" + database + " " + name;
+                + ":databaseName=" + database + ":connectTimeout=1:loginTimeout=2:socketTimeout=10 " + name;
     }
 
     /** WildFly, as the README's recipe: the driver deployed, a datasource, the default binding (a reload follows). */
@@ -130,6 +134,7 @@ public class PostgresForTests {
                 "deploy " + driver,
                 "data-source add --name=LandlineDS --jndi-name=java:jboss/datasources/LandlineDS --driver-name="
                         + driverName + " --connection-url=jdbc:postgresql://" + host + ":" + port + "/" + database
+                        + "?connectTimeout=1&loginTimeout=2&socketTimeout=10 --blocking-timeout-wait-millis=4000"
                         + " --user-name=" + USER + " --password=" + PASSWORD,
                 "/subsystem=ee/service=default-bindings:write-attribute(name=datasource,value=java:jboss/datasources/LandlineDS)",
                 "");
@@ -145,7 +150,8 @@ public class PostgresForTests {
         }
         return matcher.replaceFirst(java.util.regex.Matcher.quoteReplacement("<properties.postgresql serverName=\""
                 + host + "\" portNumber=\"" + port + "\" databaseName=\"" + database + "\" user=\"" + USER
-                + "\" password=\"" + PASSWORD + "\"/>"));
+                + "\" password=\"" + PASSWORD + "\" connectTimeout=\"1\" loginTimeout=\"2\" socketTimeout=\"10\"/>"
+                + "<connectionManager connectionTimeout=\"4s\"/>"));
     }
 
     private static void drop(Path file) throws IOException, SQLException {

@@ -1,5 +1,7 @@
 /**
  * Operations: what an operator needs to see — one startup line saying which server, which database and which
- * webhook security mode is active, and readiness that fails when the database is unreachable.
+ * webhook security mode is active; readiness that fails when the database is unreachable; {@code GET /api/status}
+ * for the admin pages; and the knowledge that the database is out of reach (a probe every second), so that webhooks
+ * answer at once during an outage instead of waiting for connections.
  */
 package dev.landline.operations;

@@ -1,4 +1,6 @@
 /**
- * Time: the one {@link java.time.Clock} every component injects, so that tests can stand at any instant.
+ * Time: the one {@link java.time.Clock} every component injects, so that tests can stand at any instant; and a
+ * running estimate of how far that clock is from the voice provider's (from the signed webhooks), with a readiness
+ * check that fails when callers would be read wrong codes.
  */
 package dev.landline.time;

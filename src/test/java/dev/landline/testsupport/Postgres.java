@@ -129,8 +129,9 @@ public final class Postgres {
                             + " --restype=javax.sql.DataSource --statementcachesize=64 --isconnectvalidatereq=true"
                             + " --validationmethod=custom-validation"
                             + " --validationclassname=org.glassfish.api.jdbc.validation.PostgresConnectionValidation"
-                            + " --failconnection=true --property user=" + USER + ":password=" + password
-                            + ":serverName=" + host + ":portNumber=" + port + ":databaseName=" + name
+                            + " --failconnection=true --maxwait=4000 --property user=" + USER + ":password="
+                            + password + ":serverName=" + host + ":portNumber=" + port + ":databaseName=" + name
+                            + ":connectTimeout=1:loginTimeout=2:socketTimeout=10"
                             + " LandlinePostgres",
                     "set resources.jdbc-resource.jdbc/__default.pool-name=LandlinePostgres", "");
         }

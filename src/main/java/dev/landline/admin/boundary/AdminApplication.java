@@ -3,6 +3,7 @@ package dev.landline.admin.boundary;
 import dev.landline.codes.boundary.NoStoreFilter;
 import dev.landline.enrolment.boundary.EnrolmentRefusedMapper;
 import dev.landline.enrolment.boundary.EnrolmentsResource;
+import dev.landline.operations.boundary.StatusResource;
 import dev.landline.problems.boundary.Problems;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
@@ -26,6 +27,7 @@ public class AdminApplication extends Application {
         classes.add(EnrolmentsResource.class);
         classes.add(EnrolmentRefusedMapper.class);
         classes.add(NoStoreFilter.class);
+        classes.add(StatusResource.class);
         return classes;
     }
 }

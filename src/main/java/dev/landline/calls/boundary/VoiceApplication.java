@@ -24,6 +24,7 @@ public class VoiceApplication extends Application {
         classes.add(VonageWebhooksResource.class);
         classes.add(SignedWebhookFilter.class);
         classes.add(NoStoreFilter.class);
+        classes.add(OutageApology.class);
         return classes;
     }
 }

@@ -3,10 +3,12 @@ package dev.landline.calls.boundary;
 import dev.landline.accounts.control.Languages;
 import dev.landline.calls.control.Prompts;
 import dev.landline.calls.control.Reply;
+import dev.landline.operations.control.DatabaseOutage;
 import dev.landline.problems.boundary.Problem;
 import dev.landline.problems.boundary.StorageFailure;
 import dev.landline.problems.boundary.TransactionFailureMapper;
 import dev.landline.problems.boundary.UnexpectedErrorMapper;
+import jakarta.enterprise.inject.spi.CDI;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.GenericEntity;
 import jakarta.ws.rs.core.MediaType;
@@ -15,6 +17,7 @@ import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -27,6 +30,7 @@ import java.util.logging.Logger;
  * never an error status Vonage would retry or read out — and nothing is kept or counted anywhere else instead. A
  * status event gets 503 problem+json. A concurrent change that won still gets 409, as from the shared mappers.
  * The log has an incident id, the exception type and the SQL state; never a message, which may quote values.
+ * An unreachable database is reported to {@link DatabaseOutage}, so that the next webhooks do not wait for it.
  */
 public class WebhookFailureMapper implements ExceptionMapper<RuntimeException> {
 
@@ -34,6 +38,9 @@ public class WebhookFailureMapper implements ExceptionMapper<RuntimeException> {
 
     @Context
     UriInfo uriInfo;
+
+    /** Where an unreachable database is reported (with its SQL state): the node's {@link DatabaseOutage}. */
+    Consumer<String> outageReport = sqlState -> CDI.current().select(DatabaseOutage.class).get().unreachable(sqlState);
 
     @Override
     public Response toResponse(RuntimeException e) {
@@ -46,16 +53,28 @@ public class WebhookFailureMapper implements ExceptionMapper<RuntimeException> {
         }
         var incident = UUID.randomUUID().toString();
         var sqlState = StorageFailure.sqlState(e);
+        reportOutage(e);
         LOG.log(Level.SEVERE, "Webhook failed, incident {0}: {1}{2}",
                 new Object[] {incident, e.getClass().getName(),
                     sqlState == null ? "" : " (database, SQL state " + sqlState + ")"});
         LOG.log(Level.FINE, "Incident " + incident, e);
-        if (statusEvent()) {
+        if (statusEvent(uriInfo)) {
             return Problem.response(Response.Status.SERVICE_UNAVAILABLE,
                     "The event could not be stored right now (incident " + incident + ").");
         }
         return Response.ok(new GenericEntity<List<Ncco.Action>>(apology()) {
         }, MediaType.APPLICATION_JSON_TYPE).build();
+    }
+
+    /** A database out of reach is reported, so that the next webhooks answer at once until the probe reaches it. */
+    void reportOutage(RuntimeException e) {
+        if (StorageFailure.unreachable(e)) {
+            try {
+                outageReport.accept(StorageFailure.sqlState(e));
+            } catch (IllegalStateException noContainer) {
+                // the answer matters more; the node's own probe finds the outage within a second anyway
+            }
+        }
     }
 
     /** "Sorry, … cannot read codes right now. Please try again later. Goodbye." and the call ends. */
@@ -66,7 +85,7 @@ public class WebhookFailureMapper implements ExceptionMapper<RuntimeException> {
         });
     }
 
-    private boolean statusEvent() {
+    static boolean statusEvent(UriInfo uriInfo) {
         return uriInfo != null && uriInfo.getPath().replaceAll("^/+", "").equals("event");
     }
 }

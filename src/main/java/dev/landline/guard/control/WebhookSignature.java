@@ -1,5 +1,6 @@
 package dev.landline.guard.control;
 
+import dev.landline.time.control.ClockOffset;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -47,6 +48,10 @@ public class WebhookSignature {
     @Inject
     @ConfigProperty(name = MAX_AGE, defaultValue = "300")
     long maxAgeSeconds;
+
+    /** Fed with the provider's time of every accepted webhook; null when made by {@link #of}. */
+    @Inject
+    ClockOffset clockOffset;
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -131,7 +136,12 @@ public class WebhookSignature {
         if (claims.isEmpty()) {
             return Verdict.MALFORMED;
         }
-        return Freshness.check(claims.get(), now, maxAgeSeconds).orElseGet(() -> hash(claims.get(), payload));
+        var verdict = Freshness.check(claims.get(), now, maxAgeSeconds).orElseGet(() -> hash(claims.get(), payload));
+        if (verdict == Verdict.VALID && signedWith == key && clockOffset != null) {
+            // the provider's own time (not a browser phone token's, which is ours): for the clock estimate
+            ProviderTime.of(claims.get(), payload).ifPresent(sent -> clockOffset.observe(sent, now));
+        }
+        return verdict;
     }
 
     /**

@@ -1,11 +1,17 @@
 package dev.landline.calls.boundary;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.landline.problems.boundary.PersistenceFailureMapper;
 import dev.landline.problems.boundary.TransactionFailureMapper;
 import jakarta.json.bind.JsonbBuilder;
+import jakarta.persistence.PersistenceException;
+import java.sql.SQLSyntaxErrorException;
+import java.sql.SQLTransientConnectionException;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The decisions of the webhook failure mapper; the responses themselves are tested on the server (TwoNodesIT). */
@@ -29,5 +35,25 @@ class WebhookFailureMapperTest {
         assertTrue(classes.contains(WebhookFailureMapper.class));
         assertFalse(classes.contains(PersistenceFailureMapper.class));
         assertFalse(classes.contains(TransactionFailureMapper.class));
+        assertTrue(classes.contains(OutageApology.class), "and answers at once while the database is known down");
+    }
+
+    @Test
+    void aDatabaseOutOfReachIsReportedSoThatTheNextWebhooksDoNotWaitForIt() {
+        var reported = new ArrayList<String>();
+        var mapper = new WebhookFailureMapper();
+        mapper.outageReport = reported::add;
+        var refused = new PersistenceException(new SQLTransientConnectionException("Connection refused", "08001"));
+        mapper.reportOutage(refused);
+        assertEquals(List.of("08001"), reported);
+    }
+
+    @Test
+    void aStatementTheDatabaseRejectedIsNoOutage() {
+        var reported = new ArrayList<String>();
+        var mapper = new WebhookFailureMapper();
+        mapper.outageReport = reported::add;
+        mapper.reportOutage(new PersistenceException(new SQLSyntaxErrorException("syntax error", "42601")));
+        assertTrue(reported.isEmpty(), "a bug is not an outage: " + reported);
     }
 }

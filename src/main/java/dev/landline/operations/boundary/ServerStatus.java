@@ -1,0 +1,20 @@
+package dev.landline.operations.boundary;
+
+import java.time.Instant;
+
+/** What an administrator should know about this node, for the admin pages. */
+public record ServerStatus(ClockStatus clock, DatabaseStatus database) {
+
+    /**
+     * How far this node's clock is from the voice provider's: {@code offsetSeconds} positive when ours is ahead, null
+     * until enough signed webhooks came in ({@code samples}); {@code warning} beyond 5 s, {@code tooFar} beyond
+     * {@code maxOffsetSeconds} (the node is then not ready).
+     */
+    public record ClockStatus(Double offsetSeconds, int samples, boolean warning, boolean tooFar,
+            long maxOffsetSeconds, String description) {
+    }
+
+    /** Whether this node knows its database to be out of reach (webhooks then apologise at once), and since when. */
+    public record DatabaseStatus(boolean unreachable, Instant unreachableSince) {
+    }
+}

@@ -1,0 +1,32 @@
+package dev.landline.operations.boundary;
+
+import dev.landline.operations.control.DatabaseOutage;
+import dev.landline.time.control.ClockOffset;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+/** {@code GET /api/status}: this node's state for the admin pages (administrators only, as all of /api). */
+@Path("status")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class StatusResource {
+
+    @Inject
+    ClockOffset clockOffset;
+
+    @Inject
+    DatabaseOutage outage;
+
+    @GET
+    public ServerStatus status() {
+        var estimate = clockOffset.estimate();
+        var clock = new ServerStatus.ClockStatus(estimate.seconds().orElse(null), estimate.samples(),
+                estimate.beyondWarning(), estimate.beyondLimit(), estimate.maxOffsetSeconds(), estimate.describe());
+        var since = outage.downSince();
+        return new ServerStatus(clock, new ServerStatus.DatabaseStatus(since.isPresent(), since.orElse(null)));
+    }
+}

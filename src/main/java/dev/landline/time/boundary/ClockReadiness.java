@@ -1,0 +1,36 @@
+package dev.landline.time.boundary;
+
+import dev.landline.time.control.ClockOffset;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.Readiness;
+
+/**
+ * Readiness is DOWN while our clock is further from the voice provider's than the configured limit: callers would
+ * be read wrong codes. The data says the measured offset (or that none was measured yet, which is UP).
+ */
+@Readiness
+@ApplicationScoped
+public class ClockReadiness implements HealthCheck {
+
+    @Inject
+    ClockOffset clockOffset;
+
+    @Override
+    public HealthCheckResponse call() {
+        var estimate = clockOffset.estimate();
+        var response = HealthCheckResponse.named("clock").status(!estimate.beyondLimit())
+                .withData("samples", estimate.samples())
+                .withData("maxOffsetSeconds", estimate.maxOffsetSeconds());
+        estimate.seconds().ifPresent(seconds -> response.withData("offsetSeconds", String.valueOf(seconds)));
+        if (estimate.beyondLimit()) {
+            response.withData("reason", "this server's clock is " + estimate.describe() + ", more than "
+                    + estimate.maxOffsetSeconds() + " s: callers would hear wrong codes");
+        } else if (estimate.beyondWarning()) {
+            response.withData("warning", "this server's clock is " + estimate.describe());
+        }
+        return response.build();
+    }
+}
