@@ -1,0 +1,84 @@
+package dev.landline.accounts.control;
+
+import dev.landline.secrets.control.ServerKeys;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Which keys the stored rows need: sealed seeds (accounts and pending enrolments) per seed key id, PIN hashes per
+ * pepper id, each marked current, earlier (configured) or missing. This is what says when an earlier key may be
+ * removed (no row needs it any more) and which rows a removed key has made unusable. Ids are public fingerprints.
+ */
+@ApplicationScoped
+@Transactional(Transactional.TxType.SUPPORTS)
+public class KeyUsage {
+
+    /** One key id and how many stored rows need it. */
+    public record Use(String keyId, boolean current, boolean configured, long rows) {
+
+        /** An earlier key no row needs any more: it may be removed from the configuration. */
+        public boolean removable() {
+            return configured && !current && rows == 0;
+        }
+    }
+
+    /** Every seed key and pepper that is configured or still named by a row. */
+    public record Usage(List<Use> seedKeys, List<Use> peppers) {
+
+        /** Sealed seeds not under the current key that can be opened (re-encryption will seal them again). */
+        public long seedsToReencrypt() {
+            return seedKeys.stream().filter(use -> use.configured() && !use.current()).mapToLong(Use::rows).sum();
+        }
+
+        /** Sealed seeds whose key is not configured: they do not open until that key is configured again. */
+        public long seedsUnderMissingKeys() {
+            return seedKeys.stream().filter(use -> !use.configured()).mapToLong(Use::rows).sum();
+        }
+
+        /** PIN hashes whose pepper is not configured: those callers cannot sign in until given a new PIN. */
+        public long pinsUnderMissingPeppers() {
+            return peppers.stream().filter(use -> !use.configured()).mapToLong(Use::rows).sum();
+        }
+    }
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    ServerKeys keys;
+
+    public Usage now() {
+        var seedRows = new LinkedHashMap<String, Long>();
+        for (var table : List.of("otp_account", "enrolment_account")) {
+            @SuppressWarnings("unchecked")
+            List<Object[]> counts = em.createNativeQuery("select key_id, count(*) from " + table + " group by key_id")
+                    .getResultList();
+            counts.forEach(row -> seedRows.merge((String) row[0], ((Number) row[1]).longValue(), Long::sum));
+        }
+        var pepperRows = new LinkedHashMap<String, Long>();
+        em.createQuery("select c.pinHash from Caller c", String.class).getResultList().forEach(hash ->
+                pepperRows.merge(PinHasher.pepperIdOf(hash).orElse("(not a PIN hash)"), 1L, Long::sum));
+        return new Usage(uses(keys.seedKeyIds(), seedRows), uses(keys.pepperIds(), pepperRows));
+    }
+
+    private static List<Use> uses(List<String> configured, Map<String, Long> rows) {
+        var uses = new ArrayList<Use>();
+        for (int i = 0; i < configured.size(); i++) {
+            var id = configured.get(i);
+            uses.add(new Use(id, i == 0, true, rows.getOrDefault(id, 0L)));
+        }
+        rows.forEach((id, count) -> {
+            if (!configured.contains(id)) {
+                uses.add(new Use(id, false, false, count));
+            }
+        });
+        return List.copyOf(uses);
+    }
+}
