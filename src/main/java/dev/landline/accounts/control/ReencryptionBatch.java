@@ -18,8 +18,11 @@ import java.util.List;
 @ApplicationScoped
 public class ReencryptionBatch {
 
-    /** What one batch did; {@code last} is where the next batch of the same table starts (empty: none left). */
-    public record Done(int resealed, int unopenable, String last) {
+    /**
+     * What one batch did: rows looked at, sealed again, left because their key is not configured; {@code last} is
+     * where the next batch of the same table starts (null when there was no row left).
+     */
+    public record Done(int rows, int resealed, int unopenable, String last) {
     }
 
     @PersistenceContext
@@ -57,7 +60,7 @@ public class ReencryptionBatch {
                     .setParameter(1, resealedText).setParameter(2, cipher.keyId()).setParameter(3, id)
                     .setParameter(4, keyId).setParameter(5, sealed).executeUpdate();
         }
-        return new Done(resealed, unopenable, last);
+        return new Done(rows.size(), resealed, unopenable, last);
     }
 
     /**
@@ -100,7 +103,7 @@ public class ReencryptionBatch {
                     .setParameter(3, enrolmentId).setParameter(4, slot).setParameter(5, keyId)
                     .setParameter(6, sealed).executeUpdate();
         }
-        return new Done(resealed, unopenable, last);
+        return new Done(rows.size(), resealed, unopenable, last);
     }
 
     /** The seed sealed again under the current key, or null when it does not open (altered row): left alone. */

@@ -26,34 +26,32 @@ public class SeedReencryption {
     @Inject
     ReencryptionBatch batches;
 
-    /** Runs batches until every row was looked at or {@code budget} has passed (then the caller runs another). */
-    public Pass run(Duration budget) {
+    /**
+     * Runs batches until every row was looked at, {@code budget} has passed or {@code maxRows} rows were looked
+     * at (then the caller runs another pass).
+     */
+    public Pass run(Duration budget, int maxRows) {
         long deadline = System.nanoTime() + budget.toNanos();
+        int looked = 0;
         int resealed = 0;
         int unopenable = 0;
-        long afterAccount = 0;
-        boolean accountsDone = false;
-        while (!accountsDone && System.nanoTime() - deadline < 0) {
-            var done = batches.accounts(afterAccount, BATCH);
+        String afterAccount = "0";
+        while (afterAccount != null && looked < maxRows && System.nanoTime() - deadline < 0) {
+            var done = batches.accounts(Long.parseLong(afterAccount), Math.min(BATCH, maxRows - looked));
+            looked += done.rows();
             resealed += done.resealed();
             unopenable += done.unopenable();
-            accountsDone = done.last() == null;
-            if (!accountsDone) {
-                afterAccount = Long.parseLong(done.last());
-            }
+            afterAccount = done.last();
         }
-        var afterEnrolment = "";
-        boolean enrolmentsDone = false;
-        while (accountsDone && !enrolmentsDone && System.nanoTime() - deadline < 0) {
-            var done = batches.enrolments(afterEnrolment, BATCH);
+        var afterEnrolment = afterAccount == null ? "" : null;
+        while (afterEnrolment != null && looked < maxRows && System.nanoTime() - deadline < 0) {
+            var done = batches.enrolments(afterEnrolment, Math.min(BATCH, maxRows - looked));
+            looked += done.rows();
             resealed += done.resealed();
             unopenable += done.unopenable();
-            enrolmentsDone = done.last() == null;
-            if (!enrolmentsDone) {
-                afterEnrolment = done.last();
-            }
+            afterEnrolment = done.last();
         }
-        var pass = new Pass(resealed, unopenable, accountsDone && enrolmentsDone);
+        var pass = new Pass(resealed, unopenable, afterAccount == null && afterEnrolment == null);
         LOG.info("Seed re-encryption pass: " + resealed + " sealed again under the current key"
                 + (unopenable > 0 ? ", " + unopenable + " sealed by a key that is not configured (left as they are)"
                         : "")

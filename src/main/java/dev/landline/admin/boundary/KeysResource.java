@@ -6,10 +6,13 @@ import dev.landline.audit.control.AdminChanged;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
+import jakarta.validation.constraints.Min;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.SecurityContext;
@@ -45,10 +48,11 @@ public class KeysResource {
         return KeysView.of(usage.now());
     }
 
+    /** {@code rows}: look at no more than this many rows in this pass (to go gently on a busy database). */
     @POST
     @Path("re-encryption")
-    public ReencryptionView reencrypt() {
-        var pass = reencryption.run(PASS);
+    public ReencryptionView reencrypt(@QueryParam("rows") @DefaultValue("1000000") @Min(1) int rows) {
+        var pass = reencryption.run(PASS, rows);
         if (pass.resealed() > 0) {
             changed.fire(new AdminChanged(security.getUserPrincipal().getName(), "seeds.re-encrypted", null, null));
         }
