@@ -17,6 +17,8 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Properties;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -120,10 +122,20 @@ class KeyRotationIT {
         assertEquals(SEEDS.size() + 1 - 3, keysAfterCrash.getJsonNumber("seedsToReencrypt").longValue(),
                 "nothing was lost or undone by the crash");
         callAndHearTheCode(people.get(4));
-        var rest = reencrypt("");
-        assertTrue(rest.getBoolean("complete"));
-        assertEquals(SEEDS.size() + 1 - 3, rest.getInt("resealed"));
-        var done = rest.getJsonObject("keys");
+        // two workers at once, a row at a time, as two nodes would: each row is sealed again exactly once
+        var workers = Executors.newFixedThreadPool(2);
+        try {
+            var results = workers.invokeAll(List.<Callable<Integer>>of(this::reencryptToTheEnd,
+                    this::reencryptToTheEnd));
+            int resealed = 0;
+            for (var result : results) {
+                resealed += result.get();
+            }
+            assertEquals(SEEDS.size() + 1 - 3, resealed, "every row left was sealed again once, none twice");
+        } finally {
+            workers.shutdownNow();
+        }
+        var done = keys();
         assertEquals(0, done.getJsonNumber("seedsToReencrypt").longValue());
         assertTrue(removable(done, "seedKeys", oldSeedKey), done::toString);
         assertEquals(0, reencrypt("").getInt("resealed"), "a second run has nothing left to do");
@@ -196,9 +208,23 @@ class KeyRotationIT {
     }
 
     private JsonObject reencrypt(String query) {
-        var response = Http.send("POST", base.resolve("api/keys/re-encryption" + query), null, null, ADMIN);
+        var response = Http.send("POST", base.resolve("api/keys/re-encryption" + query), "application/json", "{}",
+                ADMIN);
         assertEquals(200, response.statusCode(), response::body);
         return Http.object(response);
+    }
+
+    /** Runs one-row passes until one says it looked at every row; how many rows this worker sealed again. */
+    private int reencryptToTheEnd() {
+        int resealed = 0;
+        for (int pass = 0; pass < 100; pass++) {
+            var result = reencrypt("?rows=1");
+            resealed += result.getInt("resealed");
+            if (result.getBoolean("complete")) {
+                return resealed;
+            }
+        }
+        throw new AssertionError("the re-encryption did not finish in 100 passes");
     }
 
     private static String current(JsonObject keys, String ring) {

@@ -40,10 +40,17 @@ public class StoredKeysReadiness implements HealthCheck {
         if (cached != null && System.nanoTime() - lastAt < FRESH.toNanos()) {
             return cached;
         }
-        var response = fresh();
-        last = response;
-        lastAt = System.nanoTime();
-        return response;
+        try {
+            var response = fresh();
+            last = response;
+            lastAt = System.nanoTime();
+            return response;
+        } catch (RuntimeException unreachable) {
+            // not remembered: the next probe asks again
+            LOG.warning("stored keys not counted: " + unreachable.getClass().getName());
+            return HealthCheckResponse.named("stored-keys").up()
+                    .withData("state", "not counted (database unreachable)").build();
+        }
     }
 
     private HealthCheckResponse fresh() {
@@ -51,21 +58,16 @@ public class StoredKeysReadiness implements HealthCheck {
         if (!keys.problems().isEmpty()) {
             return builder.up().withData("state", "no keys configured (see server-keys)").build();
         }
-        try {
-            var now = usage.now();
-            long missingSeeds = now.seedsUnderMissingKeys();
-            builder.status(missingSeeds == 0)
-                    .withData("seedsToReencrypt", now.seedsToReencrypt())
-                    .withData("seedsUnderMissingKeys", missingSeeds)
-                    .withData("pinsUnderMissingPeppers", now.pinsUnderMissingPeppers());
-            if (missingSeeds > 0) {
-                builder.withData("reason", missingSeeds + " sealed seeds name a seed key that is not configured"
-                        + " (put it back in " + ServerKeys.SEED_KEY_PREVIOUS + ")");
-            }
-            return builder.build();
-        } catch (RuntimeException unreachable) {
-            LOG.fine("stored keys not counted: " + unreachable.getClass().getSimpleName());
-            return builder.up().withData("state", "not counted (database unreachable)").build();
+        var now = usage.now();
+        long missingSeeds = now.seedsUnderMissingKeys();
+        builder.status(missingSeeds == 0)
+                .withData("seedsToReencrypt", now.seedsToReencrypt())
+                .withData("seedsUnderMissingKeys", missingSeeds)
+                .withData("pinsUnderMissingPeppers", now.pinsUnderMissingPeppers());
+        if (missingSeeds > 0) {
+            builder.withData("reason", missingSeeds + " sealed seeds name a seed key that is not configured"
+                    + " (put it back in " + ServerKeys.SEED_KEY_PREVIOUS + ")");
         }
+        return builder.build();
     }
 }

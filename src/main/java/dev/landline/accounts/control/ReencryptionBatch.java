@@ -46,6 +46,9 @@ public class ReencryptionBatch {
             last = Long.toString(id);
             var sealed = (String) row[2];
             var keyId = (String) row[3];
+            if (keyId.equals(cipher.keyId())) {
+                continue; // resealed by another node while this batch waited for the row's lock
+            }
             if (!cipher.opens(keyId)) {
                 unopenable++;
                 continue;
@@ -88,6 +91,9 @@ public class ReencryptionBatch {
             last = enrolmentId + "/" + slot;
             var sealed = (String) row[3];
             var keyId = (String) row[4];
+            if (keyId.equals(cipher.keyId())) {
+                continue; // resealed by another node while this batch waited for the row's lock
+            }
             if (!cipher.opens(keyId)) {
                 unopenable++;
                 continue;
