@@ -82,7 +82,7 @@ public class KeyUsage {
         return new Usage(uses(keys.seedKeyIds(), seedRows), uses(keys.pepperIds(), pepperRows));
     }
 
-    private static List<Use> uses(List<String> configured, Map<String, Long> rows) {
+    static List<Use> uses(List<String> configured, Map<String, Long> rows) {
         var uses = new ArrayList<Use>();
         for (int i = 0; i < configured.size(); i++) {
             var id = configured.get(i);
