@@ -95,6 +95,10 @@ class KeyRotationIT {
         assertFalse(partial.getBoolean("complete"));
         assertEquals(SEEDS.size() + 1 - 3, partial.getJsonObject("keys").getJsonNumber("seedsToReencrypt").longValue());
         callAndHearTheCode(people.get(3));
+        // H2, the run command's database, writes what was committed to its file within a second (WRITE_DELAY): a
+        // kill sooner loses the last commits. That would be harmless here (a row simply stays under the earlier key,
+        // a hash under the earlier pepper, and the next pass or call redoes it) but would make the counts vary.
+        Thread.sleep(3_000);
         stopServer(true);
 
         // the earlier keys removed too early: not ready, naming the count, yet what is resealed still reads right
@@ -107,8 +111,10 @@ class KeyRotationIT {
         var storedKeys = Http.object(ready).getJsonArray("checks").getValuesAs(JsonObject.class).stream()
                 .filter(check -> check.getString("name").equals("stored-keys")).findFirst().orElseThrow();
         assertEquals("DOWN", storedKeys.getString("status"), ready::body);
-        assertEquals(SEEDS.size() + 1 - 3, storedKeys.getJsonObject("data").getJsonNumber("seedsUnderMissingKeys")
-                .longValue(), ready::body);
+        // MicroProfile Health data: a number, or its text on servers that send every value as a string
+        var missing = storedKeys.getJsonObject("data").get("seedsUnderMissingKeys");
+        assertEquals(String.valueOf(SEEDS.size() + 1 - 3), missing instanceof jakarta.json.JsonString text
+                ? text.getString() : missing.toString(), ready::body);
         callAndHearTheCode(people.get(0));
         assertEquals(2, rows(keys(), "peppers", oldPepper), "two callers' hashes name the removed pepper");
         var locked = VonagePlayer.dial(base, people.get(5).phone(), "442079460000").press(people.get(5).pin() + "#");
