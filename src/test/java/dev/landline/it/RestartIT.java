@@ -85,7 +85,7 @@ class RestartIT {
 
     private void start(int port, URI base) throws Exception {
         var java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        server = new ProcessBuilder(java, "-Dh2.bindAddress=127.0.0.1", "-Dlandline.pin.hash-iterations=10000",
+        server = new ProcessBuilder(java, "-Dh2.bindAddress=127.0.0.1", "-Dlandline.pin.hash-iterations=100000",
                 "-jar", "target/payara-micro.jar", "--nocluster",
                 "--deploy", "target/landline-authenticator.war", "--contextroot", "/", "--port", String.valueOf(port),
                 "--prebootcommandfile", "src/main/payara/pre-boot-commands.txt",

@@ -1,6 +1,8 @@
 package dev.landline.accounts.control;
 
+import dev.landline.problems.boundary.ServiceUnavailable;
 import dev.landline.secrets.control.ServerKeys;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
@@ -10,6 +12,7 @@ import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.Optional;
 import javax.crypto.Mac;
 import javax.crypto.SecretKey;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -19,11 +22,19 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * PBKDF2-HMAC-SHA256 ({@link Pbkdf2HmacSha256}) with a 128-bit random salt. Stored as
  * {@code pbkdf2-sha256$<iterations>$<salt>$<hash>$<pepper id>}, so the cost can be raised later
  * without invalidating existing hashes. Comparison is constant-time.
+ * <p>
+ * A hash is verified with the pepper its id names (the current one or an earlier one of the ring, see
+ * {@link ServerKeys}); a hash whose pepper is no longer configured matches nothing. New hashes always use the
+ * current pepper and the configured iteration count, which may not be below {@value #MINIMUM_ITERATIONS}: a lower
+ * setting is refused (the service is not ready and hashes nothing) rather than silently weakening new hashes.
  */
 @ApplicationScoped
 public class PinHasher {
 
     static final String SCHEME = "pbkdf2-sha256";
+    public static final String ITERATIONS = "landline.pin.hash-iterations";
+    /** The least iteration count new hashes may use (about a sixth of OWASP's 2023 figure). */
+    public static final int MINIMUM_ITERATIONS = 100_000;
     private static final int SALT_BYTES = 16;
     private static final int HASH_BITS = 256;
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -33,20 +44,41 @@ public class PinHasher {
 
     /** OWASP's figure for PBKDF2-HMAC-SHA256 (2023): 600,000. */
     @Inject
-    @ConfigProperty(name = "landline.pin.hash-iterations", defaultValue = "600000")
+    @ConfigProperty(name = ITERATIONS, defaultValue = "600000")
     int iterations;
 
     private volatile String dummyHash;
+    private Optional<String> problem = Optional.empty();
 
     protected PinHasher() {
     }
 
+    /** Parameters given directly (unit tests, which may use a low count to stay fast); the server reads them. */
     public PinHasher(ServerKeys keys, int iterations) {
         this.keys = keys;
         this.iterations = iterations;
     }
 
+    @PostConstruct
+    void checkIterations() {
+        problem = tooFew(iterations);
+    }
+
+    /** Why a configured iteration count is refused, or empty when it is acceptable. */
+    static Optional<String> tooFew(int iterations) {
+        return iterations < MINIMUM_ITERATIONS
+                ? Optional.of(ITERATIONS + " is " + iterations + ", below the floor of " + MINIMUM_ITERATIONS
+                        + " (new PIN hashes would be weak)")
+                : Optional.empty();
+    }
+
+    /** Why PINs cannot be hashed or checked; empty when they can. */
+    public Optional<String> problem() {
+        return problem;
+    }
+
     public String hash(String pin) {
+        refuseWeakHashes();
         var salt = new byte[SALT_BYTES];
         RANDOM.nextBytes(salt);
         var pepper = keys.pepper();
@@ -57,6 +89,7 @@ public class PinHasher {
     }
 
     public boolean matches(String pin, String stored) {
+        refuseWeakHashes();
         var parts = stored == null ? new String[0] : stored.split("\\$");
         if (parts.length != 5 || !SCHEME.equals(parts[0])) {
             return matchesNothing(pin);
@@ -67,11 +100,27 @@ public class PinHasher {
             if (storedIterations < 1 || storedIterations > 100_000_000) {
                 return matchesNothing(pin);
             }
-            var derived = derive(pin, b64.decode(parts[2]), storedIterations, keys.pepper());
+            var pepper = keys.pepper(parts[4]);
+            if (pepper.isEmpty()) {
+                return matchesNothing(pin);
+            }
+            var derived = derive(pin, b64.decode(parts[2]), storedIterations, pepper.get());
             return MessageDigest.isEqual(derived, b64.decode(parts[3]));
         } catch (IllegalArgumentException corrupt) {
             return matchesNothing(pin);
         }
+    }
+
+    /** The id of the pepper a stored hash names, or empty when it is not a hash of this scheme. */
+    public static Optional<String> pepperIdOf(String stored) {
+        var parts = stored == null ? new String[0] : stored.split("\\$");
+        return parts.length == 5 && SCHEME.equals(parts[0]) ? Optional.of(parts[4]) : Optional.empty();
+    }
+
+    private void refuseWeakHashes() {
+        problem.ifPresent(reason -> {
+            throw new ServiceUnavailable("PINs cannot be checked: " + reason + ".");
+        });
     }
 
     /** True when a stored hash was made with other parameters or another pepper than today's: rehash it. */
@@ -83,7 +132,7 @@ public class PinHasher {
 
     /** Builds the decoy when the server starts, so that the first unknown account costs no extra hash. */
     void prepareDecoy(@jakarta.enterprise.event.Observes jakarta.enterprise.event.Startup startup) {
-        if (keys.problems().isEmpty()) {
+        if (keys.problems().isEmpty() && problem.isEmpty()) {
             matchesNothing("0");
         }
     }

@@ -15,7 +15,9 @@ import javax.crypto.spec.GCMParameterSpec;
 /**
  * Seals OTP seeds with AES-256-GCM: a fresh random 96-bit nonce per seal, and the row's identity (account id and
  * caller id) as associated data, so a ciphertext copied into another row does not open. Stored as
- * Base64(nonce || ciphertext || tag) together with the key's id.
+ * Base64(nonce || ciphertext || tag) together with the key's id. Sealing always uses the current seed key; opening
+ * uses the key the row names, current or earlier (see {@link ServerKeys}), so rows sealed before a rotation still
+ * open until {@link SeedReencryption} has sealed them again under the current key.
  */
 @ApplicationScoped
 public class SeedCipher {
@@ -45,7 +47,7 @@ public class SeedCipher {
     /** The seed in plain bytes, for the moment a code is computed. Fails if the row was tampered with. */
     public byte[] open(OtpAccount account) {
         try {
-            return open(account.sealedSecret(), associatedData(account));
+            return open(account.sealedSecret(), account.keyId(), associatedData(account));
         } catch (GeneralSecurityException | IllegalArgumentException e) {
             throw new IllegalStateException("the seed of account " + account.id() + " does not open with key "
                     + account.keyId() + " (" + e.getClass().getSimpleName() + ")");
@@ -60,10 +62,13 @@ public class SeedCipher {
         return seal(seed, context.getBytes(StandardCharsets.US_ASCII));
     }
 
-    /** Opens what {@link #seal(byte[], String)} sealed for the same context; fails if either was changed. */
-    public byte[] open(String sealed, String context) {
+    /**
+     * Opens what {@link #seal(byte[], String)} sealed for the same context under the key with id {@code keyId};
+     * fails if either was changed or that key is not configured.
+     */
+    public byte[] open(String sealed, String keyId, String context) {
         try {
-            return open(sealed, context.getBytes(StandardCharsets.US_ASCII));
+            return open(sealed, keyId, context.getBytes(StandardCharsets.US_ASCII));
         } catch (GeneralSecurityException | IllegalArgumentException e) {
             throw new IllegalStateException("a sealed seed does not open (" + e.getClass().getSimpleName() + ")");
         }
@@ -89,16 +94,33 @@ public class SeedCipher {
         }
     }
 
-    private byte[] open(String sealed, byte[] associatedData) throws GeneralSecurityException {
+    /** Whether the key with this id is configured (current or earlier), so that rows sealed by it open. */
+    public boolean opens(String keyId) {
+        return keys.seedKey(keyId).isPresent();
+    }
+
+    private byte[] open(String sealed, String keyId, byte[] associatedData) throws GeneralSecurityException {
+        var key = keys.seedKey(keyId).orElseThrow(() -> new IllegalStateException("the seed was sealed by key "
+                + keyId + ", which is not configured (" + ServerKeys.SEED_KEY + " or " + ServerKeys.SEED_KEY_PREVIOUS
+                + ")"));
         var in = Base64.getDecoder().decode(sealed);
         var cipher = Cipher.getInstance("AES/GCM/NoPadding");
-        cipher.init(Cipher.DECRYPT_MODE, keys.seedKey(), new GCMParameterSpec(TAG_BITS, in, 0, NONCE_BYTES));
+        cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, in, 0, NONCE_BYTES));
         cipher.updateAAD(associatedData);
         return cipher.doFinal(in, NONCE_BYTES, in.length - NONCE_BYTES);
     }
 
     static byte[] associatedData(OtpAccount account) {
-        return ("landline/otp_account/" + account.id() + "/caller/" + account.caller().id())
-                .getBytes(StandardCharsets.US_ASCII);
+        return accountContext(account.id(), account.caller().id()).getBytes(StandardCharsets.US_ASCII);
+    }
+
+    /** What an account's seed is bound to: its row and its caller. */
+    public static String accountContext(long accountId, long callerId) {
+        return "landline/otp_account/" + accountId + "/caller/" + callerId;
+    }
+
+    /** What a pending enrolment's seed is bound to: the enrolment, its caller and the account's slot. */
+    public static String enrolmentContext(String enrolmentId, long callerId, int slot) {
+        return "landline/enrolment/" + enrolmentId + "/caller/" + callerId + "/slot/" + slot;
     }
 }

@@ -23,6 +23,7 @@ public class AdminApplication extends Application {
         classes.add(LockedCallersResource.class);
         classes.add(AuditResource.class);
         classes.add(PhoneSignaturesResource.class);
+        classes.add(KeysResource.class);
         classes.add(InvalidOtpInputMapper.class);
         classes.add(EnrolmentsResource.class);
         classes.add(EnrolmentRefusedMapper.class);

@@ -73,7 +73,7 @@ public class CallStartTokens {
         }
     }
 
-    /** The sealed start, or empty for anything this service did not seal with today's key (nothing is said why). */
+    /** The sealed start, or empty for anything this service did not seal with a configured key (nothing is said why). */
     public Optional<CallStart> open(String token) {
         if (!looksSealed(token) || !keys.problems().isEmpty()) {
             return Optional.empty();
@@ -83,10 +83,25 @@ public class CallStartTokens {
             if (in.length < 1 + NONCE_BYTES + TAG_BITS / 8 || in[0] != VERSION) {
                 return Optional.empty();
             }
-            var cipher = cipher(Cipher.DECRYPT_MODE, keys.callStartKey(), java.util.Arrays.copyOfRange(in, 1,
-                    1 + NONCE_BYTES));
-            return Optional.of(decode(cipher.doFinal(in, 1 + NONCE_BYTES, in.length - 1 - NONCE_BYTES)));
-        } catch (GeneralSecurityException | IllegalArgumentException | IOException notOurs) {
+            var nonce = java.util.Arrays.copyOfRange(in, 1, 1 + NONCE_BYTES);
+            for (var key : keys.callStartKeys()) {
+                var plain = openWith(key, nonce, in);
+                if (plain.isPresent()) {
+                    return Optional.of(decode(plain.get()));
+                }
+            }
+            return Optional.empty();
+        } catch (IllegalArgumentException | IOException notOurs) {
+            return Optional.empty();
+        }
+    }
+
+    /** Opens with one key of the ring (tokens sealed just before a seed-key rotation carry the earlier key). */
+    private static Optional<byte[]> openWith(SecretKey key, byte[] nonce, byte[] in) {
+        try {
+            var cipher = cipher(Cipher.DECRYPT_MODE, key, nonce);
+            return Optional.of(cipher.doFinal(in, 1 + NONCE_BYTES, in.length - 1 - NONCE_BYTES));
+        } catch (GeneralSecurityException notThisKey) {
             return Optional.empty();
         }
     }

@@ -245,11 +245,11 @@ public class PendingEnrolments {
     }
 
     private byte[] open(Enrolment enrolment, PendingAccount pending) {
-        return cipher.open(pending.sealedSecret(), context(enrolment, pending.slot()));
+        return cipher.open(pending.sealedSecret(), pending.keyId(), context(enrolment, pending.slot()));
     }
 
     private static String context(Enrolment enrolment, int slot) {
-        return "landline/enrolment/" + enrolment.id() + "/caller/" + enrolment.callerId() + "/slot/" + slot;
+        return SeedCipher.enrolmentContext(enrolment.id(), enrolment.callerId(), slot);
     }
 
     private static String newId() {

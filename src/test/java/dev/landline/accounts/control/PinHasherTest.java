@@ -1,9 +1,12 @@
 package dev.landline.accounts.control;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.landline.problems.boundary.ServiceUnavailable;
 import dev.landline.secrets.control.ServerKeys;
 import org.junit.jupiter.api.Test;
 
@@ -80,5 +83,49 @@ class PinHasherTest {
         assertFalse(hasher.outdated(hasher.hash("480261")));
         assertTrue(hasher.outdated(new PinHasher(ServerKeys.of(SEED_KEY, PEPPER), 2_000).hash("480261")));
         assertTrue(hasher.outdated(new PinHasher(ServerKeys.of(SEED_KEY, OTHER_PEPPER), 1_000).hash("480261")));
+    }
+
+    @Test
+    void afterAPepperRotationAnOldHashStillVerifiesIsOutdatedAndItsRehashUsesTheNewPepper() {
+        var old = hasher.hash("480261");
+        var rotated = new PinHasher(ServerKeys.of(SEED_KEY, OTHER_PEPPER, null, PEPPER), 1_000);
+
+        assertTrue(rotated.matches("480261", old), "hashed with the earlier pepper, verified after the rotation");
+        assertFalse(rotated.matches("480262", old));
+        assertTrue(rotated.outdated(old), "an earlier pepper's hash is rehashed on the next correct PIN");
+        var rehashed = rotated.hash("480261");
+        assertFalse(rotated.outdated(rehashed));
+        assertTrue(rehashed.endsWith("$" + ServerKeys.of(SEED_KEY, OTHER_PEPPER).pepperId()), rehashed);
+        assertFalse(hasher.matches("480261", rehashed), "the old ring does not know the new pepper");
+    }
+
+    @Test
+    void aHashWhosePepperIsNoLongerConfiguredMatchesNothingAndDoesNotThrow() {
+        var old = hasher.hash("480261");
+        var withoutOld = new PinHasher(ServerKeys.of(SEED_KEY, OTHER_PEPPER), 1_000);
+        assertFalse(withoutOld.matches("480261", old));
+        assertEquals(java.util.Optional.of(ServerKeys.of(SEED_KEY, PEPPER).pepperId()), PinHasher.pepperIdOf(old));
+    }
+
+    @Test
+    void aHashRelabelledWithTheOtherPeppersIdDoesNotMatch() {
+        var rotated = new PinHasher(ServerKeys.of(SEED_KEY, OTHER_PEPPER, null, PEPPER), 1_000);
+        var old = hasher.hash("480261");
+        var relabelled = old.substring(0, old.lastIndexOf('$') + 1) + ServerKeys.of(SEED_KEY, OTHER_PEPPER).pepperId();
+        assertFalse(rotated.matches("480261", relabelled));
+    }
+
+    @Test
+    void aConfiguredIterationCountBelowTheFloorIsRefusedAndNothingIsHashedOrChecked() {
+        var weak = new PinHasher(ServerKeys.of(SEED_KEY, PEPPER), PinHasher.MINIMUM_ITERATIONS - 1);
+        var stored = hasher.hash("480261");
+        weak.checkIterations();
+
+        assertTrue(weak.problem().orElseThrow().contains("landline.pin.hash-iterations"));
+        assertThrows(ServiceUnavailable.class, () -> weak.hash("480261"));
+        assertThrows(ServiceUnavailable.class, () -> weak.matches("480261", stored));
+        var atTheFloor = new PinHasher(ServerKeys.of(SEED_KEY, PEPPER), PinHasher.MINIMUM_ITERATIONS);
+        atTheFloor.checkIterations();
+        assertEquals(java.util.Optional.empty(), atTheFloor.problem());
     }
 }

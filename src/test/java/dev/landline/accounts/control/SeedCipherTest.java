@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.landline.accounts.entity.Caller;
 import dev.landline.accounts.entity.OtpAccount;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.Test;
 class SeedCipherTest {
 
     private static final byte[] SEED = "12345678901234567890".getBytes(StandardCharsets.US_ASCII);
+    private static final String OTHER_SEED_KEY = "YW5vdGhlciB0ZXN0IHNlZWQga2V5LCAzMiBieXRlcyE=";
     private final ServerKeys keys = ServerKeys.of(PinHasherTest.SEED_KEY, PinHasherTest.PEPPER);
     private final SeedCipher cipher = new SeedCipher(keys);
 
@@ -53,9 +55,12 @@ class SeedCipherTest {
     @Test
     void aSeedSealedForAContextOpensOnlyForThatContext() {
         var sealed = cipher.seal(SEED, "landline/enrolment/abc/caller/1/slot/0");
-        assertArrayEquals(SEED, cipher.open(sealed, "landline/enrolment/abc/caller/1/slot/0"));
-        assertThrows(IllegalStateException.class, () -> cipher.open(sealed, "landline/enrolment/abc/caller/1/slot/1"));
-        assertThrows(IllegalStateException.class, () -> cipher.open(sealed, "landline/enrolment/abd/caller/1/slot/0"));
+        var key = cipher.keyId();
+        assertArrayEquals(SEED, cipher.open(sealed, key, "landline/enrolment/abc/caller/1/slot/0"));
+        assertThrows(IllegalStateException.class,
+                () -> cipher.open(sealed, key, "landline/enrolment/abc/caller/1/slot/1"));
+        assertThrows(IllegalStateException.class,
+                () -> cipher.open(sealed, key, "landline/enrolment/abd/caller/1/slot/0"));
         assertFalse(sealed.contains(Base64.getEncoder().encodeToString(SEED)));
     }
 
@@ -84,6 +89,44 @@ class SeedCipherTest {
 
         var otherKey = new SeedCipher(ServerKeys.of(PinHasherTest.OTHER_PEPPER, PinHasherTest.PEPPER));
         assertThrows(IllegalStateException.class, () -> otherKey.open(account));
+    }
+
+    @Test
+    void afterARotationASeedSealedUnderTheEarlierKeyStillOpensAndNewSealsUseTheNewKey() throws Exception {
+        var account = account(7L, 1L);
+        cipher.seal(account, SEED);
+        var oldKeyId = account.keyId();
+        var rotated = new SeedCipher(ServerKeys.of(OTHER_SEED_KEY, PinHasherTest.PEPPER, PinHasherTest.SEED_KEY,
+                null));
+
+        assertArrayEquals(SEED, rotated.open(account), "sealed before the rotation, opened after it");
+        var fresh = account(8L, 1L);
+        rotated.seal(fresh, SEED);
+        assertNotEquals(oldKeyId, fresh.keyId(), "new seals name the current key");
+        assertArrayEquals(SEED, rotated.open(fresh));
+        assertThrows(IllegalStateException.class, () -> cipher.open(fresh), "the old ring lacks the new key");
+    }
+
+    @Test
+    void aSeedWhoseKeyIsNoLongerConfiguredDoesNotOpenAndTheMessageNamesOnlyTheKeyId() throws Exception {
+        var account = account(7L, 1L);
+        cipher.seal(account, SEED);
+        var withoutOldKey = new SeedCipher(ServerKeys.of(OTHER_SEED_KEY, PinHasherTest.PEPPER));
+
+        assertFalse(withoutOldKey.opens(account.keyId()));
+        var e = assertThrows(IllegalStateException.class, () -> withoutOldKey.open(account));
+        assertTrue(e.getMessage().contains(account.keyId()), e.getMessage());
+        assertFalse(e.getMessage().contains(PinHasherTest.SEED_KEY));
+    }
+
+    @Test
+    void aCiphertextRelabelledWithTheOtherKeysIdDoesNotOpen() throws Exception {
+        var account = account(7L, 1L);
+        var rotated = new SeedCipher(ServerKeys.of(OTHER_SEED_KEY, PinHasherTest.PEPPER, PinHasherTest.SEED_KEY,
+                null));
+        cipher.seal(account, SEED);
+        account.seal(account.sealedSecret(), rotated.keyId());
+        assertThrows(IllegalStateException.class, () -> rotated.open(account));
     }
 
     @Test

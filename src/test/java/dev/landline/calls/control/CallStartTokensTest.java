@@ -72,6 +72,16 @@ class CallStartTokensTest {
     }
 
     @Test
+    void aStartSealedJustBeforeASeedKeyRotationStillOpensAfterItButNotOnceTheKeyIsRemoved() {
+        var token = tokens.seal(start);
+        var rotated = CallStartTokens.with(ServerKeys.of(OTHER_SEED_KEY, PEPPER, SEED_KEY, null));
+        assertEquals(Optional.of(start), rotated.open(token));
+        assertEquals(Optional.of(start), rotated.open(rotated.seal(start)));
+        assertEquals(Optional.empty(), tokens.open(rotated.seal(start)), "new tokens use the new key");
+        assertEquals(Optional.empty(), CallStartTokens.with(ServerKeys.of(OTHER_SEED_KEY, PEPPER)).open(token));
+    }
+
+    @Test
     void theStartKeyIsNotTheSeedKey() {
         var keys = ServerKeys.of(SEED_KEY, PEPPER);
         assertEquals(32, keys.callStartKey().getEncoded().length);
