@@ -9,10 +9,17 @@ import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import java.net.URI;
 import java.net.URLEncoder;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -82,6 +89,43 @@ final class VonagePlayer {
         return this;
     }
 
+    /**
+     * Types digits into the current step {@code copies} times at the same instant: every copy signed on its own (as
+     * a provider's retry or a racing replay would be), the threads released together by a barrier. The call goes on
+     * with the one answer that is an NCCO, if there is one; every answer is returned, in no particular order, for
+     * the test to judge (the race's losers are not NCCOs).
+     */
+    List<HttpResponse<String>> pressAtOnce(String digits, int copies) {
+        var dtmf = Json.createObjectBuilder().add("digits", digits).add("timed_out", !digits.endsWith("#"));
+        var body = common().add("dtmf", dtmf).build().toString();
+        var url = URI.create(eventUrl());
+        var barrier = new CyclicBarrier(copies);
+        var pool = Executors.newFixedThreadPool(copies);
+        try {
+            var sent = new ArrayList<Future<HttpResponse<String>>>();
+            for (int i = 0; i < copies; i++) {
+                var signature = VonageSigner.bearer(body);
+                sent.add(pool.submit(() -> {
+                    barrier.await(30, TimeUnit.SECONDS);
+                    return Http.send("POST", url, "application/json", body, null, signature);
+                }));
+            }
+            var responses = new ArrayList<HttpResponse<String>>();
+            for (var response : sent) {
+                responses.add(response.get(120, TimeUnit.SECONDS));
+            }
+            responses.stream().filter(r -> r.statusCode() == 200).findFirst().ifPresent(this::receive);
+            return responses;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("a copy of the webhook failed", e);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     /** Types digits, sent in the legacy shape: "dtmf" a string, "timed_out" at the top level. */
     VonagePlayer pressLegacy(String digits) {
         return post(common().add("dtmf", digits).add("timed_out", false).build());
@@ -148,7 +192,7 @@ final class VonagePlayer {
         return this;
     }
 
-    private void receive(java.net.http.HttpResponse<String> response) {
+    private void receive(HttpResponse<String> response) {
         assertEquals(200, response.statusCode(), () -> "webhook answered " + response.statusCode() + ": " + response.body());
         assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("application/json"),
                 "an NCCO is application/json");
