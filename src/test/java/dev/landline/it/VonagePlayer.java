@@ -3,6 +3,7 @@ package dev.landline.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.landline.calls.boundary.CodesHeard;
 import dev.landline.calls.boundary.NccoRules;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
@@ -12,7 +13,9 @@ import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutionException;
@@ -155,6 +158,53 @@ final class VonagePlayer {
         var matcher = SPOKEN_DIGITS.matcher(heard());
         while (matcher.find()) {
             codes.add(matcher.group(1));
+        }
+        return codes;
+    }
+
+    /**
+     * Asserts that the last NCCO read one code twice, and that it is this seed's (SHA-1, 6 digits, 30 s) by the
+     * independent oracle, in the server's current step or one next to it.
+     */
+    void assertHeardCodeOf(String base32Secret) {
+        var key = ReferenceOtp.base32(base32Secret);
+        var now = VonageSigner.serverNow();
+        var possible = List.of(ReferenceOtp.totp(key, now.minusSeconds(30), 30, 6, "HmacSHA1"),
+                ReferenceOtp.totp(key, now, 30, 6, "HmacSHA1"), ReferenceOtp.totp(key, now.plusSeconds(30), 30, 6,
+                        "HmacSHA1"));
+        var spoken = spokenCodes();
+        assertEquals(2, spoken.size(), heard());
+        assertEquals(spoken.get(0), spoken.get(1), "the same code twice: " + heard());
+        assertTrue(possible.contains(spoken.get(0)), () -> "not this seed's code at " + now + ": " + heard());
+    }
+
+    /**
+     * Fails if any code of this seed was said anywhere in the call so far (see {@link CodesHeard}): TOTP at 30 and
+     * 60 seconds, 6 and 8 digits, within ten steps of the server's clock, and HOTP counters 0 to 50.
+     */
+    void assertNoCodeHeard(String base32Secret) {
+        var speech = transcript.stream().flatMap(JsonArray::stream).map(JsonObject.class::cast)
+                .filter(a -> a.getString("action").equals("talk")).map(a -> a.getString("text"))
+                .collect(Collectors.joining(" "));
+        CodesHeard.assertNoneSaid(codesOf(base32Secret), speech);
+    }
+
+    /** Fails if any code of this seed is in this answer (an NCCO, a problem, anything a client is given). */
+    static void assertNoCodeIn(HttpResponse<String> response, String base32Secret) {
+        CodesHeard.assertNoneSaid(codesOf(base32Secret), response.body());
+    }
+
+    /** Every code of this seed (SHA-1) a call around the server's time could have said; see above. */
+    static Set<String> codesOf(String base32Secret) {
+        var key = ReferenceOtp.base32(base32Secret);
+        var codes = new HashSet<String>();
+        var now = VonageSigner.serverNow().getEpochSecond();
+        for (int digits : new int[] {6, 8}) {
+            for (int period : new int[] {30, 60}) {
+                codes.addAll(CodesHeard.around(step -> ReferenceOtp.hotp(key, step, digits, "HmacSHA1"),
+                        now / period, 10));
+            }
+            codes.addAll(CodesHeard.around(counter -> ReferenceOtp.hotp(key, counter, digits, "HmacSHA1"), 0, 50));
         }
         return codes;
     }
