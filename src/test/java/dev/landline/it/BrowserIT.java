@@ -261,18 +261,19 @@ class BrowserIT extends OnPayaraMicro {
             browser.visible("#uri").sendKeys(keyUri(HOSTILE_ISSUER, HOSTILE_LABEL, Fixtures.RFC_SECRET));
             browser.find("#uri-button").click();
             browser.visible("#accounts .code");
-            assertEquals(HOSTILE_ISSUER, textOf(browser, "#accounts .preview-account .who strong"));
-            assertEquals(HOSTILE_LABEL, textOf(browser, "#accounts .preview-account .who span"));
+            assertEquals(HOSTILE_ISSUER, textOf(browser, "#accounts .preview-account .who strong bdi"));
+            assertEquals(HOSTILE_LABEL, textOf(browser, "#accounts .preview-account .who span bdi"));
             assertNothingInjected(browser);
             browser.find("#save").click();
             browser.textContaining("#message", "Saved 1 account(s)");
             var saved = textOf(browser, "#message");
             assertTrue(saved.startsWith("Saved 1 account(s): " + HOSTILE_ISSUER + ". "), saved);
+            assertEquals(HOSTILE_ISSUER, textOf(browser, "#message bdi"), "the name is isolated from the sentence");
 
             browser.visible("#uri").sendKeys(keyUri(null, HOSTILE_NAME, secondSecret));
             browser.find("#uri-button").click();
             browser.visible("#accounts .code");
-            assertEquals(HOSTILE_NAME, textOf(browser, "#accounts .preview-account .who span"));
+            assertEquals(HOSTILE_NAME, textOf(browser, "#accounts .preview-account .who span bdi"));
             browser.find("#save").click();
             browser.textContaining("#message", "Saved 1 account(s)");
             assertNothingInjected(browser);
@@ -281,8 +282,8 @@ class BrowserIT extends OnPayaraMicro {
             browser.textContaining("#accounts tbody", "999999");
             assertEquals(List.of(HOSTILE_ISSUER, "—"), browser.all("#accounts tbody tr td:nth-child(2)").stream()
                     .map(cell -> textOf(browser, cell)).toList());
-            assertEquals(List.of(HOSTILE_LABEL, HOSTILE_NAME), browser.all("#accounts tbody tr td:nth-child(3)")
-                    .stream().map(cell -> textOf(browser, cell)).toList());
+            assertEquals(List.of(HOSTILE_ISSUER, HOSTILE_LABEL, HOSTILE_NAME), browser.all("#accounts tbody bdi")
+                    .stream().map(name -> textOf(browser, name)).toList(), "each name isolated");
             assertNothingInjected(browser);
             browser.screenshot("caller-hostile-names");
 
@@ -293,7 +294,8 @@ class BrowserIT extends OnPayaraMicro {
             press(browser, PIN + "#");
             browser.textContaining("#transcript", ", press 2");
             var menu = textOf(browser, "#transcript");
-            assertTrue(menu.contains("For " + HOSTILE_ISSUER + ", press 1. For " + HOSTILE_NAME + ", press 2."), menu);
+            assertTrue(menu.contains("For " + spoken(HOSTILE_ISSUER) + ", press 1. For " + spoken(HOSTILE_NAME)
+                    + ", press 2."), menu);
             assertTrue(browser.all("#transcript .digits").isEmpty(), "a name's say-as is no code");
             assertTrue(browser.all("#code-heard").isEmpty(), "no code heard at the menu");
             assertNothingInjected(browser);
@@ -302,6 +304,8 @@ class BrowserIT extends OnPayaraMicro {
             assertEquals(code, browser.visible("#code-heard").getText());
             assertEquals(List.of(code, code), browser.all("#transcript .digits").stream().map(WebElement::getText)
                     .toList(), "only the real code is read as digits");
+            assertFalse(textOf(browser, "#transcript").contains("\u202E"),
+                    "no override from a name turns the transcript (and the code in it) around");
             assertNothingInjected(browser);
             browser.screenshot("phone-hostile-names");
         }
@@ -309,13 +313,13 @@ class BrowserIT extends OnPayaraMicro {
         var call = VonagePlayer.dial(base, phone, "442079460000").press(PIN + "#");
         var menu = spokenDocument(call);
         assertEquals(1, menu.getElementsByTagName("*").getLength(), "no markup but <speak> in the menu: " + call.heard());
-        assertEquals("For " + HOSTILE_ISSUER + ", press 1. For " + HOSTILE_NAME + ", press 2.",
+        assertEquals("For " + spoken(HOSTILE_ISSUER) + ", press 1. For " + spoken(HOSTILE_NAME) + ", press 2.",
                 menu.getDocumentElement().getTextContent(), "the names are spoken as the text they are");
         call.press("2");
         var readOut = spokenDocument(call);
         assertEquals(2, readOut.getElementsByTagName("say-as").getLength(), call.heard());
         assertEquals(0, readOut.getElementsByTagName("break").getLength(), call.heard());
-        assertTrue(readOut.getDocumentElement().getTextContent().startsWith(HOSTILE_NAME + ". Your code is "),
+        assertTrue(readOut.getDocumentElement().getTextContent().startsWith(spoken(HOSTILE_NAME) + ". Your code is "),
                 call.heard());
         assertEquals(List.of(totp(secondSecret, at), totp(secondSecret, at)), call.spokenCodes(), call.heard());
     }
@@ -324,6 +328,11 @@ class BrowserIT extends OnPayaraMicro {
     private static final String HOSTILE_ISSUER = "<img src=x onerror=\"window.pwned=1\">'\u202Eevil";
     private static final String HOSTILE_LABEL = "</speak><break time=\"10s\"/><script>window.pwned=2</script>";
     private static final String HOSTILE_NAME = "<say-as interpret-as='digits'>999999</say-as>\u202E&amp;";
+
+    /** A name as the service speaks it: as typed, less its bidirectional controls (which have no sound). */
+    private static String spoken(String name) {
+        return name.replace("\u202E", "");
+    }
 
     private static String keyUri(String issuer, String label, String secret) {
         var prefix = issuer == null ? "" : percent(issuer) + ":";
