@@ -1,6 +1,6 @@
 // One caller: accounts (list, reorder, delete), PIN lockout (state, failures, unlock), change PIN.
 import { api } from "./api.js";
-import { $, el, say, busy, param, when } from "./ui.js";
+import { $, el, say, busy, param, when, isolated } from "./ui.js";
 
 // Only a number: the id goes into API paths, and a link such as caller.html?id=5/accounts/7%3F must not turn
 // "Unlock" into a DELETE of something else.
@@ -39,12 +39,12 @@ function row(account, index) {
     if (!confirm(`Delete ${account.issuer || ""} ${account.label}? The secret cannot be recovered.`)) return;
     await api.del(`api/callers/${id}/accounts/${account.id}`);
     await loadAccounts();
-    say(message, "ok", `${account.issuer || account.label} was deleted.`);
+    say(message, "ok", [isolated(account.issuer || account.label), " was deleted."]);
   }));
   return el("tr", { dataset: { accountId: account.id } },
     el("td", { dataset: { label: "Menu key" } }, String(index + 1)),
-    el("td", { dataset: { label: "Issuer" } }, account.issuer || "—"),
-    el("td", { dataset: { label: "Label" } }, account.label),
+    el("td", { dataset: { label: "Issuer" } }, account.issuer ? isolated(account.issuer) : "—"),
+    el("td", { dataset: { label: "Label" } }, isolated(account.label)),
     el("td", { dataset: { label: "Kind" } }, kind),
     el("td", {}, el("div", { class: "actions" }, up, down, remove)));
 }

@@ -1,7 +1,7 @@
 // Enrolment: a URI, a screenshot or a camera scan → a server-side preview with live codes → save.
 // A Google Authenticator export of several QR codes is collected part by part ("2 of 3 codes scanned").
 import { api, request } from "./api.js";
-import { $, el, say, clear, busy, param } from "./ui.js";
+import { $, el, say, clear, busy, param, isolated } from "./ui.js";
 
 const message = $("#message");
 const RING = 2 * Math.PI * 20;
@@ -68,7 +68,7 @@ function account(a, index) {
   return el("div", { class: "preview-account", dataset: { index } },
     a.type === "totp" ? ring(a.secondsLeft, a.period) : el("span", { class: "ring" }),
     el("div", { class: "who" },
-      el("strong", {}, a.issuer || "(no issuer)"), " ", el("span", {}, a.label),
+      el("strong", {}, a.issuer ? isolated(a.issuer) : "(no issuer)"), " ", el("span", {}, isolated(a.label)),
       el("div", { class: "params" }, params),
       a.duplicate ? el("span", { class: "badge warn" }, "already stored: will be skipped") : null),
     el("div", { class: "code", dataset: { code: a.code } }, a.code));
@@ -142,11 +142,12 @@ async function refresh() {
 async function save(partial) {
   const caller = enrolmentCaller;
   const result = await api.post(`${base(caller)}/${enrolment.id}/save`, { partial });
-  const saved = result.saved.map((a) => a.issuer || a.label).join(", ");
-  const skipped = result.skippedDuplicates.map((a) => a.issuer || a.label).join(", ");
+  const names = (list) => list.flatMap((a, i) => [i ? ", " : "", isolated(a.issuer || a.label)]);
+  const saved = names(result.saved);
+  const skipped = names(result.skippedDuplicates);
   reset();
-  say(message, "ok", `Saved ${result.saved.length} account(s)${saved ? `: ${saved}` : ""}.` +
-    (skipped ? ` Already stored, skipped: ${skipped}.` : ""));
+  say(message, "ok", [`Saved ${result.saved.length} account(s)`, saved.length ? ": " : "", saved, ".",
+    skipped.length ? [" Already stored, skipped: ", skipped, "."] : []]);
   message.append(" ", el("a", { href: `caller.html?id=${caller}` }, "See the caller's accounts"));
 }
 

@@ -19,13 +19,23 @@ export function el(tag, attributes = {}, ...children) {
 
 export const $ = (selector, scope = document) => scope.querySelector(selector);
 
-/** Shows a message (kind: ok, error, info) in the element; an ApiError's field violations are listed. */
+/**
+ * A name someone typed or scanned (an issuer, a label), isolated from the text around it: a right-to-left override
+ * in it turns only the name around, never the rest of the line.
+ */
+export const isolated = (text) => el("bdi", {}, text);
+
+/**
+ * Shows a message (kind: ok, error, info) in the element: a text, or a list of texts and nodes (such as isolated
+ * names); an ApiError's field violations are listed.
+ */
 export function say(target, kind, text, error) {
   const box = typeof target === "string" ? $(target) : target;
   box.className = `message ${kind}`;
-  box.replaceChildren(text);
+  box.replaceChildren(...[text].flat(Infinity));
   // each rejected field once, unless the main text already says it
-  const violations = (error?.violations || []).filter((v) => !String(text).includes(v.message));
+  const plain = [text].flat(Infinity).map((part) => (part instanceof Node ? part.textContent : String(part))).join("");
+  const violations = (error?.violations || []).filter((v) => !plain.includes(v.message));
   if (violations.length) {
     box.append(el("ul", {}, violations.map((v) => el("li", {}, `${v.field}: ${v.message}`))));
   }

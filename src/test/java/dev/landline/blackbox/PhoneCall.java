@@ -3,6 +3,7 @@ package dev.landline.blackbox;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.landline.calls.boundary.CodesHeard;
 import dev.landline.calls.boundary.NccoRules;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
@@ -13,7 +14,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -89,6 +92,37 @@ final class PhoneCall {
         var matcher = SPOKEN_DIGITS.matcher(heard());
         while (matcher.find()) {
             codes.add(matcher.group(1));
+        }
+        return codes;
+    }
+
+    /**
+     * Fails if any code of this seed was said anywhere in the call so far (see {@link CodesHeard}): TOTP at 30 and
+     * 60 seconds, 6 and 8 digits, within ten steps of now (the server under test keeps the system clock), and HOTP
+     * counters 0 to 50.
+     */
+    void assertNoCodeHeard(String base32Secret) {
+        var speech = transcript.stream().flatMap(JsonArray::stream).map(JsonObject.class::cast)
+                .filter(a -> a.getString("action").equals("talk")).map(a -> a.getString("text"))
+                .collect(Collectors.joining(" "));
+        CodesHeard.assertNoneSaid(codesOf(base32Secret), speech);
+    }
+
+    /** Fails if any code of this seed is in this answer (an NCCO, a problem, anything a client is given). */
+    static void assertNoCodeIn(HttpResponse<String> response, String base32Secret) {
+        CodesHeard.assertNoneSaid(codesOf(base32Secret), response.body());
+    }
+
+    private static Set<String> codesOf(String base32Secret) {
+        var key = ReferenceOtp.base32(base32Secret);
+        var codes = new HashSet<String>();
+        var now = Instant.now().getEpochSecond();
+        for (int digits : new int[] {6, 8}) {
+            for (int period : new int[] {30, 60}) {
+                codes.addAll(CodesHeard.around(step -> ReferenceOtp.hotp(key, step, digits, "HmacSHA1"),
+                        now / period, 10));
+            }
+            codes.addAll(CodesHeard.around(counter -> ReferenceOtp.hotp(key, counter, digits, "HmacSHA1"), 0, 50));
         }
         return codes;
     }

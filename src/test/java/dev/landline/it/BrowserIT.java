@@ -245,8 +245,128 @@ class BrowserIT extends OnPayaraMicro {
             browser.textContaining("#message", "The PIN was changed");
         }
         var after = VonagePlayer.dial(base, phone, "442079460000").press("730159#");
-        assertEquals(2, after.spokenCodes().size(), "the new PIN opens the only account left: " + after.heard());
+        after.assertHeardCodeOf(SCREENSHOT_SECRET); // the new PIN opens the only account left
         assertTrue(after.heard().contains("Gmail"), after.heard());
+    }
+
+    @Test
+    void hostileIssuersAndLabelsAreShownOnEveryPageAndSpokenAsTextOnly() {
+        var at = earlyInAStep();
+        fixtures.clockAt(at);
+        var phone = Fixtures.uniquePhone();
+        var callerId = fixtures.caller("Mallory", Fixtures.uniqueAccountNumber(), PIN, "+" + phone);
+        var secondSecret = base32(ExportFixtures.secret(7, 20));
+        try (var browser = Browser.open(base)) {
+            browser.signInAndOpen(Http.ADMIN, "admin/enrol.html?caller=" + callerId);
+            browser.visible("#uri").sendKeys(keyUri(HOSTILE_ISSUER, HOSTILE_LABEL, Fixtures.RFC_SECRET));
+            browser.find("#uri-button").click();
+            browser.visible("#accounts .code");
+            assertEquals(HOSTILE_ISSUER, textOf(browser, "#accounts .preview-account .who strong bdi"));
+            assertEquals(HOSTILE_LABEL, textOf(browser, "#accounts .preview-account .who span bdi"));
+            assertNothingInjected(browser);
+            browser.find("#save").click();
+            browser.textContaining("#message", "Saved 1 account(s)");
+            var saved = textOf(browser, "#message");
+            assertTrue(saved.startsWith("Saved 1 account(s): " + HOSTILE_ISSUER + ". "), saved);
+            assertEquals(HOSTILE_ISSUER, textOf(browser, "#message bdi"), "the name is isolated from the sentence");
+
+            browser.visible("#uri").sendKeys(keyUri(null, HOSTILE_NAME, secondSecret));
+            browser.find("#uri-button").click();
+            browser.visible("#accounts .code");
+            assertEquals(HOSTILE_NAME, textOf(browser, "#accounts .preview-account .who span bdi"));
+            browser.find("#save").click();
+            browser.textContaining("#message", "Saved 1 account(s)");
+            assertNothingInjected(browser);
+
+            browser.open("admin/caller.html?id=" + callerId);
+            browser.textContaining("#accounts tbody", "999999");
+            assertEquals(List.of(HOSTILE_ISSUER, "—"), browser.all("#accounts tbody tr td:nth-child(2)").stream()
+                    .map(cell -> textOf(browser, cell)).toList());
+            assertEquals(List.of(HOSTILE_ISSUER, HOSTILE_LABEL, HOSTILE_NAME), browser.all("#accounts tbody bdi")
+                    .stream().map(name -> textOf(browser, name)).toList(), "each name isolated");
+            assertNothingInjected(browser);
+            browser.screenshot("caller-hostile-names");
+
+            browser.open("admin/phone.html");
+            browser.visible("#from").sendKeys(phone);
+            browser.find("#call").click();
+            browser.textContaining("#call-state", "Listening");
+            press(browser, PIN + "#");
+            browser.textContaining("#transcript", ", press 2");
+            var menu = textOf(browser, "#transcript");
+            assertTrue(menu.contains("For " + spoken(HOSTILE_ISSUER) + ", press 1. For " + spoken(HOSTILE_NAME)
+                    + ", press 2."), menu);
+            assertTrue(browser.all("#transcript .digits").isEmpty(), "a name's say-as is no code");
+            assertTrue(browser.all("#code-heard").isEmpty(), "no code heard at the menu");
+            assertNothingInjected(browser);
+            press(browser, "2");
+            var code = totp(secondSecret, at);
+            assertEquals(code, browser.visible("#code-heard").getText());
+            assertEquals(List.of(code, code), browser.all("#transcript .digits").stream().map(WebElement::getText)
+                    .toList(), "only the real code is read as digits");
+            assertFalse(textOf(browser, "#transcript").contains("\u202E"),
+                    "no override from a name turns the transcript (and the code in it) around");
+            assertNothingInjected(browser);
+            browser.screenshot("phone-hostile-names");
+        }
+
+        var call = VonagePlayer.dial(base, phone, "442079460000").press(PIN + "#");
+        var menu = spokenDocument(call);
+        assertEquals(1, menu.getElementsByTagName("*").getLength(), "no markup but <speak> in the menu: " + call.heard());
+        assertEquals("For " + spoken(HOSTILE_ISSUER) + ", press 1. For " + spoken(HOSTILE_NAME) + ", press 2.",
+                menu.getDocumentElement().getTextContent(), "the names are spoken as the text they are");
+        call.press("2");
+        var readOut = spokenDocument(call);
+        assertEquals(2, readOut.getElementsByTagName("say-as").getLength(), call.heard());
+        assertEquals(0, readOut.getElementsByTagName("break").getLength(), call.heard());
+        assertTrue(readOut.getDocumentElement().getTextContent().startsWith(spoken(HOSTILE_NAME) + ". Your code is "),
+                call.heard());
+        assertEquals(List.of(totp(secondSecret, at), totp(secondSecret, at)), call.spokenCodes(), call.heard());
+    }
+
+    /** Markup, quotes, SSML that would end the speech or pause it, and a right-to-left override. */
+    private static final String HOSTILE_ISSUER = "<img src=x onerror=\"window.pwned=1\">'\u202Eevil";
+    private static final String HOSTILE_LABEL = "</speak><break time=\"10s\"/><script>window.pwned=2</script>";
+    private static final String HOSTILE_NAME = "<say-as interpret-as='digits'>999999</say-as>\u202E&amp;";
+
+    /** A name as the service speaks it: as typed, less its bidirectional controls (which have no sound). */
+    private static String spoken(String name) {
+        return name.replace("\u202E", "");
+    }
+
+    private static String keyUri(String issuer, String label, String secret) {
+        var prefix = issuer == null ? "" : percent(issuer) + ":";
+        return "otpauth://totp/" + prefix + percent(label) + "?secret=" + secret
+                + (issuer == null ? "" : "&issuer=" + percent(issuer));
+    }
+
+    private static String percent(String text) {
+        return java.net.URLEncoder.encode(text, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    /** An element's text exactly as the DOM holds it (WebDriver's getText normalises it). */
+    private static String textOf(Browser browser, String css) {
+        return textOf(browser, browser.find(css));
+    }
+
+    private static String textOf(Browser browser, WebElement element) {
+        return (String) browser.driver.executeScript("return arguments[0].textContent", element);
+    }
+
+    /** No element came from a name, and no script from one ran (an onerror would have set the flag by now). */
+    private static void assertNothingInjected(Browser browser) {
+        assertTrue(browser.all("img[src='x'], script:not([src]), body break, body say-as").isEmpty(),
+                "an element was made from a name");
+        assertEquals(Boolean.TRUE, browser.driver.executeAsyncScript(
+                "const done = arguments[arguments.length - 1]; setTimeout(() => done(window.pwned === undefined), 300);"),
+                "a script from a name ran");
+    }
+
+    /** The last NCCO's question, its SSML parsed (the player has checked it is well-formed SSML). */
+    private static org.w3c.dom.Document spokenDocument(VonagePlayer call) {
+        var talks = call.ncco().stream().map(jakarta.json.JsonObject.class::cast)
+                .filter(a -> a.getString("action").equals("talk")).map(a -> a.getString("text")).toList();
+        return dev.landline.calls.boundary.NccoRules.ssml(talks.get(0));
     }
 
     @Test

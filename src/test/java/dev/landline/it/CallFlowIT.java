@@ -22,6 +22,8 @@ class CallFlowIT extends OnPayaraMicro {
 
     private static final String TO = "442079460000";
     private static final String PIN = "258036";
+    /** The number the race tests call, so that their calls count against a cap of their own. */
+    private static final String RACE_TO = "442079460077";
     /** 2026-01-01T00:00:10Z: 20 seconds left in its 30-second step. */
     private static final Instant MID_STEP = Instant.parse("2026-01-01T00:00:10Z");
 
@@ -98,7 +100,7 @@ class CallFlowIT extends OnPayaraMicro {
         call.press("555666#");
         assertTrue(call.ended(), "the third wrong PIN ends the call");
         assertTrue(call.heard().contains("Goodbye"), call.heard());
-        assertTrue(call.transcript().stream().allMatch(n -> !n.toString().contains("say-as")), "no code spoken");
+        call.assertNoCodeHeard(Fixtures.RFC_SECRET);
         assertEquals("3", fixtures.call(call.uuid).getJsonArray("values").getString(1));
         assertEquals("ENDED", fixtures.call(call.uuid).getJsonArray("values").getString(0));
     }
@@ -114,7 +116,7 @@ class CallFlowIT extends OnPayaraMicro {
         var again = Http.webhook("POST", URI.create(call.eventUrl()), "application/json",
                 "{\"uuid\":\"" + call.uuid + "\",\"dtmf\":{\"digits\":\"" + PIN + "\",\"timed_out\":false}}");
         assertEquals(403, again.statusCode(), "an answer again gives no new PIN attempt: " + again.body());
-        assertFalse(again.body().contains("say-as"), "no code");
+        VonagePlayer.assertNoCodeIn(again, Fixtures.RFC_SECRET);
         assertEquals("3", fixtures.call(call.uuid).getJsonArray("values").getString(1));
         assertEquals("ENDED", fixtures.call(call.uuid).getJsonArray("values").getString(0));
     }
@@ -170,7 +172,7 @@ class CallFlowIT extends OnPayaraMicro {
         assertTrue(call.heard().contains("PIN"), call.heard());
         assertEquals(204, Http.json("DELETE", base.resolve("api/callers/" + caller), null).statusCode());
         call.press(PIN + "#");
-        assertTrue(call.spokenCodes().isEmpty(), "no code for a deleted caller: " + call.heard());
+        call.assertNoCodeHeard(Fixtures.RFC_SECRET);
         assertTrue(call.heard().contains("did not work"), call.heard());
         assertEquals("", fixtures.call(call.uuid).getJsonArray("values").getString(2), "the row names no caller");
     }
@@ -350,12 +352,94 @@ class CallFlowIT extends OnPayaraMicro {
                 body.replace("111222", PIN));
         assertEquals(403, replay.statusCode());
         assertProblem(replay);
-        assertFalse(replay.body().contains("say-as"));
+        VonagePlayer.assertNoCodeIn(replay, Fixtures.RFC_SECRET);
 
         var forged = Http.webhook("POST", base.resolve("webhooks/input/" + "A".repeat(43)), "application/json",
                 body.replace("111222", PIN));
         assertEquals(403, forged.statusCode());
         assertEquals("1", fixtures.call(call.uuid).getJsonArray("values").getString(1), "only one PIN was evaluated");
+    }
+
+    @Test
+    void theSameSealedStartSentTwiceAtTheSameTimeIsEvaluatedOnce() {
+        var phone = Fixtures.uniquePhone();
+        var caller = fixtures.caller("Raz", Fixtures.uniqueAccountNumber(), PIN, phone);
+        fixtures.account(caller, "GitHub", "raz", Fixtures.RFC_SECRET);
+        for (int round = 0; round < 3; round++) {
+            var wrong = VonagePlayer.dial(base, phone, RACE_TO);
+            assertOneEvaluatedOthersRefused(wrong.pressAtOnce("11122" + round + "#", 2));
+            wrong.assertNoCodeHeard(Fixtures.RFC_SECRET);
+            assertTrue(wrong.heard().contains("did not work"), wrong.heard());
+            assertEquals(List.of("PIN", "1"), stageAndFailures(wrong), "one PIN charged to the call");
+            assertOnce(auditOf(caller, wrong), "CALL:RECOGNISED", "PIN:REJECTED");
+
+            var right = VonagePlayer.dial(base, phone, RACE_TO);
+            assertOneEvaluatedOthersRefused(right.pressAtOnce(PIN + "#", 2));
+            var expected = ReferenceOtp.totp(ReferenceOtp.base32(Fixtures.RFC_SECRET), MID_STEP, 30, 6, "HmacSHA1");
+            assertEquals(List.of(expected, expected), right.spokenCodes(), right.heard());
+            assertOnce(auditOf(caller, right), "CALL:RECOGNISED", "PIN:ACCEPTED", "CODE_READ:READ");
+            assertEquals("0", stageAndFailures(right).get(1), "no PIN failure charged");
+            right.press("1");
+            assertEquals(List.of(expected, expected), right.spokenCodes(), "the call goes on from the winner's step");
+        }
+    }
+
+    @Test
+    void theSameStepSentTwiceAtTheSameTimeIsEvaluatedOnce() {
+        var phone = Fixtures.uniquePhone();
+        var caller = fixtures.caller("Ros", Fixtures.uniqueAccountNumber(), PIN, phone);
+        fixtures.account(caller, "GitHub", "ros", Fixtures.RFC_SECRET);
+        fixtures.account(caller, "Gmail", "ros", secretFor(3));
+        var expected = ReferenceOtp.totp(ReferenceOtp.base32(Fixtures.RFC_SECRET), MID_STEP, 30, 6, "HmacSHA1");
+        for (int round = 0; round < 3; round++) {
+            var call = VonagePlayer.dial(base, phone, RACE_TO).silence();
+            assertTrue(call.heard().contains("PIN"), "the sealed start is used up; the PIN step has its own token");
+
+            assertOneEvaluatedOthersRefused(call.pressAtOnce("33344" + round + "#", 3));
+            call.assertNoCodeHeard(Fixtures.RFC_SECRET);
+            assertEquals("1", fixtures.call(call.uuid).getJsonArray("values").getString(1), "one PIN charged");
+
+            assertOneEvaluatedOthersRefused(call.pressAtOnce(PIN + "#", 3));
+            assertTrue(call.heard().contains("For GitHub, press 1"), call.heard());
+            assertOneEvaluatedOthersRefused(call.pressAtOnce("1", 3));
+            assertEquals(List.of(expected, expected), call.spokenCodes(), call.heard());
+            assertOnce(auditOf(caller, call), "CALL:RECOGNISED", "PIN:REJECTED", "PIN:ACCEPTED", "CODE_READ:READ");
+            assertEquals("1", fixtures.call(call.uuid).getJsonArray("values").getString(1), "nothing charged twice");
+        }
+    }
+
+    /** Exactly one copy was answered with the next step; every other copy got 403 problem+json and no code. */
+    private static void assertOneEvaluatedOthersRefused(List<java.net.http.HttpResponse<String>> answers) {
+        var statuses = answers.stream().map(java.net.http.HttpResponse::statusCode).sorted().toList();
+        assertEquals(1, statuses.stream().filter(s -> s == 200).count(), "exactly one copy evaluated: " + statuses);
+        for (var refused : answers.stream().filter(r -> r.statusCode() != 200).toList()) {
+            assertEquals(403, refused.statusCode(), refused::body);
+            assertProblem(refused);
+            VonagePlayer.assertNoCodeIn(refused, Fixtures.RFC_SECRET);
+        }
+    }
+
+    /** Each of these entries is in the call's audit trail exactly once. */
+    private static void assertOnce(List<String> audit, String... entries) {
+        for (var entry : entries) {
+            assertEquals(1, java.util.Collections.frequency(audit, entry), entry + " once in " + audit);
+        }
+    }
+
+    private List<String> stageAndFailures(VonagePlayer call) {
+        var values = fixtures.call(call.uuid).getJsonArray("values");
+        return List.of(values.getString(0), values.getString(1));
+    }
+
+    /** The audit entries of one call, oldest first, as kind:outcome. */
+    private List<String> auditOf(long caller, VonagePlayer call) {
+        var page = Http.json("GET", base.resolve("api/audit?callerId=" + caller + "&size=200"), null);
+        assertEquals(200, page.statusCode(), page::body);
+        var lines = new java.util.ArrayList<>(Http.object(page).getJsonArray("items").stream()
+                .map(JsonObject.class::cast).filter(e -> call.uuid.equals(e.getString("callUuid", null)))
+                .map(e -> e.getString("kind") + ":" + e.getString("outcome")).toList());
+        java.util.Collections.reverse(lines);
+        return lines;
     }
 
     @Test

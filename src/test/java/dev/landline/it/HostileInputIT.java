@@ -63,7 +63,7 @@ class HostileInputIT extends OnPayaraMicro {
         assertTrue(statuses.keySet().stream().allMatch(s -> s < 500), statuses.toString());
 
         var after = VonagePlayer.dial(base, phone, "442079460000").press("480261#");
-        assertEquals(2, after.spokenCodes().size(), "calls still work after the fuzzing: " + after.heard());
+        after.assertHeardCodeOf(Fixtures.RFC_SECRET); // calls still work after the fuzzing
     }
 
     @Test

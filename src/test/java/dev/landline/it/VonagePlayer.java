@@ -3,16 +3,26 @@ package dev.landline.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.landline.calls.boundary.CodesHeard;
 import dev.landline.calls.boundary.NccoRules;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import java.net.URI;
 import java.net.URLEncoder;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -82,6 +92,43 @@ final class VonagePlayer {
         return this;
     }
 
+    /**
+     * Types digits into the current step {@code copies} times at the same instant: every copy signed on its own (as
+     * a provider's retry or a racing replay would be), the threads released together by a barrier. The call goes on
+     * with the one answer that is an NCCO, if there is one; every answer is returned, in no particular order, for
+     * the test to judge (the race's losers are not NCCOs).
+     */
+    List<HttpResponse<String>> pressAtOnce(String digits, int copies) {
+        var dtmf = Json.createObjectBuilder().add("digits", digits).add("timed_out", !digits.endsWith("#"));
+        var body = common().add("dtmf", dtmf).build().toString();
+        var url = URI.create(eventUrl());
+        var barrier = new CyclicBarrier(copies);
+        var pool = Executors.newFixedThreadPool(copies);
+        try {
+            var sent = new ArrayList<Future<HttpResponse<String>>>();
+            for (int i = 0; i < copies; i++) {
+                var signature = VonageSigner.bearer(body);
+                sent.add(pool.submit(() -> {
+                    barrier.await(30, TimeUnit.SECONDS);
+                    return Http.send("POST", url, "application/json", body, null, signature);
+                }));
+            }
+            var responses = new ArrayList<HttpResponse<String>>();
+            for (var response : sent) {
+                responses.add(response.get(120, TimeUnit.SECONDS));
+            }
+            responses.stream().filter(r -> r.statusCode() == 200).findFirst().ifPresent(this::receive);
+            return responses;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("a copy of the webhook failed", e);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     /** Types digits, sent in the legacy shape: "dtmf" a string, "timed_out" at the top level. */
     VonagePlayer pressLegacy(String digits) {
         return post(common().add("dtmf", digits).add("timed_out", false).build());
@@ -111,6 +158,53 @@ final class VonagePlayer {
         var matcher = SPOKEN_DIGITS.matcher(heard());
         while (matcher.find()) {
             codes.add(matcher.group(1));
+        }
+        return codes;
+    }
+
+    /**
+     * Asserts that the last NCCO read one code twice, and that it is this seed's (SHA-1, 6 digits, 30 s) by the
+     * independent oracle, in the server's current step or one next to it.
+     */
+    void assertHeardCodeOf(String base32Secret) {
+        var key = ReferenceOtp.base32(base32Secret);
+        var now = VonageSigner.serverNow();
+        var possible = List.of(ReferenceOtp.totp(key, now.minusSeconds(30), 30, 6, "HmacSHA1"),
+                ReferenceOtp.totp(key, now, 30, 6, "HmacSHA1"), ReferenceOtp.totp(key, now.plusSeconds(30), 30, 6,
+                        "HmacSHA1"));
+        var spoken = spokenCodes();
+        assertEquals(2, spoken.size(), heard());
+        assertEquals(spoken.get(0), spoken.get(1), "the same code twice: " + heard());
+        assertTrue(possible.contains(spoken.get(0)), () -> "not this seed's code at " + now + ": " + heard());
+    }
+
+    /**
+     * Fails if any code of this seed was said anywhere in the call so far (see {@link CodesHeard}): TOTP at 30 and
+     * 60 seconds, 6 and 8 digits, within ten steps of the server's clock, and HOTP counters 0 to 50.
+     */
+    void assertNoCodeHeard(String base32Secret) {
+        var speech = transcript.stream().flatMap(JsonArray::stream).map(JsonObject.class::cast)
+                .filter(a -> a.getString("action").equals("talk")).map(a -> a.getString("text"))
+                .collect(Collectors.joining(" "));
+        CodesHeard.assertNoneSaid(codesOf(base32Secret), speech);
+    }
+
+    /** Fails if any code of this seed is in this answer (an NCCO, a problem, anything a client is given). */
+    static void assertNoCodeIn(HttpResponse<String> response, String base32Secret) {
+        CodesHeard.assertNoneSaid(codesOf(base32Secret), response.body());
+    }
+
+    /** Every code of this seed (SHA-1) a call around the server's time could have said; see above. */
+    static Set<String> codesOf(String base32Secret) {
+        var key = ReferenceOtp.base32(base32Secret);
+        var codes = new HashSet<String>();
+        var now = VonageSigner.serverNow().getEpochSecond();
+        for (int digits : new int[] {6, 8}) {
+            for (int period : new int[] {30, 60}) {
+                codes.addAll(CodesHeard.around(step -> ReferenceOtp.hotp(key, step, digits, "HmacSHA1"),
+                        now / period, 10));
+            }
+            codes.addAll(CodesHeard.around(counter -> ReferenceOtp.hotp(key, counter, digits, "HmacSHA1"), 0, 50));
         }
         return codes;
     }
@@ -148,7 +242,7 @@ final class VonagePlayer {
         return this;
     }
 
-    private void receive(java.net.http.HttpResponse<String> response) {
+    private void receive(HttpResponse<String> response) {
         assertEquals(200, response.statusCode(), () -> "webhook answered " + response.statusCode() + ": " + response.body());
         assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("application/json"),
                 "an NCCO is application/json");

@@ -124,7 +124,9 @@ public class OtpAccount {
             return name;
         }
         int cut = name.lastIndexOf(' ', MAX_SPOKEN);
-        return name.substring(0, cut > MAX_SPOKEN / 2 ? cut : MAX_SPOKEN);
+        int end = cut > MAX_SPOKEN / 2 ? cut : MAX_SPOKEN;
+        // never half of a character outside the Basic Multilingual Plane: a lone surrogate is not valid text
+        return name.substring(0, Character.isHighSurrogate(name.charAt(end - 1)) ? end - 1 : end);
     }
 
     public Long id() {

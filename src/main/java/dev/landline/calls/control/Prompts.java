@@ -1,14 +1,17 @@
 package dev.landline.calls.control;
 
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * Everything the caller hears, as SSML. English only for now; the voice language is the caller's when it is an
- * English variant. Names that come from users (issuers, labels) are escaped so they cannot inject SSML.
+ * English variant. Names that come from users (issuers, labels) are escaped so they cannot inject SSML, and lose
+ * their bidirectional controls so they cannot turn the rest of a prompt around.
  */
 public final class Prompts {
 
     private static final String HASH = "then press the hash key.";
+    private static final Pattern BIDI_CONTROLS = Pattern.compile("[\u202A-\u202E\u2066-\u2069]");
 
     private Prompts() {
     }
@@ -104,8 +107,14 @@ public final class Prompts {
         return seconds == 1 ? "1 second" : seconds + " seconds";
     }
 
+    /**
+     * A name from a user as SSML text: markup characters escaped, and bidirectional embeddings, overrides and
+     * isolates (U+202A–U+202E, U+2066–U+2069) dropped. They have no sound, and an unclosed one would turn the rest
+     * of the prompt around wherever it is shown (the browser phone's transcript, a provider's call log), digits of
+     * the code included.
+     */
     static String escape(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-                .replace("\"", "&quot;").replace("'", "&apos;");
+        return BIDI_CONTROLS.matcher(text).replaceAll("").replace("&", "&amp;").replace("<", "&lt;")
+                .replace(">", "&gt;").replace("\"", "&quot;").replace("'", "&apos;");
     }
 }

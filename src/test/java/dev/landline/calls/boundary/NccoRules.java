@@ -26,6 +26,9 @@ public final class NccoRules {
 
     private static final Schema SCHEMA = load();
     private static final Set<String> INPUT_TYPES = Set.of("dtmf", "speech");
+    /** The SSML elements Vonage's text-to-speech reads. */
+    private static final Set<String> SSML_ELEMENTS = Set.of("speak", "break", "emphasis", "lang", "p", "phoneme",
+            "prosody", "s", "say-as", "sub");
 
     private NccoRules() {
     }
@@ -51,6 +54,9 @@ public final class NccoRules {
                 }
                 if (text.startsWith("<speak>") != text.endsWith("</speak>")) {
                     problems.add(i + ": SSML not wrapped in <speak>…</speak>");
+                } else if (text.startsWith("<speak>")) {
+                    var at = i;
+                    ssmlProblem(text).ifPresent(problem -> problems.add(at + ": " + problem));
                 }
                 bargeIn = bargeIn || action.getBoolean("bargeIn", false);
             } else if (kind.equals("input")) {
@@ -64,6 +70,41 @@ public final class NccoRules {
             problems.add("a talk with bargeIn is not followed by an input");
         }
         return problems;
+    }
+
+    /**
+     * One SSML document: well-formed XML (no DTD) whose elements are all SSML elements Vonage speaks, so that text
+     * taken from users cannot have turned into markup; empty when it is fine.
+     */
+    public static java.util.Optional<String> ssmlProblem(String text) {
+        org.w3c.dom.Document document;
+        try {
+            document = ssml(text);
+        } catch (IllegalArgumentException e) {
+            return java.util.Optional.of(e.getMessage());
+        }
+        var elements = document.getElementsByTagName("*");
+        for (int e = 0; e < elements.getLength(); e++) {
+            var name = elements.item(e).getNodeName();
+            if (!SSML_ELEMENTS.contains(name) || (e > 0 && name.equals("speak"))) {
+                return java.util.Optional.of("SSML holds an element <" + name + ">");
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
+    /** A talk action's SSML parsed as XML (no DTD, no entity expansion); IllegalArgumentException if malformed. */
+    public static org.w3c.dom.Document ssml(String text) {
+        try {
+            var factory = javax.xml.parsers.DocumentBuilderFactory.newInstance();
+            factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+            factory.setExpandEntityReferences(false);
+            var builder = factory.newDocumentBuilder();
+            builder.setErrorHandler(new org.xml.sax.helpers.DefaultHandler());
+            return builder.parse(new org.xml.sax.InputSource(new StringReader(text)));
+        } catch (javax.xml.parsers.ParserConfigurationException | org.xml.sax.SAXException | IOException e) {
+            throw new IllegalArgumentException("SSML is not well-formed XML (" + e.getMessage() + ")", e);
+        }
     }
 
     private static void checkInput(int i, JsonObject input, List<String> problems) {

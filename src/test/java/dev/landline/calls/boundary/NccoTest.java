@@ -60,6 +60,19 @@ class NccoTest {
         assertFalse(NccoRules.problems("[{\"action\":\"talk\",\"text\":\"" + "a".repeat(1501) + "\"}]").isEmpty());
         assertFalse(NccoRules.problems("[{\"action\":\"talk\",\"text\":\"hi\",\"bargeIn\":true}]").isEmpty());
         assertFalse(NccoRules.problems("[]").isEmpty(), "the schema wants at least one action");
+        assertFalse(NccoRules.problems(talk("<speak>For <img src=x onerror=alert(1)/>, press 1.</speak>")).isEmpty(),
+                "an element that is not SSML");
+        assertFalse(NccoRules.problems(talk("<speak>For A</speak><break time='10s'/><speak>x</speak>")).isEmpty(),
+                "not one well-formed document");
+        assertFalse(NccoRules.problems(talk("<speak>For <speak>A</speak></speak>")).isEmpty(), "a nested speak");
+        assertFalse(NccoRules.problems(talk("<speak>For A & B</speak>")).isEmpty(), "an unescaped ampersand");
+        assertEquals(List.of(), NccoRules.problems(talk("<speak>For &lt;img src=x&gt; &amp; &apos;B&apos;, press 1."
+                + " <say-as interpret-as='digits'>123456</say-as><break time='1s'/></speak>")));
         assertFalse(NccoRules.problems("[{\"action\":\"talk\",\"text\":\"hi\",\"language\":\"xx-XX\"}]").isEmpty());
+    }
+
+    private static String talk(String ssml) {
+        return jakarta.json.Json.createArrayBuilder().add(jakarta.json.Json.createObjectBuilder().add("action", "talk")
+                .add("text", ssml)).build().toString();
     }
 }

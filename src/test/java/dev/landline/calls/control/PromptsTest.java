@@ -35,6 +35,16 @@ class PromptsTest {
     }
 
     @Test
+    void namesFromUsersCannotTurnTheRestOfAPromptAround() {
+        var plan = ReadoutPlan.at(Instant.ofEpochSecond(10), 30, 7);
+        var text = Prompts.code("\u202Eevil\u2067 Bank\u202A", "081804", plan)
+                + Prompts.menu(List.of("\u202Bmoc.knab\u2066", "\u200FRTL mark stays"), false);
+        assertFalse(text.matches("(?s).*[\u202A-\u202E\u2066-\u2069].*"), text);
+        assertTrue(text.startsWith("evil Bank. Your code is"), text);
+        assertTrue(text.contains("For moc.knab, press 1. For \u200FRTL mark stays, press 2."), text);
+    }
+
+    @Test
     void theMenuOffersKeysInOrderAndMentionsMoreWhenPaged() {
         assertEquals("For GitHub, press 1. For Gmail, press 2.", Prompts.menu(List.of("GitHub", "Gmail"), false));
         assertTrue(Prompts.menu(List.of("A"), true).endsWith("For more accounts, press 0."));
