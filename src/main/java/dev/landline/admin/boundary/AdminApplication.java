@@ -2,6 +2,7 @@ package dev.landline.admin.boundary;
 
 import dev.landline.enrolment.boundary.EnrolmentRefusedMapper;
 import dev.landline.enrolment.boundary.EnrolmentsResource;
+import dev.landline.operations.boundary.StatusResource;
 import dev.landline.problems.boundary.Problems;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
@@ -21,6 +22,7 @@ public class AdminApplication extends Application {
         classes.add(LockedCallersResource.class);
         classes.add(AuditResource.class);
         classes.add(PhoneSignaturesResource.class);
+        classes.add(StatusResource.class);
         classes.add(InvalidOtpInputMapper.class);
         classes.add(EnrolmentsResource.class);
         classes.add(EnrolmentRefusedMapper.class);
