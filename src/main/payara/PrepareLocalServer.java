@@ -2,6 +2,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
@@ -13,7 +14,9 @@ import java.util.Properties;
  *
  * In LANDLINE_HOME (argument 1) it keeps, readable by the owner only:
  *   db/                     the embedded H2 database (survives restarts)
- *   server-keys.properties  landline.seed-key and landline.pin-pepper, generated once (back this file up!)
+ *   server-keys.properties  landline.seed-key, landline.pin-pepper and a local landline.vonage.signature-secret,
+ *                           generated once (back this file up!); a key missing from an existing file is added,
+ *                           the others are left exactly as they are
  *   admin-password.txt      the admin password, generated once when LANDLINE_ADMIN_PASSWORD is not set
  *   post-boot-commands.txt  the server configuration Payara Micro applies at every start
  * It never prints a key or a password.
@@ -21,6 +24,7 @@ import java.util.Properties;
 public class PrepareLocalServer {
 
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final String SIGNATURE_SECRET = "landline.vonage.signature-secret";
 
     public static void main(String[] args) throws IOException {
         var home = Path.of(args[0]).toAbsolutePath();
@@ -32,12 +36,17 @@ public class PrepareLocalServer {
             var properties = new Properties();
             properties.setProperty("landline.seed-key", randomBase64(32));
             properties.setProperty("landline.pin-pepper", randomBase64(32));
+            if (!signatureSecretInEnvironment()) {
+                properties.setProperty(SIGNATURE_SECRET, randomBase64(32));
+            }
             write(keys, "");
             try (var out = Files.newOutputStream(keys)) {
                 properties.store(out, "Landline Authenticator server keys. Losing them makes every stored seed and"
                         + " PIN unusable: back this file up, apart from the database.");
             }
             System.out.println("[landline] generated new server keys in " + keys);
+        } else {
+            addSignatureSecretIfMissing(keys);
         }
 
         var password = System.getenv("LANDLINE_ADMIN_PASSWORD");
@@ -70,6 +79,44 @@ public class PrepareLocalServer {
                 "create-file-user --groups admin --passwordfile " + asadminPasswords + " admin",
                 ""));
         System.out.println("[landline] data directory: " + home);
+    }
+
+    /**
+     * An install from before webhooks were signed by default: its keys file has no signature secret, and without
+     * one every webhook would now be refused. One line is appended; the existing keys, comments and order stay
+     * exactly as they are (the file is never rewritten), and the owner-only permissions are kept.
+     */
+    private static void addSignatureSecretIfMissing(Path keys) throws IOException {
+        var properties = new Properties();
+        try (var in = Files.newInputStream(keys)) {
+            properties.load(in);
+        }
+        if (properties.getProperty(SIGNATURE_SECRET) != null || signatureSecretInEnvironment()) {
+            return;
+        }
+        var text = Files.readString(keys, StandardCharsets.ISO_8859_1);
+        var separator = text.isEmpty() || text.endsWith("\n") ? "" : System.lineSeparator();
+        Files.writeString(keys, separator + "# a local Vonage signature secret, added by the run command; replace it"
+                + " with your Vonage account's to take real calls" + System.lineSeparator() + SIGNATURE_SECRET + "="
+                + randomBase64(32) + System.lineSeparator(), StandardCharsets.ISO_8859_1, StandardOpenOption.APPEND);
+        restrict(keys, "rw-------");
+        System.out.println("[landline] added a local " + SIGNATURE_SECRET + " to " + keys
+                + " (webhooks are now signed by default)");
+    }
+
+    /**
+     * The operator gives the secret as an environment variable (MicroProfile Config's names for it): a generated
+     * one in the keys file would become a system property and win over it, so none is generated.
+     */
+    private static boolean signatureSecretInEnvironment() {
+        for (var name : new String[] {SIGNATURE_SECRET, "landline_vonage_signature_secret",
+                "LANDLINE_VONAGE_SIGNATURE_SECRET"}) {
+            var value = System.getenv(name);
+            if (value != null && !value.isBlank()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String randomBase64(int bytes) {

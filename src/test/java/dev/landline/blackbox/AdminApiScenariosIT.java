@@ -32,6 +32,16 @@ class AdminApiScenariosIT extends RunningServer {
     }
 
     @Test
+    void theStatusSaysWebhooksAreSignedWithTheSecretConfiguredTheServersWay() {
+        var status = Http.admin("GET", base.resolve("api/status"), null);
+        assertEquals(200, status.statusCode(), status::body);
+        assertEquals("signed", Http.object(status).getString("webhooks"));
+        assertTrue(Http.object(status).getBoolean("webhooksAuthenticated"));
+        assertFalse(status.body().contains(Http.SIGNATURE_SECRET));
+        assertProblem(403, Http.send("GET", base.resolve("api/status"), null, null, VIEWER));
+    }
+
+    @Test
     void aCreatedCallerAndAccountAreListedWithoutPinOrSecret() {
         var account = uniqueAccountNumber();
         var phone = uniquePhone();

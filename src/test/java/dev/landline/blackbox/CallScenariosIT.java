@@ -70,6 +70,23 @@ class CallScenariosIT extends RunningServer {
     }
 
     @Test
+    void aSignedAnswerWithARepeatedFromIsRefusedSoTheNumberReadIsTheNumberSigned() {
+        // a genuine token for the attacker's own call, whose payload_hash covers the query as Vonage hashes it (a
+        // JSON object: the last "from" wins), sent with the victim's number as the first "from" (what JAX-RS reads)
+        var uuid = java.util.UUID.randomUUID().toString();
+        var attacker = uniquePhone();
+        var signedJson = "{\"uuid\":\"" + uuid + "\",\"from\":\"" + attacker + "\",\"to\":\"" + to + "\"}";
+        var smuggled = base.resolve("webhooks/answer?uuid=" + uuid + "&from=" + uniquePhone() + "&to=" + to
+                + "&from=" + attacker);
+        Admin.assertProblem(400, Http.sendWithBearer("GET", smuggled, null, null, Http.bearer(signedJson)));
+        var unexpected = base.resolve("webhooks/answer?uuid=" + uuid + "&from=" + attacker + "&to=" + to + "&x=1");
+        Admin.assertProblem(400, Http.webhook("GET", unexpected, null, null));
+        var honest = base.resolve("webhooks/answer?uuid=" + uuid + "&from=" + attacker + "&to=" + to);
+        assertEquals(200, Http.sendWithBearer("GET", honest, null, null, Http.bearer(signedJson)).statusCode(),
+                "the same token with the query it was made for is taken");
+    }
+
+    @Test
     void aCallerFromAnUnknownPhoneGivesTheAccountNumberThenThePin() {
         var account = uniqueAccountNumber();
         var caller = admin.caller("Bob", account, PIN, "+" + uniquePhone());

@@ -81,6 +81,19 @@ class RestartIT {
                 .redirectErrorStream(true).redirectOutput(home.resolve("prepare.log").toFile());
         prepare.environment().put("LANDLINE_ADMIN_PASSWORD", ADMIN_PASSWORD);
         assertEquals(0, prepare.start().waitFor(), () -> read(home.resolve("prepare.log")));
+        // the run command generated a local signature secret; put the "Vonage account's" in its place, as the
+        // README's "Connecting a Vonage number" says, so that the calls below are signed as Vonage signs them
+        var keys = home.resolve("server-keys.properties");
+        var properties = new java.util.Properties();
+        try (var in = Files.newInputStream(keys)) {
+            properties.load(in);
+        }
+        assertTrue(properties.getProperty("landline.vonage.signature-secret", "").length() >= 32,
+                "the run command generated a signature secret");
+        properties.setProperty("landline.vonage.signature-secret", VonageSigner.SECRET);
+        try (var out = Files.newOutputStream(keys)) {
+            properties.store(out, null);
+        }
     }
 
     private void start(int port, URI base) throws Exception {

@@ -24,11 +24,11 @@ public class AdminApplication extends Application {
         classes.add(AuditResource.class);
         classes.add(PhoneSignaturesResource.class);
         classes.add(KeysResource.class);
+        classes.add(StatusResource.class);
         classes.add(InvalidOtpInputMapper.class);
         classes.add(EnrolmentsResource.class);
         classes.add(EnrolmentRefusedMapper.class);
         classes.add(NoStoreFilter.class);
-        classes.add(StatusResource.class);
         return classes;
     }
 }

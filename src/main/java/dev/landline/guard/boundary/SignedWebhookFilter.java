@@ -2,6 +2,8 @@ package dev.landline.guard.boundary;
 
 import dev.landline.guard.control.Payload;
 import dev.landline.guard.control.Verdict;
+import dev.landline.guard.control.WebhookMode;
+import dev.landline.guard.control.WebhookQuery;
 import dev.landline.guard.control.WebhookSignature;
 import dev.landline.problems.boundary.BadRequest;
 import dev.landline.problems.boundary.PayloadTooLarge;
@@ -27,8 +29,11 @@ import java.util.logging.Logger;
 /**
  * Every request to the webhook application shows Vonage's signature before anything else runs: a POST's body is
  * read (at most {@value #MAX_BODY_BYTES} bytes, the webhook reader's limit), checked against the token and handed
- * on unchanged; a GET's query is checked as ordered JSON. Refusals are problem+json, logged by reason and path
- * only. Registered by {@code VoiceApplication} alone, so other applications are not affected.
+ * on unchanged; a GET's query is checked as ordered JSON. Without a signature secret every webhook is refused
+ * with 401, unless unsigned webhooks are explicitly allowed. A request without a body (GET, HEAD) must not carry
+ * one, and its query must {@linkplain WebhookQuery name each expected parameter once} (in every mode). Refusals are
+ * problem+json, logged by reason and path only. Registered by {@code VoiceApplication} alone, so other applications
+ * are not affected.
  */
 @Provider
 @PreMatching
@@ -53,11 +58,25 @@ public class SignedWebhookFilter implements ContainerRequestFilter {
 
     /** Empty when the request may go on (with its body intact); otherwise the status that refuses it. */
     Optional<Response.Status> check(ContainerRequestContext request) {
-        if (!signature.enforced()) {
+        var where = request.getMethod() + " " + LoggedPath.of(request.getUriInfo().getRequestUri().getRawPath());
+        if (signature.mode() == WebhookMode.REFUSING) {
+            LOG.info(() -> "webhook rejected: " + Verdict.NOT_CONFIGURED.reason() + " (" + where + ")");
+            return Optional.of(Response.Status.UNAUTHORIZED);
+        }
+        var withBody = WITH_BODY.contains(request.getMethod());
+        if (!withBody) {
+            var shape = unexpectedBody(request)
+                    .or(() -> WebhookQuery.problem(request.getUriInfo().getRequestUri().getRawQuery()));
+            if (shape.isPresent()) {
+                LOG.info(() -> "webhook rejected: " + shape.get() + " (" + where + ")");
+                return Optional.of(Response.Status.BAD_REQUEST);
+            }
+        }
+        if (signature.mode() == WebhookMode.UNSIGNED_ALLOWED) {
             return Optional.empty();
         }
         Payload payload;
-        if (WITH_BODY.contains(request.getMethod())) {
+        if (withBody) {
             var body = read(request);
             if (body.length > MAX_BODY_BYTES) {
                 PayloadTooLarge.drain(request.getEntityStream());
@@ -71,7 +90,6 @@ public class SignedWebhookFilter implements ContainerRequestFilter {
         }
         var verdict = signature.verify(request.getHeaderString(HttpHeaders.AUTHORIZATION), payload, clock.instant());
         var refusal = refusal(verdict);
-        var where = request.getMethod() + " " + LoggedPath.of(request.getUriInfo().getRequestUri().getRawPath());
         if (refusal.isPresent()) {
             LOG.info(() -> "webhook rejected: " + verdict.reason() + " (" + where + ")");
         } else {
@@ -84,9 +102,9 @@ public class SignedWebhookFilter implements ContainerRequestFilter {
     static Optional<Response.Status> refusal(Verdict verdict) {
         return switch (verdict) {
             case VALID, UNSIGNED_ALLOWED -> Optional.empty();
-            case MISSING, MALFORMED -> Optional.of(Response.Status.UNAUTHORIZED);
-            case WRONG_ALGORITHM, BAD_SIGNATURE, BAD_TIME_CLAIM, STALE, FUTURE, EXPIRED, NOT_YET_VALID, MISSING_HASH,
-                    HASH_MISMATCH -> Optional.of(Response.Status.FORBIDDEN);
+            case MISSING, MALFORMED, NOT_CONFIGURED -> Optional.of(Response.Status.UNAUTHORIZED);
+            case WRONG_ALGORITHM, BAD_SIGNATURE, BAD_TIME_CLAIM, STALE, FUTURE, EXPIRED, NOT_YET_VALID,
+                    WRONG_APPLICATION, MISSING_HASH, HASH_MISMATCH -> Optional.of(Response.Status.FORBIDDEN);
         };
     }
 
@@ -95,15 +113,30 @@ public class SignedWebhookFilter implements ContainerRequestFilter {
         return switch (status) {
             case UNAUTHORIZED -> "This webhook must carry a Vonage signature (Authorization: Bearer <JWT>).";
             case REQUEST_ENTITY_TOO_LARGE -> new PayloadTooLarge(MAX_BODY_BYTES).getMessage();
+            case BAD_REQUEST -> "A webhook without a body names each of Vonage's answer fields at most once in its"
+                    + " query, and carries no body.";
             default -> "The webhook's signature was not accepted.";
         };
     }
 
-    private static Response problem(Response.Status status) {
-        var response = Problem.response(status, detail(status));
+    /** Says which setting is missing: the same for every request, so it tells a forger nothing about a token. */
+    static final String NOT_CONFIGURED_DETAIL = "Webhooks are refused: this server has no Vonage signature secret"
+            + " configured (" + WebhookSignature.SECRET + ").";
+
+    private Response problem(Response.Status status) {
+        var notConfigured = status == Response.Status.UNAUTHORIZED && signature.mode() == WebhookMode.REFUSING;
+        var response = Problem.response(status, notConfigured ? NOT_CONFIGURED_DETAIL : detail(status));
         return status == Response.Status.UNAUTHORIZED
                 ? Response.fromResponse(response).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").build()
                 : response;
+    }
+
+    /** A GET or HEAD that says it carries a body: what would its payload_hash cover? */
+    private static Optional<String> unexpectedBody(ContainerRequestContext request) {
+        var length = request.getHeaderString(HttpHeaders.CONTENT_LENGTH);
+        var chunked = request.getHeaderString("Transfer-Encoding");
+        var withBody = chunked != null && !chunked.isBlank() || length != null && !length.strip().equals("0");
+        return withBody ? Optional.of("a body on a " + request.getMethod()) : Optional.empty();
     }
 
     private static byte[] read(ContainerRequestContext request) {

@@ -2,7 +2,10 @@ package dev.landline.guard.control;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * A GET webhook's query the way Vonage hashes it: a JSON object of the parameters in the order received, every
@@ -16,14 +19,8 @@ final class QueryJson {
 
     static String of(String rawQuery) {
         var parameters = new LinkedHashMap<String, String>();
-        for (var pair : rawQuery == null ? new String[0] : rawQuery.split("&")) {
-            if (pair.isEmpty()) {
-                continue;
-            }
-            var equals = pair.indexOf('=');
-            var name = equals < 0 ? pair : pair.substring(0, equals);
-            var value = equals < 0 ? "" : pair.substring(equals + 1);
-            parameters.put(decode(name), decode(value));
+        for (var parameter : parameters(rawQuery)) {
+            parameters.put(parameter.getKey(), parameter.getValue());
         }
         var json = new StringBuilder("{");
         parameters.forEach((name, value) -> {
@@ -35,6 +32,21 @@ final class QueryJson {
             quote(json, value);
         });
         return json.append('}').toString();
+    }
+
+    /** The decoded name and value of each parameter, in the order received, repeats included. */
+    static List<Map.Entry<String, String>> parameters(String rawQuery) {
+        var parameters = new ArrayList<Map.Entry<String, String>>();
+        for (var pair : rawQuery == null ? new String[0] : rawQuery.split("&")) {
+            if (pair.isEmpty()) {
+                continue;
+            }
+            var equals = pair.indexOf('=');
+            var name = equals < 0 ? pair : pair.substring(0, equals);
+            var value = equals < 0 ? "" : pair.substring(equals + 1);
+            parameters.add(Map.entry(decode(name), decode(value)));
+        }
+        return parameters;
     }
 
     /** Form decoding ({@code +} is a space); a broken escape is kept as sent, so its hash simply does not match. */

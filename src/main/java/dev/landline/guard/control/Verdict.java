@@ -7,7 +7,8 @@ package dev.landline.guard.control;
 public enum Verdict {
 
     VALID("signed"),
-    UNSIGNED_ALLOWED("no signature secret configured"),
+    UNSIGNED_ALLOWED("unsigned webhooks allowed by configuration"),
+    NOT_CONFIGURED("no signature secret configured: every webhook is refused"),
     MISSING("no bearer token"),
     MALFORMED("malformed token"),
     WRONG_ALGORITHM("header not plain HS256"),
@@ -17,6 +18,7 @@ public enum Verdict {
     FUTURE("iat in the future"),
     EXPIRED("expired (exp)"),
     NOT_YET_VALID("not yet valid (nbf)"),
+    WRONG_APPLICATION("application_id missing or another application's"),
     MISSING_HASH("no payload_hash"),
     HASH_MISMATCH("payload_hash mismatch");
 

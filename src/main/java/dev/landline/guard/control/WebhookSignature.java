@@ -29,14 +29,18 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * algorithm), keyed with the UTF-8 bytes of the account's signature secret, {@code iat} within the allowed age,
  * and {@code payload_hash} equal to the SHA-256 of what was sent. Comparisons are constant-time. Tokens this server
  * makes for its administrator's browser phone ({@link #sign}) carry {@code kid} {@value #BROWSER_PHONE_KEY_ID} and
- * are keyed with a key derived from the secret, so that they are good here only. With no secret
- * configured every request passes unchecked, and startup says so.
+ * are keyed with a key derived from the secret, so that they are good here only. When
+ * {@value #APPLICATION_ID} is set, a Vonage token must name that application in {@code application_id}. With no
+ * secret configured every webhook is {@linkplain WebhookMode#REFUSING refused}, unless {@value #ALLOW_UNSIGNED} is
+ * {@code true}: then every request passes unchecked, and startup, readiness and the admin status say so.
  */
 @ApplicationScoped
 public class WebhookSignature {
 
     public static final String SECRET = "landline.vonage.signature-secret";
     public static final String MAX_AGE = "landline.vonage.max-token-age-seconds";
+    public static final String APPLICATION_ID = "landline.vonage.application-id";
+    public static final String ALLOW_UNSIGNED = "landline.webhooks.allow-unsigned";
     static final int MAX_TOKEN_CHARS = 8 * 1024;
     private static final String ALGORITHM = "HS256";
     private static final Logger LOG = Logger.getLogger(WebhookSignature.class.getName());
@@ -53,6 +57,14 @@ public class WebhookSignature {
     @Inject
     ClockOffset clockOffset;
 
+    @Inject
+    @ConfigProperty(name = APPLICATION_ID)
+    Optional<String> applicationIdText;
+
+    @Inject
+    @ConfigProperty(name = ALLOW_UNSIGNED, defaultValue = "false")
+    boolean allowUnsigned;
+
     private static final SecureRandom RANDOM = new SecureRandom();
 
     /**
@@ -67,15 +79,23 @@ public class WebhookSignature {
 
     private SecretKey key;
     private SecretKey browserPhoneKey;
+    private String applicationId;
 
     protected WebhookSignature() {
     }
 
-    /** A check with the secret given directly (tests, tools); null means none configured. */
+    /** A check with the secret given directly (tests, tools); null means none configured (every webhook refused). */
     public static WebhookSignature of(String secret, long maxAgeSeconds) {
+        return of(secret, maxAgeSeconds, false, null);
+    }
+
+    /** The same with every setting given: unsigned webhooks allowed or not, the expected application (or null). */
+    public static WebhookSignature of(String secret, long maxAgeSeconds, boolean allowUnsigned, String applicationId) {
         var signature = new WebhookSignature();
         signature.secretText = Optional.ofNullable(secret);
         signature.maxAgeSeconds = maxAgeSeconds;
+        signature.allowUnsigned = allowUnsigned;
+        signature.applicationIdText = Optional.ofNullable(applicationId);
         signature.load();
         return signature;
     }
@@ -86,26 +106,46 @@ public class WebhookSignature {
                 .map(text -> new SecretKeySpec(text.getBytes(StandardCharsets.UTF_8), "HmacSHA256"))
                 .orElse(null);
         browserPhoneKey = key == null ? null : new SecretKeySpec(hmac(key, BROWSER_PHONE_KEY_LABEL), "HmacSHA256");
+        applicationId = applicationIdText.map(String::strip).filter(text -> !text.isEmpty()).orElse(null);
     }
 
     void reportAtStartup(@Observes Startup startup) {
-        if (enforced()) {
-            LOG.info("Signed Vonage webhooks enforced: HS256 bearer token, iat within " + maxAgeSeconds
-                    + " s, payload_hash checked");
-        } else {
-            LOG.warning("Vonage webhooks are NOT authenticated: anyone who finds /webhooks can drive a call. Set "
-                    + SECRET + " (the Vonage account's signature secret) in server configuration, for example "
-                    + "the environment variable LANDLINE_VONAGE_SIGNATURE_SECRET or a Payara password alias.");
+        switch (mode()) {
+            case SIGNED -> {
+                LOG.info("Signed Vonage webhooks enforced: HS256 bearer token, iat within " + maxAgeSeconds
+                        + " s, payload_hash checked, application_id "
+                        + (applicationId == null ? "not checked (no application id configured)" : "checked"));
+                if (allowUnsigned) {
+                    LOG.info(ALLOW_UNSIGNED + "=true is ignored: a signature secret is configured");
+                }
+            }
+            case UNSIGNED_ALLOWED -> LOG.warning("Vonage webhooks are NOT authenticated (" + ALLOW_UNSIGNED
+                    + "=true): anyone who finds /webhooks can lock callers out, learn which numbers are registered,"
+                    + " skip the call caps and fill the database. Set " + SECRET + " and remove " + ALLOW_UNSIGNED
+                    + ".");
+            case REFUSING -> LOG.severe("Every Vonage webhook is refused and the service is NOT ready: " + SECRET
+                    + " is not set. Set it (the Vonage account's signature secret) in server configuration, for "
+                    + "example the environment variable LANDLINE_VONAGE_SIGNATURE_SECRET or a Payara password alias"
+                    + " (or, to accept unauthenticated webhooks, " + ALLOW_UNSIGNED + "=true).");
         }
     }
 
+    /** Decided once from the configuration. */
+    public WebhookMode mode() {
+        if (key != null) {
+            return WebhookMode.SIGNED;
+        }
+        return allowUnsigned ? WebhookMode.UNSIGNED_ALLOWED : WebhookMode.REFUSING;
+    }
+
+    /** True when webhooks are checked against the secret (the only mode in which anything is signed or verified). */
     public boolean enforced() {
         return key != null;
     }
 
     public Verdict verify(String authorization, Payload payload, Instant now) {
         if (!enforced()) {
-            return Verdict.UNSIGNED_ALLOWED;
+            return allowUnsigned ? Verdict.UNSIGNED_ALLOWED : Verdict.NOT_CONFIGURED;
         }
         if (authorization == null || authorization.isBlank()) {
             return Verdict.MISSING;
@@ -128,7 +168,8 @@ public class WebhookSignature {
         if (!plainHs256(jwt.header())) {
             return Verdict.WRONG_ALGORITHM;
         }
-        var signedWith = BROWSER_PHONE_KEY_ID.equals(keyId(jwt.header())) ? browserPhoneKey : key;
+        var browserPhone = BROWSER_PHONE_KEY_ID.equals(keyId(jwt.header()));
+        var signedWith = browserPhone ? browserPhoneKey : key;
         if (!MessageDigest.isEqual(hmac(signedWith, jwt.signingInput()), jwt.signature())) {
             return Verdict.BAD_SIGNATURE;
         }
@@ -136,12 +177,29 @@ public class WebhookSignature {
         if (claims.isEmpty()) {
             return Verdict.MALFORMED;
         }
-        var verdict = Freshness.check(claims.get(), now, maxAgeSeconds).orElseGet(() -> hash(claims.get(), payload));
-        if (verdict == Verdict.VALID && signedWith == key && clockOffset != null) {
+        var verdict = Freshness.check(claims.get(), now, maxAgeSeconds)
+                .or(() -> browserPhone ? Optional.empty() : application(claims.get()))
+                .orElseGet(() -> hash(claims.get(), payload));
+        if (verdict == Verdict.VALID && !browserPhone && clockOffset != null) {
             // the provider's own time (not a browser phone token's, which is ours): for the clock estimate
             ProviderTime.of(claims.get(), payload).ifPresent(sent -> clockOffset.observe(sent, now));
         }
         return verdict;
+    }
+
+    /**
+     * With an application configured, a Vonage token must name it: the signature secret is account-wide, so a token
+     * Vonage made for another application of the account is signed just as well. A token without the claim cannot
+     * show that it is ours and is refused too. (The browser phone's tokens are keyed for this server alone.)
+     */
+    private Optional<Verdict> application(JsonObject claims) {
+        if (applicationId == null) {
+            return Optional.empty();
+        }
+        var named = claims.get("application_id") instanceof JsonString id
+                && MessageDigest.isEqual(applicationId.getBytes(StandardCharsets.UTF_8),
+                        id.getString().getBytes(StandardCharsets.UTF_8));
+        return named ? Optional.empty() : Optional.of(Verdict.WRONG_APPLICATION);
     }
 
     /**

@@ -2,8 +2,12 @@ package dev.landline.operations.boundary;
 
 import java.time.Instant;
 
-/** What an administrator should know about this node, for the admin pages. */
-public record ServerStatus(ClockStatus clock, DatabaseStatus database) {
+/**
+ * What an administrator should know about this node at a glance, for the admin pages: {@code webhooks} is
+ * {@code signed}, {@code unsigned-allowed} (anyone can drive calls) or {@code refusing-no-secret} (every call is
+ * refused), {@code webhooksAuthenticated} true only when signed; the clock; the database.
+ */
+public record ServerStatus(String webhooks, boolean webhooksAuthenticated, ClockStatus clock, DatabaseStatus database) {
 
     /**
      * How far this node's clock is from the voice provider's: {@code offsetSeconds} positive when ours is ahead, null

@@ -1,5 +1,7 @@
 package dev.landline.operations.boundary;
 
+import dev.landline.guard.control.WebhookMode;
+import dev.landline.guard.control.WebhookSignature;
 import dev.landline.operations.control.DatabaseOutage;
 import dev.landline.time.control.ClockOffset;
 import jakarta.enterprise.context.RequestScoped;
@@ -9,11 +11,14 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
-/** {@code GET /api/status}: this node's state for the admin pages (administrators only, as all of /api). */
+/** {@code GET /api/status} (admin only, as all of /api): this node's state for the admin pages. */
 @Path("status")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class StatusResource {
+
+    @Inject
+    WebhookSignature signature;
 
     @Inject
     ClockOffset clockOffset;
@@ -23,10 +28,12 @@ public class StatusResource {
 
     @GET
     public ServerStatus status() {
+        var mode = signature.mode();
         var estimate = clockOffset.estimate();
         var clock = new ServerStatus.ClockStatus(estimate.seconds().orElse(null), estimate.samples(),
                 estimate.beyondWarning(), estimate.beyondLimit(), estimate.maxOffsetSeconds(), estimate.describe());
         var since = outage.downSince();
-        return new ServerStatus(clock, new ServerStatus.DatabaseStatus(since.isPresent(), since.orElse(null)));
+        return new ServerStatus(mode.label(), mode == WebhookMode.SIGNED, clock,
+                new ServerStatus.DatabaseStatus(since.isPresent(), since.orElse(null)));
     }
 }

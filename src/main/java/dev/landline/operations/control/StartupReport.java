@@ -25,7 +25,15 @@ public class StartupReport {
 
     void report(@Observes @Initialized(ApplicationScoped.class) ServletContext context) {
         LOG.info("Landline Authenticator on " + context.getServerInfo() + ", database " + database()
-                + ", webhooks " + (signature.enforced() ? "signed (Vonage JWT required)" : "UNAUTHENTICATED"));
+                + ", webhooks " + webhooks());
+    }
+
+    private String webhooks() {
+        return switch (signature.mode()) {
+            case SIGNED -> "signed (Vonage JWT required)";
+            case UNSIGNED_ALLOWED -> "UNAUTHENTICATED (" + WebhookSignature.ALLOW_UNSIGNED + "=true)";
+            case REFUSING -> "ALL REFUSED (" + WebhookSignature.SECRET + " not set)";
+        };
     }
 
     private String database() {

@@ -144,16 +144,80 @@ class SignedWebhookFilterTest {
     }
 
     @Test
-    void withoutASecretNothingIsReadOrRefused() {
+    void withoutASecretEveryWebhookIsRefusedWith401BeforeItsBodyIsRead() {
+        for (var authorization : new String[] {null, bearer(token(NOW, sha256(BODY)))}) {
+            var request = new Request("POST", INPUT, authorization, BODY);
+            request.entity = unreadable();
+            assertEquals(Optional.of(Response.Status.UNAUTHORIZED), filter(null).check(request.context()));
+            var get = new Request("GET", ANSWER, authorization, null);
+            assertEquals(Optional.of(Response.Status.UNAUTHORIZED), filter(null).check(get.context()));
+        }
+        assertEquals("webhook rejected: no signature secret configured: every webhook is refused"
+                + " (POST /webhooks/input/{token})", logged.get(0).getMessage());
+        assertTrue(SignedWebhookFilter.NOT_CONFIGURED_DETAIL.contains(WebhookSignature.SECRET));
+    }
+
+    @Test
+    void withUnsignedWebhooksExplicitlyAllowedNothingIsReadOrRefused() {
         var request = new Request("POST", INPUT, null, BODY);
-        request.entity = new InputStream() {
+        request.entity = unreadable();
+        assertEquals(Optional.empty(), filter(null, true).check(request.context()));
+        assertEquals(Optional.empty(), filter(null, true).check(new Request("GET", ANSWER, null, null).context()));
+        assertTrue(logged.isEmpty());
+    }
+
+    @Test
+    void aRepeatedFromIsRefusedEvenWhenTheTokenCoversTheQueryVonageWouldHash() {
+        // Vonage hashes the query as a JSON object (the last "from" wins); JAX-RS reads the first "from"
+        var json = "{\"uuid\":\"call-1\",\"conversation_uuid\":\"CON-1\","
+                + "\"from\":\"447700900123\",\"to\":\"442079460000\"}";
+        var smuggled = "http://127.0.0.1:8080/webhooks/answer?uuid=call-1&conversation_uuid=CON-1"
+                + "&from=447700900999&to=442079460000&from=447700900123";
+        var request = new Request("GET", smuggled, bearer(token(NOW, sha256(json))), null);
+        assertEquals(Optional.of(Response.Status.BAD_REQUEST), filter(SECRET).check(request.context()));
+        assertEquals(Optional.of(Response.Status.BAD_REQUEST), filter(null, true).check(request.context()));
+        var encoded = new Request("GET", ANSWER + "&fr%6Fm=447700900999", bearer(tokenWithoutHash(NOW)), null);
+        assertEquals(Optional.of(Response.Status.BAD_REQUEST), filter(SECRET).check(encoded.context()),
+                "names are compared decoded");
+        assertEquals("webhook rejected: a repeated query parameter (GET /webhooks/answer)",
+                logged.get(0).getMessage());
+    }
+
+    @Test
+    void anUnexpectedQueryParameterIsRefusedButVonagesOwnFieldsAreRead() {
+        var unexpected = new Request("GET", ANSWER + "&debug=1", bearer(tokenWithoutHash(NOW)), null);
+        assertEquals(Optional.of(Response.Status.BAD_REQUEST), filter(SECRET).check(unexpected.context()));
+        var vonage = new Request("GET", ANSWER + "&region_url=https%3A%2F%2Fapi-eu-1.vonage.com&endpoint_type=phone"
+                + "&SipHeader_X-UserId=1938ND9", bearer(tokenWithoutHash(NOW)), null);
+        assertEquals(Optional.empty(), filter(SECRET).check(vonage.context()));
+    }
+
+    @Test
+    void aGetThatCarriesABodyIsRefusedBecauseNoHashCoversIt() {
+        var request = new Request("GET", ANSWER, bearer(tokenWithoutHash(NOW)), null);
+        request.contentLength = "12";
+        assertEquals(Optional.of(Response.Status.BAD_REQUEST), filter(SECRET).check(request.context()));
+        request.contentLength = "0";
+        assertEquals(Optional.empty(), filter(SECRET).check(request.context()));
+    }
+
+    @Test
+    void aTokenForAnotherApplicationIsRefusedWith403() {
+        var filter = filter(SECRET);
+        filter.signature = WebhookSignature.of(SECRET, 300, false, "our-application");
+        var request = new Request("POST", INPUT, bearer(token(NOW, sha256(BODY))), BODY);
+        assertEquals(Optional.of(Response.Status.FORBIDDEN), filter.check(request.context()));
+        assertEquals("webhook rejected: application_id missing or another application's"
+                + " (POST /webhooks/input/{token})", logged.get(0).getMessage());
+    }
+
+    private static InputStream unreadable() {
+        return new InputStream() {
             @Override
             public int read() {
-                throw new AssertionError("the body must not be read when webhooks are unsigned");
+                throw new AssertionError("the body must not be read");
             }
         };
-        assertEquals(Optional.empty(), filter(null).check(request.context()));
-        assertTrue(logged.isEmpty());
     }
 
     @Test
@@ -161,7 +225,7 @@ class SignedWebhookFilterTest {
         for (var verdict : Verdict.values()) {
             var expected = switch (verdict) {
                 case VALID, UNSIGNED_ALLOWED -> null;
-                case MISSING, MALFORMED -> Response.Status.UNAUTHORIZED;
+                case MISSING, MALFORMED, NOT_CONFIGURED -> Response.Status.UNAUTHORIZED;
                 default -> Response.Status.FORBIDDEN;
             };
             assertEquals(expected, SignedWebhookFilter.refusal(verdict).orElse(null), verdict.name());
@@ -189,8 +253,12 @@ class SignedWebhookFilterTest {
     }
 
     private static SignedWebhookFilter filter(String secret) {
+        return filter(secret, false);
+    }
+
+    private static SignedWebhookFilter filter(String secret, boolean allowUnsigned) {
         var filter = new SignedWebhookFilter();
-        filter.signature = WebhookSignature.of(secret, 300);
+        filter.signature = WebhookSignature.of(secret, 300, allowUnsigned, null);
         filter.clock = Clock.fixed(NOW, ZoneOffset.UTC);
         return filter;
     }
@@ -199,6 +267,12 @@ class SignedWebhookFilterTest {
         return JWT.create().withIssuedAt(issuedAt).withJWTId("jti-1").withIssuer("Vonage")
                 .withClaim("api_key", "a1b2c3d4")
                 .withClaim("payload_hash", payloadHash).sign(Algorithm.HMAC256(SECRET));
+    }
+
+    /** A Vonage token without payload_hash (optional for a GET). */
+    static String tokenWithoutHash(Instant issuedAt) {
+        return JWT.create().withIssuedAt(issuedAt).withJWTId("jti-1").withIssuer("Vonage")
+                .withClaim("api_key", "a1b2c3d4").sign(Algorithm.HMAC256(SECRET));
     }
 
     static String bearer(String token) {
@@ -220,6 +294,7 @@ class SignedWebhookFilterTest {
         final URI uri;
         final String authorization;
         InputStream entity;
+        String contentLength;
 
         Request(String method, String uri, String authorization, String body) {
             this.method = method;
@@ -239,7 +314,8 @@ class SignedWebhookFilterTest {
                         case "getMethod" -> method;
                         case "getUriInfo" -> uriInfo;
                         case "getHeaderString" -> HttpHeaders.AUTHORIZATION.equalsIgnoreCase((String) args[0])
-                                ? authorization : null;
+                                ? authorization
+                                : HttpHeaders.CONTENT_LENGTH.equalsIgnoreCase((String) args[0]) ? contentLength : null;
                         case "getEntityStream" -> entity;
                         case "setEntityStream" -> {
                             entity = (InputStream) args[0];

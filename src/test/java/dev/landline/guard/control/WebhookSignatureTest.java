@@ -314,14 +314,61 @@ class WebhookSignatureTest {
     }
 
     @Test
-    void withoutASecretEveryRequestPassesUnchecked() {
+    void withoutASecretEveryRequestIsRefusedEvenOneSignedLikeVonage() {
+        var vonage = bearer(vonage(NOW, sha256(BODY)));
         for (var secret : new String[] {null, "", "   "}) {
-            var open = WebhookSignature.of(secret, 300);
-            assertFalse(open.enforced());
-            assertEquals(Verdict.UNSIGNED_ALLOWED, open.verify(null, post(BODY), NOW));
-            assertEquals(Verdict.UNSIGNED_ALLOWED, open.verify("Bearer a.b", Payload.query(QUERY), NOW));
+            var closed = WebhookSignature.of(secret, 300);
+            assertFalse(closed.enforced());
+            assertEquals(WebhookMode.REFUSING, closed.mode());
+            assertEquals(Verdict.NOT_CONFIGURED, closed.verify(null, post(BODY), NOW));
+            assertEquals(Verdict.NOT_CONFIGURED, closed.verify(vonage, post(BODY), NOW));
+            assertEquals(Verdict.NOT_CONFIGURED, closed.verify("Bearer a.b", Payload.query(QUERY), NOW));
+            assertFalse(Verdict.NOT_CONFIGURED.passes());
         }
         assertTrue(check.enforced());
+        assertEquals(WebhookMode.SIGNED, check.mode());
+    }
+
+    @Test
+    void onlyAnExplicitAllowUnsignedLetsUncheckedRequestsThrough() {
+        var open = WebhookSignature.of(null, 300, true, null);
+        assertEquals(WebhookMode.UNSIGNED_ALLOWED, open.mode());
+        assertEquals(Verdict.UNSIGNED_ALLOWED, open.verify(null, post(BODY), NOW));
+        assertEquals(Verdict.UNSIGNED_ALLOWED, open.verify("Bearer a.b", Payload.query(QUERY), NOW));
+    }
+
+    @Test
+    void withASecretAllowUnsignedChangesNothing() {
+        var both = WebhookSignature.of(SECRET, 300, true, null);
+        assertEquals(WebhookMode.SIGNED, both.mode());
+        assertEquals(Verdict.MISSING, both.verify(null, post(BODY), NOW));
+        assertEquals(Verdict.VALID, both.verify(bearer(vonage(NOW, sha256(BODY))), post(BODY), NOW));
+    }
+
+    @Test
+    void withAnApplicationConfiguredATokenForAnotherApplicationOfTheAccountIsRefused() {
+        var ours = WebhookSignature.of(SECRET, 300, false, "aaaaaaaa-0000-4000-8000-000000000001");
+        var forUs = vonageClaims(NOW, sha256(BODY)).withClaim("application_id", "aaaaaaaa-0000-4000-8000-000000000001")
+                .sign(Algorithm.HMAC256(SECRET));
+        var forAnother = vonageClaims(NOW, sha256(BODY))
+                .withClaim("application_id", "bbbbbbbb-0000-4000-8000-000000000002").sign(Algorithm.HMAC256(SECRET));
+        var forNone = JWT.create().withIssuedAt(NOW).withJWTId(UUID.randomUUID().toString()).withIssuer("Vonage")
+                .withClaim("api_key", "a1b2c3d4").withClaim("payload_hash", sha256(BODY)).sign(Algorithm.HMAC256(SECRET));
+        var numeric = vonageClaims(NOW, sha256(BODY)).withClaim("application_id", 1).sign(Algorithm.HMAC256(SECRET));
+        assertEquals(Verdict.VALID, ours.verify(bearer(forUs), post(BODY), NOW));
+        assertEquals(Verdict.WRONG_APPLICATION, ours.verify(bearer(forAnother), post(BODY), NOW));
+        assertEquals(Verdict.WRONG_APPLICATION, ours.verify(bearer(forNone), post(BODY), NOW));
+        assertEquals(Verdict.WRONG_APPLICATION, ours.verify(bearer(numeric), post(BODY), NOW));
+        assertEquals(Verdict.VALID, check.verify(bearer(forAnother), post(BODY), NOW),
+                "without landline.vonage.application-id the claim is not checked");
+        assertEquals(Verdict.VALID, ours.verify(bearer(ours.sign(post(BODY), NOW, java.time.Duration.ofSeconds(60))
+                .orElseThrow()), post(BODY), NOW), "the browser phone's tokens are this server's own");
+    }
+
+    @Test
+    void aPostWithAnEmptyBodyStillNeedsTheHashOfNothing() {
+        assertEquals(Verdict.MISSING_HASH, verify(bearer(vonage(NOW, null)), post("")));
+        assertEquals(Verdict.HASH_MISMATCH, verify(bearer(vonage(NOW, sha256(BODY))), post("")));
     }
 
     @Test
@@ -340,11 +387,21 @@ class WebhookSignatureTest {
 
     @Test
     void startupWarnsOnceWhenWebhooksAreUnsignedAndSaysHowToSignThem() {
-        var records = startupLog(WebhookSignature.of(null, 300));
+        var records = startupLog(WebhookSignature.of(null, 300, true, null));
         assertEquals(1, records.size());
         assertEquals(Level.WARNING, records.get(0).getLevel());
         assertTrue(records.get(0).getMessage().contains("NOT authenticated"));
         assertTrue(records.get(0).getMessage().contains(WebhookSignature.SECRET));
+        assertTrue(records.get(0).getMessage().contains(WebhookSignature.ALLOW_UNSIGNED));
+    }
+
+    @Test
+    void startupSaysOnceThatEveryWebhookIsRefusedAndNamesTheMissingSetting() {
+        var records = startupLog(WebhookSignature.of(null, 300));
+        assertEquals(1, records.size());
+        assertEquals(Level.SEVERE, records.get(0).getLevel());
+        assertTrue(records.get(0).getMessage().contains("refused"));
+        assertTrue(records.get(0).getMessage().contains(WebhookSignature.SECRET + " is not set"));
     }
 
     @Test
@@ -429,10 +486,10 @@ class WebhookSignatureTest {
     }
 
     @Test
-    void withoutASecretNothingIsSignedBecauseNothingNeedsToBe() {
-        var unsigned = WebhookSignature.of(null, 300);
-        assertTrue(unsigned.sign(post(BODY), NOW, java.time.Duration.ofSeconds(60)).isEmpty());
-        assertEquals(Verdict.UNSIGNED_ALLOWED, unsigned.verify(null, post(BODY), NOW));
+    void withoutASecretNothingIsSignedBecauseNothingCouldBeChecked() {
+        for (var signature : List.of(WebhookSignature.of(null, 300), WebhookSignature.of(null, 300, true, null))) {
+            assertTrue(signature.sign(post(BODY), NOW, java.time.Duration.ofSeconds(60)).isEmpty());
+        }
     }
 
     /** Verifies at {@link #NOW} and checks that what comes back gives nothing away. */

@@ -1,0 +1,42 @@
+// On every admin page, from one GET /api/status: a banner when the server's webhooks are not signed, and (where the
+// page has #clock-status, the Callers page) a notice when this server's clock is off the voice provider's by more
+// than 5 s, as an error when callers would hear wrong codes. Text only.
+import { api } from "./api.js";
+import { $, el, say } from "./ui.js";
+
+const WARNINGS = {
+  "unsigned-allowed": "Webhooks are NOT authenticated (landline.webhooks.allow-unsigned=true): anyone who finds "
+    + "/webhooks can lock callers out, learn which numbers are registered and skip the call caps. "
+    + "Set landline.vonage.signature-secret and remove that setting.",
+  "refusing-no-secret": "Every call is refused: landline.vonage.signature-secret is not set, so no webhook can be "
+    + "checked. Set it in the server configuration (the browser phone cannot work without it either).",
+};
+
+function showBanner(status) {
+  const warning = WARNINGS[status?.webhooks];
+  if (!warning || document.getElementById("webhook-banner")) return;
+  const banner = el("div", { id: "webhook-banner", class: "banner", role: "alert" }, warning);
+  document.querySelector("header.bar")?.after(banner);
+}
+
+function showClock(clock) {
+  const box = $("#clock-status");
+  if (!box || !clock || !clock.warning) return;
+  say(box, clock.tooFar ? "error" : "info", clock.tooFar
+    ? `This server's clock is ${clock.description}, more than ${clock.maxOffsetSeconds} s: it is not ready, and callers would hear wrong codes. Fix its time synchronisation (NTP).`
+    : `This server's clock is ${clock.description}. Check its time synchronisation (NTP) before it reaches ${clock.maxOffsetSeconds} s.`);
+  box.dataset.offsetSeconds = String(clock.offsetSeconds);
+}
+
+async function show() {
+  let status;
+  try {
+    status = await api.get("api/status");
+  } catch {
+    return; // the page shows its own error when the API is unreachable
+  }
+  showBanner(status);
+  showClock(status?.clock);
+}
+
+show();
