@@ -9,6 +9,7 @@ import dev.landline.calls.entity.CallEvent;
 import dev.landline.calls.entity.CallSession;
 import dev.landline.calls.entity.Stage;
 import dev.landline.codes.control.OtpType;
+import dev.landline.guard.control.AttemptLedger;
 import dev.landline.guard.control.PinOutcome;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -65,6 +66,12 @@ public class CallSteps {
 
     @Inject
     Event<CodeRead> codeRead;
+
+    @Inject
+    Event<WrongPinsTold> wrongPinsTold;
+
+    @Inject
+    AttemptLedger ledger;
 
     @Inject
     CodeReadout readout;
@@ -245,6 +252,14 @@ public class CallSteps {
                     : listen(call, Languages.DEFAULT, ACCOUNT_NUMBER, Prompts.notRecognised(),
                             Prompts.askAccountNumber());
         }
+        int wrong = ledger.tell(caller.id(), call.uuid());
+        if (wrong > 0) {
+            wrongPinsTold.fire(new WrongPinsTold(call.uuid(), caller.id(), wrong));
+        }
+        return toldFirst(wrong, accountsOf(call, caller));
+    }
+
+    private Reply accountsOf(CallSession call, Caller caller) {
         var accounts = caller.accounts();
         if (accounts.isEmpty()) {
             call.end(now());
@@ -254,6 +269,20 @@ public class CallSteps {
             return readCode(call, caller, accounts.get(0), accounts.size(), null);
         }
         return showMenu(call, caller, accounts, 0);
+    }
+
+    /**
+     * After a right PIN, the caller hears first how many wrong PINs other calls entered since their last call, if
+     * any; once: they were counted as told in this step's transaction ({@link AttemptLedger#tell}).
+     */
+    private static Reply toldFirst(int wrong, Reply next) {
+        if (wrong == 0) {
+            return next;
+        }
+        var speech = new ArrayList<String>(next.speech().size() + 1);
+        speech.add(Prompts.ssml(Prompts.wrongPinsSinceLastCall(wrong)));
+        speech.addAll(next.speech());
+        return new Reply(next.language(), speech, next.listen());
     }
 
     private Reply menu(CallSession call, KeyPresses keys) {
