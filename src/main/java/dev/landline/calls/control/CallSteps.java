@@ -32,7 +32,8 @@ import java.util.Set;
  * The steps of a call: who is calling, account number, PIN (at most three wrong per call), menu, code. Each step
  * is one short transaction over the call's locked row. The PIN itself is checked between two steps, outside any
  * transaction, by the guard (see {@link CallFlow}). Caller ID only selects whose PIN is asked for; it never
- * replaces the PIN.
+ * replaces the PIN. After a right PIN the caller first hears how many wrong PINs other calls entered since their
+ * last one, if any.
  */
 @ApplicationScoped
 @Transactional
