@@ -66,8 +66,14 @@ async function loadLockout() {
     ? el("span", { class: "badge locked" }, "locked")
     : el("span", { class: "badge ok" }, "not locked"),
     ` ${lock.consecutiveFailures} consecutive wrong PIN(s)`,
-    lock.lastFailureAt ? `, the last ${when(lock.lastFailureAt)}` : "");
-  $("#unlock").hidden = !lock.locked && lock.consecutiveFailures === 0;
+    lock.lastFailureAt ? `, the last ${when(lock.lastFailureAt)}` : "",
+    `; ${lock.windowFailures} of ${lock.windowThreshold} allowed in ${lock.windowDays} days`,
+    lock.windowLocked ? " (locked by that limit)" : "");
+  $("#since-last-call").textContent = lock.wrongPinsSinceLastCall === 0
+    ? "No wrong PINs since the caller's last successful call."
+    : `${lock.wrongPinsSinceLastCall} wrong PIN${lock.wrongPinsSinceLastCall === 1 ? " was" : "s were"} entered`
+      + " since the caller's last successful call; they hear this first at their next one.";
+  $("#unlock").hidden = !lock.locked && lock.consecutiveFailures === 0 && lock.windowFailures === 0;
   $("#unlock").textContent = lock.locked ? "Unlock" : "Reset the count";
   $("#failures").replaceChildren(...(failures.length
     ? failures.map((f) => el("li", {}, `${when(f.at)}: ${f.outcome.toLowerCase()}`))
@@ -82,7 +88,7 @@ function setUp() {
   $("#unlock").addEventListener("click", busy($("#unlock"), message, async () => {
     await api.del(`api/callers/${id}/lockout`);
     await loadLockout();
-    say(message, "ok", "Unlocked: the next call may try the PIN again.");
+    say(message, "ok", "Unlocked: the next call may try the PIN again, and earlier wrong PINs no longer count.");
   }));
   const form = $("#pin-form");
   form.addEventListener("submit", busy($("#pin-button"), message, async () => {

@@ -216,6 +216,8 @@ class BrowserIT extends OnPayaraMicro {
             browser.textContaining("#accounts tbody", "Gmail");
             assertEquals(List.of("GitHub", "Gmail"), issuers(browser));
             browser.textContaining("#lock-state", "3 consecutive wrong PIN(s)");
+            browser.textContaining("#lock-state", "3 of 20 allowed in 30 days");
+            browser.textContaining("#since-last-call", "3 wrong PINs were entered since the caller's last successful call");
             browser.screenshot("caller-accounts");
             assertFalse(browser.driver.getPageSource().contains(Fixtures.RFC_SECRET), "the page never holds a secret");
 
@@ -233,6 +235,7 @@ class BrowserIT extends OnPayaraMicro {
 
             browser.find("#unlock").click();
             browser.textContaining("#lock-state", "0 consecutive wrong PIN(s)");
+            browser.textContaining("#lock-state", "0 of 20 allowed in 30 days");
             var lock = Http.object(Http.json("GET", base.resolve("api/callers/" + callerId + "/lockout"), null));
             assertEquals(0, lock.getInt("consecutiveFailures"));
 

@@ -146,6 +146,131 @@ class GuardIT extends OnPayaraMicro {
     }
 
     @Test
+    void wrongPinsBetweenTheOwnersDailyCallsAddUpToTheWindowsLockAndTheOwnerHearsThemOnce() {
+        var account = Fixtures.uniqueAccountNumber();
+        var phone = Fixtures.uniquePhone();
+        var caller = fixtures.caller("Owen", account, PIN, phone);
+        fixtures.account(caller, "GitHub", "owen", Fixtures.RFC_SECRET);
+
+        var first = ownerCalls(phone);
+        assertFalse(first.heard().contains("wrong PIN"), "nothing to tell yet: " + first.heard());
+        var told = new ArrayList<String>();
+        int guess = 0;
+        for (int day = 1; day <= 7; day++) {
+            now = now.plus(Duration.ofDays(1));
+            fixtures.clockAt(now);
+            // the attacker's call: three wrong PINs, all of them within the free attempts of the consecutive count
+            var attack = VonagePlayer.dial(base, Fixtures.uniquePhone(), "442079460010").press(account + "#");
+            for (int attempt = 0; attempt < 3 && !attack.ended(); attempt++) {
+                attack.press(String.format("%06d", guess++) + "#");
+                assertTrue(attack.spokenCodes().isEmpty(), "no code without the PIN");
+                if (!attack.ended()) {
+                    attack.press(account + "#");
+                }
+            }
+            now = now.plus(Duration.ofHours(1));
+            fixtures.clockAt(now);
+            var owner = ownerCalls(phone);
+            if (day < 7) {
+                var heard = owner.heard();
+                assertTrue(heard.indexOf("3 wrong PINs were entered for your account since your last call")
+                        < heard.indexOf("Your code is") && heard.contains("3 wrong PINs"), "day " + day + ": " + heard);
+                told.add("3");
+            } else {
+                assertTrue(owner.spokenCodes().isEmpty(), "day 7: locked, the right PIN is refused: " + owner.heard());
+            }
+        }
+        var outcomes = pinOutcomes(caller);
+        assertEquals(20, outcomes.stream().filter("REJECTED"::equals).count(),
+                "exactly the window's threshold of wrong PINs was evaluated: " + outcomes);
+        assertEquals(6 + 1, outcomes.stream().filter("ACCEPTED"::equals).count(), outcomes::toString);
+        assertEquals(List.of("LOCKED", "LOCKED"), outcomes.subList(0, 2), "the attacker's 21st and the owner's PIN");
+        var state = lockout(caller);
+        assertTrue(state.getBoolean("locked") && state.getBoolean("windowLocked"), state.toString());
+        assertEquals(2, state.getInt("consecutiveFailures"), "the consecutive count alone never came near its lock");
+        assertEquals(20, state.getInt("windowFailures"), state.toString());
+        assertEquals(2, state.getInt("wrongPinsSinceLastCall"), "day 7's two evaluated wrong PINs are untold");
+        assertTrue(Http.array(Http.json("GET", base.resolve("api/locked-callers"), null)).stream()
+                .map(JsonObject.class::cast).anyMatch(c -> c.getJsonNumber("callerId").longValue() == caller));
+
+        now = now.plus(Duration.ofDays(60));
+        fixtures.clockAt(now);
+        assertTrue(ownerCalls(phone).spokenCodes().isEmpty(), "60 days later, out of the window, still locked");
+        assertEquals(204, Http.json("DELETE", base.resolve("api/callers/" + caller + "/lockout"), null).statusCode());
+        assertEquals(0, lockout(caller).getInt("windowFailures"), "the unlock forgives the window");
+        var afterUnlock = ownerCalls(phone);
+        assertTrue(afterUnlock.heard().contains("2 wrong PINs were entered"), afterUnlock.heard());
+        told.add("2");
+
+        now = now.plus(Duration.ofDays(1));
+        fixtures.clockAt(now);
+        VonagePlayer.dial(base, Fixtures.uniquePhone(), "442079460010").press(account + "#").press("999888#");
+        now = now.plus(Duration.ofHours(1));
+        fixtures.clockAt(now);
+        var once = ownerCalls(phone);
+        assertTrue(once.heard().contains("1 wrong PIN was entered for your account since your last call"),
+                once.heard());
+        told.add("1");
+        assertFalse(ownerCalls(phone).heard().contains("wrong PIN"), "told once, not at every call");
+        var sameCall = VonagePlayer.dial(base, phone, "442079460010").press("111222#").press(PIN + "#");
+        assertFalse(sameCall.heard().contains("wrong PIN"), "a slip in the same call is not news: " + sameCall.heard());
+        assertEquals(0, lockout(caller).getInt("wrongPinsSinceLastCall"));
+
+        var audit = auditItems(caller).stream().filter(e -> e.getString("outcome").equals("TOLD_WRONG_PINS")).toList();
+        java.util.Collections.reverse(told);
+        assertEquals(told, audit.stream().map(e -> e.getString("detail")).toList(),
+                "each notice is in the audit trail with its figure");
+        assertTrue(audit.stream().allMatch(e -> e.getString("kind").equals("CALL")));
+    }
+
+    /** The owner calls from their own number, types the right PIN and hears the current code (checked). */
+    private VonagePlayer ownerCalls(String phone) {
+        var call = VonagePlayer.dial(base, phone, "442079460011").press(PIN + "#");
+        if (!call.spokenCodes().isEmpty()) {
+            var expected = ReferenceOtp.totp(ReferenceOtp.base32(Fixtures.RFC_SECRET), now, 30, 6, "HmacSHA1");
+            assertEquals(List.of(expected, expected), call.spokenCodes(), call.heard());
+        }
+        return call;
+    }
+
+    @Test
+    void reSpeltAndOmittedCallingNumbersCountAgainstTheSameCaps() {
+        now = now.plus(Duration.ofDays(400));
+        fixtures.clockAt(now);
+        var phone = Fixtures.uniquePhone();
+        var caller = fixtures.caller("Ria", Fixtures.uniqueAccountNumber(), PIN, phone);
+        fixtures.account(caller, "GitHub", "ria", Fixtures.RFC_SECRET);
+        var spellings = List.of(phone, "+" + phone, "00" + phone, "+" + phone.substring(0, 2) + " " + phone.substring(2, 6)
+                + " " + phone.substring(6), "(" + phone.substring(0, 2) + ") " + phone.substring(2), "00 " + phone, "+" + phone);
+        for (int i = 0; i < 6; i++) {
+            var call = VonagePlayer.dial(base, spellings.get(i), "442079460020").silence();
+            assertFalse(call.ended(), "call " + (i + 1) + " (" + spellings.get(i) + ") is within the cap: " + call.heard());
+        }
+        var respelt = VonagePlayer.dial(base, spellings.get(6), "442079460020").press(PIN + "#");
+        assertTrue(respelt.ended() && respelt.heard().contains("try again"), "one number however it is spelt: "
+                + respelt.heard());
+        assertTrue(pinOutcomes(caller).isEmpty(), "its PIN was never checked");
+
+        var withheld = new ArrayList<String>(java.util.Arrays.asList(null, "", "unknown", "withheld", "anonymous",
+                "private", "+", "abc", "07700900123", null));
+        for (int i = 0; i < withheld.size(); i++) {
+            var call = VonagePlayer.dial(base, withheld.get(i), "44207946" + String.format("%04d", 2100 + i)).silence();
+            assertFalse(call.ended(), "withheld call " + (i + 1) + " (" + withheld.get(i) + ") is within its cap: "
+                    + call.heard());
+        }
+        var omitted = VonagePlayer.dial(base, null, "442079462200").silence();
+        assertTrue(omitted.ended() && omitted.heard().contains("try again"), "leaving out from escapes nothing: "
+                + omitted.heard());
+        var anotherSpelling = VonagePlayer.dial(base, "Unknown", "442079462201").silence();
+        assertTrue(anotherSpelling.ended() && anotherSpelling.heard().contains("try again"), anotherSpelling.heard());
+        assertFalse(VonagePlayer.dial(base, Fixtures.uniquePhone(), "442079462202").silence().ended(),
+                "a caller with a number of their own is not held up by the withheld bucket");
+
+        fixtures.clockAt(now.plus(Duration.ofMinutes(1)));
+        assertFalse(VonagePlayer.dial(base, null, "442079462203").silence().ended(), "a minute later: a new count");
+    }
+
+    @Test
     void tooManyCallsFromOneNumberWithinAMinuteHearTryAgainLaterAndTheirPinIsNeverChecked() {
         var phone = Fixtures.uniquePhone();
         var caller = fixtures.caller("Flo", Fixtures.uniqueAccountNumber(), PIN, phone);
@@ -218,6 +343,11 @@ class GuardIT extends OnPayaraMicro {
         var response = Http.json("GET", base.resolve("api/callers/" + caller + "/lockout"), null);
         assertEquals(200, response.statusCode(), response::body);
         return Http.object(response);
+    }
+
+    private List<JsonObject> auditItems(long caller) {
+        return Http.object(Http.json("GET", base.resolve("api/audit?callerId=" + caller + "&size=200"), null))
+                .getJsonArray("items").stream().map(JsonObject.class::cast).toList();
     }
 
     private List<String> pinOutcomes(long caller) {

@@ -184,6 +184,89 @@ class TwoNodesIT {
     }
 
     @Test
+    @Order(3)
+    void wrongAndRightPinsInParallelOverBothNodesNeverGetPastTheLongWindow() throws Exception {
+        var account = Fixtures.uniqueAccountNumber();
+        var caller = caller(a, "Wyn", account);
+        account(b, caller, "otpauth://totp/GitHub:w?secret=" + Fixtures.RFC_SECRET);
+        // 17 wrong PINs, each round's in parallel over both nodes, the owner's right PIN after each round (two a
+        // round: after a third in a row the right PIN would have to wait 30 s, and this clock is real)
+        int line = 0;
+        for (int wrong : new int[] {2, 2, 2, 2, 2, 2, 2, 2, 1}) {
+            var round = new ArrayList<VonagePlayer>();
+            var pins = new ArrayList<String>();
+            for (int i = 0; i < wrong; i++) {
+                round.add(callUpToThePin(line++, account));
+                pins.add(String.format("%06d", 200_000 + line));
+            }
+            inParallel(round, pins, 3);
+            var owner = callUpToThePin(line++, account).pressOn(line % 2 == 0 ? a.base : b.base, PIN + "#");
+            assertSpokenCodeIsCurrent(owner);
+            assertTrue(owner.heard().contains(wrong == 1
+                    ? "1 wrong PIN was entered for your account since your last call"
+                    : wrong + " wrong PINs were entered for your account since your last call"), owner.heard());
+        }
+        assertEquals(17, lockout(a, caller).getInt("windowFailures"));
+
+        // then 30 wrong and 10 right PINs at once, over both nodes: each right one resets the consecutive count, so
+        // only the long window stops the wrong ones at 20
+        var calls = new ArrayList<VonagePlayer>();
+        var pins = new ArrayList<String>();
+        for (int i = 0; i < 40; i++) {
+            calls.add(callUpToThePin(line++, account));
+            pins.add(i % 4 == 3 ? PIN : String.format("%06d", 300_000 + i));
+        }
+        var responses = inParallel(calls, pins, 20);
+        var outcomes = pinOutcomes(b, caller);
+        var blast = outcomes.subList(outcomes.size() - 40, outcomes.size());
+        assertEquals(3, blast.stream().filter("REJECTED"::equals).count(), "only 20 - 17 were evaluated: " + blast);
+        assertEquals(20, outcomes.stream().filter("REJECTED"::equals).count(), outcomes::toString);
+        assertEquals(40, blast.stream().filter(o -> o.equals("REJECTED") || o.equals("ACCEPTED") || o.equals("LOCKED"))
+                .count(), "every attempt decided once, none delayed: " + blast);
+        long codes = responses.stream().filter(body -> body.contains("say-as")).count();
+        assertEquals(blast.stream().filter("ACCEPTED"::equals).count(), codes, "a code for each accepted PIN only");
+        for (var node : List.of(a, b)) {
+            var state = lockout(node, caller);
+            assertTrue(state.getBoolean("locked") && state.getBoolean("windowLocked"), state.toString());
+            assertEquals(20, state.getInt("windowFailures"), state.toString());
+            var refused = callUpToThePin(line++, account).pressOn(node.base, PIN + "#");
+            assertTrue(refused.spokenCodes().isEmpty(), "locked on node " + node.name + ": " + refused.heard());
+        }
+    }
+
+    /** A call from a number of its own, on alternating nodes, that typed the account number and is asked the PIN. */
+    private VonagePlayer callUpToThePin(int line, String account) {
+        var first = line % 2 == 0 ? a : b;
+        var call = VonagePlayer.dial(first.base, Fixtures.uniquePhone(), "4420796" + String.format("%05d", line));
+        return call.pressOn(other(first).base, account + "#");
+    }
+
+    /** Sends each call's PIN at once, alternating the nodes; every answer is a 200 NCCO. */
+    private List<String> inParallel(List<VonagePlayer> calls, List<String> pins, int threads) throws Exception {
+        var pool = Executors.newFixedThreadPool(threads);
+        try {
+            var futures = new ArrayList<Future<HttpResponse<String>>>();
+            for (int i = 0; i < calls.size(); i++) {
+                var call = calls.get(i);
+                var url = (i % 2 == 0 ? a : b).base.resolve(URI.create(call.eventUrl()).getRawPath());
+                var body = "{\"uuid\":\"" + call.uuid + "\",\"dtmf\":{\"digits\":\"" + pins.get(i)
+                        + "\",\"timed_out\":false}}";
+                futures.add(pool.submit((Callable<HttpResponse<String>>) () -> Http.webhook("POST", url,
+                        "application/json", body)));
+            }
+            var bodies = new ArrayList<String>();
+            for (var future : futures) {
+                var response = future.get(120, TimeUnit.SECONDS);
+                assertEquals(200, response.statusCode(), response::body);
+                bodies.add(response.body());
+            }
+            return bodies;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     @Order(4)
     void aNodeThatLosesTheDatabaseIsNotReadyApologisesCountsNothingAndRecovers() throws Exception {
         var phone = Fixtures.uniquePhone();

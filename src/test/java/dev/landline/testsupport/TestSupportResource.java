@@ -77,7 +77,7 @@ public class TestSupportResource {
     public JsonObject counts() {
         var counts = Json.createObjectBuilder();
         for (var table : List.of("caller", "caller_phone", "otp_account", "call_session", "call_event", "pin_guard",
-                "rate_bucket", "audit_event", "enrolment", "enrolment_account")) {
+                "pin_failure", "rate_bucket", "audit_event", "enrolment", "enrolment_account")) {
             var n = ((Number) em.createNativeQuery("select count(*) from " + table).getSingleResult()).longValue();
             counts.add(table, n);
         }

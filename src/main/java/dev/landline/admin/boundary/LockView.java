@@ -2,7 +2,15 @@ package dev.landline.admin.boundary;
 
 import java.time.OffsetDateTime;
 
-/** A caller's PIN lockout state. */
+/**
+ * A caller's PIN lockout state.
+ *
+ * @param windowFailures         wrong PINs in the last {@code windowDays} days (right PINs do not clear them); the
+ *                               caller is locked at {@code windowThreshold}
+ * @param wrongPinsSinceLastCall wrong PINs the caller has not been told about yet: the figure their next right PIN
+ *                               hears first
+ */
 public record LockView(long callerId, String name, String accountNumber, int consecutiveFailures, boolean locked,
-        OffsetDateTime lastFailureAt) {
+        OffsetDateTime lastFailureAt, int windowFailures, int windowDays, int windowThreshold, boolean windowLocked,
+        int wrongPinsSinceLastCall) {
 }

@@ -30,6 +30,6 @@ public class LockedCallersResource {
 
     @GET
     public List<LockView> locked() {
-        return ledger.locked().stream().map(guard -> LockoutResource.view(guard, callers, rule)).toList();
+        return ledger.locked().stream().map(state -> LockoutResource.view(state, callers, rule)).toList();
     }
 }

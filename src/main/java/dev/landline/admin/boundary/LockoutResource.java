@@ -4,8 +4,8 @@ import dev.landline.accounts.control.CallerRegistry;
 import dev.landline.audit.control.AdminChanged;
 import dev.landline.audit.control.AuditTrail;
 import dev.landline.guard.control.AttemptLedger;
+import dev.landline.guard.control.LockState;
 import dev.landline.guard.control.LockoutRule;
-import dev.landline.guard.entity.PinGuard;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -24,7 +24,8 @@ import java.util.List;
 
 /**
  * A caller's PIN lockout: {@code GET /api/callers/{id}/lockout} (state), {@code GET …/lockout/failures} (recent
- * attempts that were not accepted), {@code DELETE …/lockout} (an administrator unlocks). {@code GET
+ * attempts that were not accepted), {@code DELETE …/lockout} (an administrator unlocks: both locks lifted, the
+ * consecutive count reset, the caller's wrong PINs so far no longer counted towards the long window). {@code GET
  * /api/locked-callers} lists everyone locked.
  */
 @Path("callers/{id}/lockout")
@@ -75,13 +76,14 @@ public class LockoutResource {
         return Response.noContent().build();
     }
 
-    static LockView view(PinGuard guard, CallerRegistry callers, LockoutRule rule) {
-        var caller = callers.find(guard.callerId()).orElseThrow(NotFoundException::new);
-        return new LockView(guard.callerId(), caller.name(), caller.accountNumber(), guard.failures(),
-                rule.locked(guard.failures()), guard.lastFailureAt());
+    static LockView view(LockState state, CallerRegistry callers, LockoutRule rule) {
+        var caller = callers.find(state.callerId()).orElseThrow(NotFoundException::new);
+        return new LockView(state.callerId(), caller.name(), caller.accountNumber(), state.consecutiveFailures(),
+                state.locked(), state.lastFailureAt(), state.windowFailures(), (int) rule.window().toDays(),
+                rule.windowThreshold(), state.windowLocked(), state.untoldFailures());
     }
 
-    private LockView view(PinGuard guard) {
-        return view(guard, callers, rule);
+    private LockView view(LockState state) {
+        return view(state, callers, rule);
     }
 }

@@ -4,6 +4,7 @@ import dev.landline.audit.entity.AuditEvent;
 import dev.landline.audit.entity.AuditEvent.Kind;
 import dev.landline.calls.control.CallAnswered;
 import dev.landline.calls.control.CodeRead;
+import dev.landline.calls.control.WrongPinsTold;
 import dev.landline.guard.control.PinDecided;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -42,6 +43,11 @@ public class AuditTrail {
         record(Kind.PIN, event.outcome().name(), event.callUuid(), event.callerId(), null, null);
     }
 
+    void wrongPinsTold(@Observes WrongPinsTold event) {
+        record(Kind.CALL, "TOLD_WRONG_PINS", event.callUuid(), event.callerId(), null, null,
+                String.valueOf(event.count()));
+    }
+
     void codeRead(@Observes CodeRead event) {
         record(Kind.CODE_READ, "READ", event.callUuid(), event.callerId(), event.accountId(), null);
     }
@@ -76,8 +82,14 @@ public class AuditTrail {
     }
 
     private void record(Kind kind, String outcome, String callUuid, Long callerId, Long accountId, String actor) {
-        em.persist(new AuditEvent(utc(clock.instant()), kind, outcome, callUuid, callerId, accountId, actor, null));
-        LOG.info(() -> "audit " + kind + " " + outcome + (callUuid == null ? "" : " call=" + callUuid)
+        record(kind, outcome, callUuid, callerId, accountId, actor, null);
+    }
+
+    private void record(Kind kind, String outcome, String callUuid, Long callerId, Long accountId, String actor,
+            String detail) {
+        em.persist(new AuditEvent(utc(clock.instant()), kind, outcome, callUuid, callerId, accountId, actor, detail));
+        LOG.info(() -> "audit " + kind + " " + outcome + (detail == null ? "" : " " + detail)
+                + (callUuid == null ? "" : " call=" + callUuid)
                 + (callerId == null ? "" : " caller=" + callerId) + (accountId == null ? "" : " account=" + accountId)
                 + (actor == null ? "" : " by=" + actor));
     }

@@ -9,6 +9,7 @@ import dev.landline.calls.entity.CallEvent;
 import dev.landline.calls.entity.CallSession;
 import dev.landline.calls.entity.Stage;
 import dev.landline.codes.control.OtpType;
+import dev.landline.guard.control.AttemptLedger;
 import dev.landline.guard.control.PinOutcome;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -31,7 +32,8 @@ import java.util.Set;
  * The steps of a call: who is calling, account number, PIN (at most three wrong per call), menu, code. Each step
  * is one short transaction over the call's locked row. The PIN itself is checked between two steps, outside any
  * transaction, by the guard (see {@link CallFlow}). Caller ID only selects whose PIN is asked for; it never
- * replaces the PIN.
+ * replaces the PIN. After a right PIN the caller first hears how many wrong PINs other calls entered since their
+ * last one, if any.
  */
 @ApplicationScoped
 @Transactional
@@ -65,6 +67,12 @@ public class CallSteps {
 
     @Inject
     Event<CodeRead> codeRead;
+
+    @Inject
+    Event<WrongPinsTold> wrongPinsTold;
+
+    @Inject
+    AttemptLedger ledger;
 
     @Inject
     CodeReadout readout;
@@ -245,6 +253,14 @@ public class CallSteps {
                     : listen(call, Languages.DEFAULT, ACCOUNT_NUMBER, Prompts.notRecognised(),
                             Prompts.askAccountNumber());
         }
+        int wrong = ledger.tell(caller.id(), call.uuid());
+        if (wrong > 0) {
+            wrongPinsTold.fire(new WrongPinsTold(call.uuid(), caller.id(), wrong));
+        }
+        return toldFirst(wrong, accountsOf(call, caller));
+    }
+
+    private Reply accountsOf(CallSession call, Caller caller) {
         var accounts = caller.accounts();
         if (accounts.isEmpty()) {
             call.end(now());
@@ -254,6 +270,20 @@ public class CallSteps {
             return readCode(call, caller, accounts.get(0), accounts.size(), null);
         }
         return showMenu(call, caller, accounts, 0);
+    }
+
+    /**
+     * After a right PIN, the caller hears first how many wrong PINs other calls entered since their last call, if
+     * any; once: they were counted as told in this step's transaction ({@link AttemptLedger#tell}).
+     */
+    private static Reply toldFirst(int wrong, Reply next) {
+        if (wrong == 0) {
+            return next;
+        }
+        var speech = new ArrayList<String>(next.speech().size() + 1);
+        speech.add(Prompts.ssml(Prompts.wrongPinsSinceLastCall(wrong)));
+        speech.addAll(next.speech());
+        return new Reply(next.language(), speech, next.listen());
     }
 
     private Reply menu(CallSession call, KeyPresses keys) {

@@ -32,6 +32,13 @@ public final class Prompts {
         return "Sorry, that did not work.";
     }
 
+    /** Heard first after a right PIN when wrong PINs were entered in other calls since the caller's last one. */
+    public static String wrongPinsSinceLastCall(int count) {
+        return count == 1
+                ? "1 wrong PIN was entered for your account since your last call."
+                : count + " wrong PINs were entered for your account since your last call.";
+    }
+
     public static String tooManyFailures() {
         return "Sorry, that did not work. Please try again later. Goodbye.";
     }

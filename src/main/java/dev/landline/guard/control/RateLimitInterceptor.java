@@ -39,14 +39,16 @@ public class RateLimitInterceptor {
         if (attempt.callerId() == null) {
             return (PinOutcome) invocation.proceed();
         }
-        var decision = ledger.charge(attempt.callerId());
-        if (decision != LockoutRule.Decision.ALLOWED) {
+        var charge = ledger.charge(attempt.callerId(), attempt.callUuid());
+        if (charge.decision() != LockoutRule.Decision.ALLOWED) {
             hasher.matchesNothing(attempt.pin());
-            return decision == LockoutRule.Decision.LOCKED ? PinOutcome.LOCKED : PinOutcome.DELAYED;
+            return charge.decision() == LockoutRule.Decision.LOCKED ? PinOutcome.LOCKED : PinOutcome.DELAYED;
         }
         var outcome = (PinOutcome) invocation.proceed();
         if (outcome.accepted()) {
-            ledger.succeeded(attempt.callerId());
+            ledger.succeeded(attempt.callerId(), charge.failureId());
+        } else {
+            ledger.failed(attempt.callerId());
         }
         return outcome;
     }

@@ -8,10 +8,15 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.OffsetDateTime;
 
-/** A caller's consecutive PIN failures. Every evaluated attempt is charged here first; a success resets it. */
+/**
+ * A caller's consecutive PIN failures (every evaluated attempt is charged here first; a success resets them), and
+ * whether the long window of wrong PINs ({@link PinFailure}) has locked the caller until an administrator unlocks.
+ * Its row lock serialises everything that charges, clears or counts the caller's attempts.
+ */
 @Entity
 @Table(name = "pin_guard")
-@NamedQuery(name = PinGuard.AT_LEAST, query = "select g from PinGuard g where g.failures >= :failures order by g.callerId")
+@NamedQuery(name = PinGuard.AT_LEAST, query = "select g from PinGuard g where g.failures >= :failures"
+        + " or g.windowLockedAt is not null order by g.callerId")
 public class PinGuard {
 
     public static final String AT_LEAST = "PinGuard.atLeast";
@@ -25,6 +30,9 @@ public class PinGuard {
 
     @Column(name = "last_failure_at")
     private OffsetDateTime lastFailureAt;
+
+    @Column(name = "window_locked_at")
+    private OffsetDateTime windowLockedAt;
 
     @Version
     private long version;
@@ -42,8 +50,26 @@ public class PinGuard {
         lastFailureAt = now;
     }
 
+    /** A right PIN: the consecutive failures start again (the long window does not). */
     public void reset() {
         failures = 0;
+    }
+
+    /** The long window holds the threshold: locked until an administrator unlocks, whatever time does. */
+    public void lockForTheWindow(OffsetDateTime now) {
+        if (windowLockedAt == null) {
+            windowLockedAt = now;
+        }
+    }
+
+    /** An administrator lifts both locks (and any delay). */
+    public void unlock() {
+        failures = 0;
+        windowLockedAt = null;
+    }
+
+    public OffsetDateTime windowLockedAt() {
+        return windowLockedAt;
     }
 
     public Long callerId() {

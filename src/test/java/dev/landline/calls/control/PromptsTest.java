@@ -49,4 +49,12 @@ class PromptsTest {
         assertEquals("For GitHub, press 1. For Gmail, press 2.", Prompts.menu(List.of("GitHub", "Gmail"), false));
         assertTrue(Prompts.menu(List.of("A"), true).endsWith("For more accounts, press 0."));
     }
+
+    @Test
+    void wrongPinsSinceTheLastCallAreCountedInCorrectEnglish() {
+        assertEquals("1 wrong PIN was entered for your account since your last call.",
+                Prompts.wrongPinsSinceLastCall(1));
+        assertEquals("3 wrong PINs were entered for your account since your last call.",
+                Prompts.wrongPinsSinceLastCall(3));
+    }
 }
