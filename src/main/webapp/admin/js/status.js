@@ -1,6 +1,7 @@
 // On every admin page, from one GET /api/status: a banner when the server's webhooks are not signed, and (where the
 // page has #clock-status, the Callers page) a notice when this server's clock is off the voice provider's by more
-// than 5 s, as an error when callers would hear wrong codes. Text only.
+// than 5 s, as an error when callers would hear wrong codes, with a button to clear the estimate once the clock is
+// fixed (a node that is not ready gets no webhooks, so it would otherwise never measure again). Text only.
 import { api } from "./api.js";
 import { $, el, say } from "./ui.js";
 
@@ -26,6 +27,20 @@ function showClock(clock) {
     ? `This server's clock is ${clock.description}, more than ${clock.maxOffsetSeconds} s: it is not ready, and callers would hear wrong codes. Fix its time synchronisation (NTP).`
     : `This server's clock is ${clock.description}. Check its time synchronisation (NTP) before it reaches ${clock.maxOffsetSeconds} s.`);
   box.dataset.offsetSeconds = String(clock.offsetSeconds);
+  if (clock.tooFar) {
+    const button = el("button", { type: "button", id: "clock-fixed" }, "The clock is fixed: measure it again");
+    button.addEventListener("click", async () => {
+      button.disabled = true;
+      try {
+        await api.del("api/status/clock");
+        say(box, "ok", "Clock estimate cleared: this server is ready again; the next calls measure its clock.");
+      } catch (e) {
+        say(box, "error", "The clock estimate could not be cleared.", e);
+        button.disabled = false;
+      }
+    });
+    box.append(button);
+  }
 }
 
 async function show() {

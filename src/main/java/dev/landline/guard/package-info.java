@@ -3,6 +3,7 @@
  * delays and a hard lock per caller at consecutive failures, a long window of wrong PINs that a right PIN does not
  * clear (its own lock, and the count a caller is told at their next right PIN), call-rate caps per parsed number
  * (calls without a usable number share one "withheld" cap), and signed-webhook checks: without a signature secret
- * every webhook is refused and readiness is DOWN, unless unsigned webhooks are explicitly allowed.
+ * every webhook is refused and readiness is DOWN, unless unsigned webhooks are explicitly allowed. Refused webhooks
+ * are logged by reason and path, at most one line a minute per reason with a count.
  */
 package dev.landline.guard;

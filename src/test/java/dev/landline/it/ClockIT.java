@@ -44,6 +44,28 @@ class ClockIT extends OnPayaraMicro {
         assertTrue(status.getBoolean("tooFar"), status::toString);
         assertTrue(status.getBoolean("warning"), status::toString);
         assertTrue(status.getJsonNumber("offsetSeconds").doubleValue() > 25, status::toString);
+        assertFalse(status.getBoolean("held"), "measured from fresh webhooks: " + status);
+    }
+
+    @Test
+    void anAdministratorWhoFixedTheClockClearsTheEstimateAndTheNextWebhooksMeasureItAgain() {
+        serverClockAheadBy(30);
+        webhooks(WINDOW);
+        assertEquals(503, ready().statusCode(), () -> ready().body());
+
+        var cleared = Http.json("DELETE", base.resolve("api/status/clock"), null);
+        assertEquals(204, cleared.statusCode(), cleared::body);
+        var ready = ready();
+        assertEquals(200, ready.statusCode(), () -> "ready again once cleared: " + ready.body());
+        assertFalse(check(Http.object(ready), "clock").getJsonObject("data").containsKey("offsetSeconds"),
+                ready::body);
+        assertFalse(status().getBoolean("tooFar"));
+
+        // the clock was not fixed after all: three signed webhooks say so again
+        webhooks(3);
+        var again = ready();
+        assertEquals(503, again.statusCode(), again::body);
+        assertEquals("DOWN", check(Http.object(again), "clock").getString("status"), again::body);
     }
 
     @Test

@@ -30,7 +30,9 @@ import java.util.logging.Logger;
  * never an error status Vonage would retry or read out — and nothing is kept or counted anywhere else instead. A
  * status event gets 503 problem+json. A concurrent change that won still gets 409, as from the shared mappers.
  * The log has an incident id, the exception type and the SQL state; never a message, which may quote values.
- * An unreachable database is reported to {@link DatabaseOutage}, so that the next webhooks do not wait for it.
+ * A database that is down ({@link StorageFailure#databaseDown}: a failed connect, SQL state class 08, 53 or
+ * 57P01–57P03) is reported to {@link DatabaseOutage}, so that the next webhooks do not wait for it; a pool that is
+ * merely busy (a wait for a free connection that timed out, no SQL state) or a failure of one statement is not.
  */
 public class WebhookFailureMapper implements ExceptionMapper<RuntimeException> {
 
@@ -66,9 +68,9 @@ public class WebhookFailureMapper implements ExceptionMapper<RuntimeException> {
         }, MediaType.APPLICATION_JSON_TYPE).build();
     }
 
-    /** A database out of reach is reported, so that the next webhooks answer at once until the probe reaches it. */
+    /** A database that is down is reported, so that the next webhooks answer at once until the probe reaches it. */
     void reportOutage(RuntimeException e) {
-        if (StorageFailure.unreachable(e)) {
+        if (StorageFailure.databaseDown(e)) {
             try {
                 outageReport.accept(StorageFailure.sqlState(e));
             } catch (IllegalStateException noContainer) {

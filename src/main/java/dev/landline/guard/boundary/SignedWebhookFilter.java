@@ -32,7 +32,8 @@ import java.util.logging.Logger;
  * on unchanged; a GET's query is checked as ordered JSON. Without a signature secret every webhook is refused
  * with 401, unless unsigned webhooks are explicitly allowed. A request without a body (GET, HEAD) must not carry
  * one, and its query must {@linkplain WebhookQuery name each expected parameter once} (in every mode). Refusals are
- * problem+json, logged by reason and path only. Registered by {@code VoiceApplication} alone, so other applications
+ * problem+json, logged by reason and path only, and at most once a minute per reason with a count
+ * ({@link RefusalLog}: anyone can send them at request rate). Registered by {@code VoiceApplication} alone, so other applications
  * are not affected.
  */
 @Provider
@@ -51,6 +52,8 @@ public class SignedWebhookFilter implements ContainerRequestFilter {
     @Inject
     Clock clock;
 
+    final RefusalLog refusals = new RefusalLog(LOG);
+
     @Override
     public void filter(ContainerRequestContext request) {
         check(request).ifPresent(status -> request.abortWith(problem(status)));
@@ -60,7 +63,8 @@ public class SignedWebhookFilter implements ContainerRequestFilter {
     Optional<Response.Status> check(ContainerRequestContext request) {
         var where = request.getMethod() + " " + LoggedPath.of(request.getUriInfo().getRequestUri().getRawPath());
         if (signature.mode() == WebhookMode.REFUSING) {
-            LOG.info(() -> "webhook rejected: " + Verdict.NOT_CONFIGURED.reason() + " (" + where + ")");
+            refusals.refused(Verdict.NOT_CONFIGURED.name(),
+                    () -> "webhook rejected: " + Verdict.NOT_CONFIGURED.reason() + " (" + where + ")");
             return Optional.of(Response.Status.UNAUTHORIZED);
         }
         var withBody = WITH_BODY.contains(request.getMethod());
@@ -68,7 +72,7 @@ public class SignedWebhookFilter implements ContainerRequestFilter {
             var shape = unexpectedBody(request)
                     .or(() -> WebhookQuery.problem(request.getUriInfo().getRequestUri().getRawQuery()));
             if (shape.isPresent()) {
-                LOG.info(() -> "webhook rejected: " + shape.get() + " (" + where + ")");
+                refusals.refused("shape", () -> "webhook rejected: " + shape.get() + " (" + where + ")");
                 return Optional.of(Response.Status.BAD_REQUEST);
             }
         }
@@ -91,7 +95,7 @@ public class SignedWebhookFilter implements ContainerRequestFilter {
         var verdict = signature.verify(request.getHeaderString(HttpHeaders.AUTHORIZATION), payload, clock.instant());
         var refusal = refusal(verdict);
         if (refusal.isPresent()) {
-            LOG.info(() -> "webhook rejected: " + verdict.reason() + " (" + where + ")");
+            refusals.refused(verdict.name(), () -> "webhook rejected: " + verdict.reason() + " (" + where + ")");
         } else {
             LOG.fine(() -> "webhook signature accepted (" + where + ")");
         }

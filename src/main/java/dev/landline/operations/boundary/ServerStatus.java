@@ -12,10 +12,11 @@ public record ServerStatus(String webhooks, boolean webhooksAuthenticated, Clock
     /**
      * How far this node's clock is from the voice provider's: {@code offsetSeconds} positive when ours is ahead, null
      * until enough signed webhooks came in ({@code samples}); {@code warning} beyond 5 s, {@code tooFar} beyond
-     * {@code maxOffsetSeconds} (the node is then not ready).
+     * {@code maxOffsetSeconds} (the node is then not ready); {@code held} when that is the last estimate before the
+     * node stopped getting webhooks (cleared with {@code DELETE /api/status/clock} once the clock is fixed).
      */
     public record ClockStatus(Double offsetSeconds, int samples, boolean warning, boolean tooFar,
-            long maxOffsetSeconds, String description) {
+            long maxOffsetSeconds, String description, boolean held) {
     }
 
     /** Whether this node knows its database to be out of reach (webhooks then apologise at once), and since when. */

@@ -1,17 +1,26 @@
 package dev.landline.operations.boundary;
 
+import dev.landline.audit.control.AdminChanged;
 import dev.landline.guard.control.WebhookMode;
 import dev.landline.guard.control.WebhookSignature;
 import dev.landline.operations.control.DatabaseOutage;
 import dev.landline.time.control.ClockOffset;
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.SecurityContext;
 
-/** {@code GET /api/status} (admin only, as all of /api): this node's state for the admin pages. */
+/**
+ * {@code GET /api/status} (admin only, as all of /api): this node's state for the admin pages.
+ * {@code DELETE /api/status/clock}: this node's clock was fixed; forget its clock estimate (held or not), so that it
+ * is ready again and the next signed webhooks measure the clock afresh (audited).
+ */
 @Path("status")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
@@ -26,14 +35,28 @@ public class StatusResource {
     @Inject
     DatabaseOutage outage;
 
+    @Inject
+    Event<AdminChanged> changed;
+
+    @Context
+    SecurityContext security;
+
     @GET
     public ServerStatus status() {
         var mode = signature.mode();
         var estimate = clockOffset.estimate();
         var clock = new ServerStatus.ClockStatus(estimate.seconds().orElse(null), estimate.samples(),
-                estimate.beyondWarning(), estimate.beyondLimit(), estimate.maxOffsetSeconds(), estimate.describe());
+                estimate.beyondWarning(), estimate.beyondLimit(), estimate.maxOffsetSeconds(), estimate.describe(),
+                estimate.held());
         var since = outage.downSince();
         return new ServerStatus(mode.label(), mode == WebhookMode.SIGNED, clock,
                 new ServerStatus.DatabaseStatus(since.isPresent(), since.orElse(null)));
+    }
+
+    @DELETE
+    @Path("clock")
+    public void forgetClockEstimate() {
+        clockOffset.forget();
+        changed.fire(new AdminChanged(security.getUserPrincipal().getName(), "clock.estimate-forgotten", null, null));
     }
 }

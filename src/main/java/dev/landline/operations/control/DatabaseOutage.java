@@ -1,5 +1,6 @@
 package dev.landline.operations.control;
 
+import dev.landline.problems.boundary.StorageFailure;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
@@ -13,6 +14,7 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
@@ -20,15 +22,20 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Whether the database is known to be out of reach, so that webhooks answer the apology at once instead of each
- * waiting for the pool (and the persistence provider's own retries) first. Known from a failed webhook and from a
- * probe that checks out one pooled connection every {@value #PROBE_INTERVAL} ms (standard managed scheduler);
- * known no longer as soon as that probe succeeds again. It only says "down" or "not known down": nothing is ever
- * counted or kept here instead of the database.
+ * waiting for the pool (and the persistence provider's own retries) first. Known from a webhook that failed because
+ * the database is down, and from a probe that checks out one pooled connection every {@value #PROBE_INTERVAL} ms
+ * (standard managed scheduler) and fails twice in a row with a failure that says the database is down
+ * ({@link StorageFailure#databaseDown}); known no longer as soon as that probe succeeds again. A probe that fails
+ * otherwise (the pool busy: its wait for a free connection timed out; no SQL state; a connection not valid within a
+ * second) proves nothing either way: a busy pool is not an outage, and must not make every caller hear the apology.
+ * It only says "down" or "not known down": nothing is ever counted or kept here instead of the database.
  */
 @ApplicationScoped
 public class DatabaseOutage {
 
     public static final String PROBE_INTERVAL = "landline.database.probe-interval-millis";
+    /** How many probes in a row must find the database down before the probe alone declares an outage. */
+    static final int PROBE_FAILURES_FOR_AN_OUTAGE = 2;
     private static final Logger LOG = Logger.getLogger(DatabaseOutage.class.getName());
 
     @Resource(lookup = "java:comp/DefaultDataSource")
@@ -42,6 +49,7 @@ public class DatabaseOutage {
     long probeIntervalMillis;
 
     private final AtomicReference<Instant> downSince = new AtomicReference<>();
+    private final AtomicInteger probesFoundDown = new AtomicInteger();
     private ScheduledFuture<?> probe;
 
     void startProbing(@Observes Startup startup) {
@@ -65,7 +73,7 @@ public class DatabaseOutage {
         return downSince.get() != null;
     }
 
-    /** A request found the database out of reach (the SQL state, if any, for the log). */
+    /** A request found the database down (the SQL state, if any, for the log). */
     public void unreachable(String sqlState) {
         var now = Instant.now();
         if (downSince.compareAndSet(null, now)) {
@@ -74,20 +82,34 @@ public class DatabaseOutage {
         }
     }
 
-    /** One probe: a pooled connection that is valid within a second means the database is back. */
+    /**
+     * One probe: a pooled connection that is valid within a second means the database is back; a second failure in
+     * a row that says the database is down means it is out of reach; any other failure proves nothing.
+     */
     void probe() {
         try (var connection = dataSource.getConnection()) {
             if (connection.isValid(1)) {
+                probesFoundDown.set(0);
                 reachable();
             } else {
-                unreachable(null);
+                inconclusive(null);
             }
-        } catch (SQLException e) {
-            unreachable(e.getSQLState());
-        } catch (RuntimeException e) {
-            // a pool that fails otherwise is out of reach too; the next probe tries again
-            unreachable(null);
+        } catch (SQLException | RuntimeException e) {
+            if (StorageFailure.databaseDown(e)) {
+                if (probesFoundDown.incrementAndGet() >= PROBE_FAILURES_FOR_AN_OUTAGE) {
+                    unreachable(StorageFailure.sqlState(e));
+                }
+            } else {
+                inconclusive(e);
+            }
         }
+    }
+
+    /** A busy pool, a slow database or a bug: neither up nor down, and it breaks a run of failed probes. */
+    private void inconclusive(Exception e) {
+        probesFoundDown.set(0);
+        LOG.fine(() -> "Database probe inconclusive (busy, not known down)"
+                + (e == null ? "" : ": " + e.getClass().getName() + ", SQL state " + StorageFailure.sqlState(e)));
     }
 
     private void reachable() {

@@ -9,7 +9,9 @@ import org.eclipse.microprofile.health.Readiness;
 
 /**
  * Readiness is DOWN while our clock is further from the voice provider's than the configured limit: callers would
- * be read wrong codes. The data says the measured offset (or that none was measured yet, which is UP).
+ * be read wrong codes. The data says the measured offset (or that none was measured yet, which is UP), and
+ * {@code held} when that offset is the last one measured before the node stopped getting webhooks: it stays DOWN
+ * until newer samples replace it or an administrator who fixed the clock clears it (admin page).
  */
 @Readiness
 @ApplicationScoped
@@ -23,7 +25,8 @@ public class ClockReadiness implements HealthCheck {
         var estimate = clockOffset.estimate();
         var response = HealthCheckResponse.named("clock").status(!estimate.beyondLimit())
                 .withData("samples", estimate.samples())
-                .withData("maxOffsetSeconds", estimate.maxOffsetSeconds());
+                .withData("maxOffsetSeconds", estimate.maxOffsetSeconds())
+                .withData("held", estimate.held());
         estimate.seconds().ifPresent(seconds -> response.withData("offsetSeconds", String.valueOf(seconds)));
         if (estimate.beyondLimit()) {
             response.withData("reason", "this server's clock is " + estimate.describe() + ", more than "

@@ -18,6 +18,12 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * {@code iat}s make every sample up to about a second too high, a retried or queued webhook makes one far too high,
  * and a median shrugs off both where a mean or a minimum would not. Beyond {@link #WARNING} the log says so once
  * (again after it came back); beyond {@value #MAX_OFFSET} the node must not read codes (see the clock readiness).
+ * <p>
+ * An estimate beyond the limit is <em>held</em> when its samples expire: a node that is not ready gets no webhooks,
+ * so no new samples would come, and forgetting the old ones would make it ready again with its clock still wrong.
+ * It is replaced only by a newer estimate from {@value #MIN_SAMPLES} fresh samples, or dropped by an administrator
+ * who has fixed the clock ({@link #forget()}; admin page and {@code DELETE /api/status/clock}), after which the next
+ * signed webhooks measure it again. Browser phone tokens are ours and never count as samples.
  */
 @ApplicationScoped
 public class ClockOffset {
@@ -41,6 +47,8 @@ public class ClockOffset {
 
     private final Deque<Sample> samples = new ArrayDeque<>();
     private boolean warned;
+    /** The last estimate from enough samples, while it was beyond the limit; null otherwise. */
+    private Estimate held;
 
     public ClockOffset() {
     }
@@ -76,15 +84,38 @@ public class ClockOffset {
         }
     }
 
-    /** The current estimate, from the samples of the past hour. */
+    /**
+     * The current estimate, from the samples of the past hour; without enough of them, the last one that was beyond
+     * the limit (held) if there was one.
+     */
     public synchronized Estimate estimate() {
         var oldest = nanoTime.getAsLong() - SAMPLE_LIFETIME.toNanos();
         samples.removeIf(sample -> sample.takenNanos() - oldest < 0);
         var offsets = samples.stream().mapToLong(Sample::offsetMillis).sorted().toArray();
         if (offsets.length < MIN_SAMPLES) {
-            return new Estimate(Optional.empty(), offsets.length, maxOffsetSeconds);
+            return held != null ? held : new Estimate(Optional.empty(), offsets.length, maxOffsetSeconds, false);
         }
-        return new Estimate(Optional.of(Duration.ofMillis(median(offsets))), offsets.length, maxOffsetSeconds);
+        var estimate = new Estimate(Optional.of(Duration.ofMillis(median(offsets))), offsets.length,
+                maxOffsetSeconds, false);
+        held = estimate.beyondLimit() ? new Estimate(estimate.offset(), estimate.samples(), maxOffsetSeconds, true)
+                : null;
+        return estimate;
+    }
+
+    /**
+     * An administrator fixed this server's clock: forget every sample and the held estimate, so that the node is
+     * ready again and the next {@value #MIN_SAMPLES} signed webhooks measure the clock afresh.
+     */
+    public void forget() {
+        Estimate before;
+        synchronized (this) {
+            before = estimate();
+            samples.clear();
+            held = null;
+            warned = false;
+        }
+        LOG.info("Clock estimate forgotten by an administrator (it was " + before.describe() + "); the next signed"
+                + " webhooks measure it again");
     }
 
     private static long median(long[] sorted) {
@@ -94,9 +125,10 @@ public class ClockOffset {
 
     /**
      * How far our clock is ahead of the provider's (negative: behind), if enough signed webhooks came in lately; how
-     * many samples it rests on; the limit beyond which codes would be read wrong.
+     * many samples it rests on; the limit beyond which codes would be read wrong; whether it is a held estimate
+     * beyond the limit whose samples have expired (no signed webhook since: the node is out of rotation).
      */
-    public record Estimate(Optional<Duration> offset, int samples, long maxOffsetSeconds) {
+    public record Estimate(Optional<Duration> offset, int samples, long maxOffsetSeconds, boolean held) {
 
         public boolean beyondWarning() {
             return offset.filter(o -> o.abs().compareTo(WARNING) > 0).isPresent();
@@ -118,7 +150,9 @@ public class ClockOffset {
             }
             var seconds = seconds().orElseThrow();
             return Math.abs(seconds) + " s " + (seconds < 0 ? "behind" : "ahead of") + " the voice provider's (median"
-                    + " of " + samples + " signed webhooks)";
+                    + " of " + samples + " signed webhooks" + (held ? ", held: none came in since, as this node is"
+                    + " not ready; once its clock is fixed, an administrator clears it on the admin page" : "")
+                    + ")";
         }
     }
 }

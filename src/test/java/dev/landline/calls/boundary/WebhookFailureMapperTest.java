@@ -49,6 +49,19 @@ class WebhookFailureMapperTest {
     }
 
     @Test
+    void aBusyPoolIsNoOutage() {
+        var reported = new ArrayList<String>();
+        var mapper = new WebhookFailureMapper();
+        mapper.outageReport = reported::add;
+        mapper.reportOutage(new PersistenceException(new java.sql.SQLException(
+                "Error in allocating a connection. Cause: In-use connections equal max-pool-size and expired"
+                        + " max-wait-time")));
+        mapper.reportOutage(new jakarta.transaction.TransactionalException("a bug", new IllegalStateException()));
+        mapper.reportOutage(new PersistenceException(new java.sql.SQLException("canceling statement", "57014")));
+        assertTrue(reported.isEmpty(), "busy, a bug or a cancelled statement is not an outage: " + reported);
+    }
+
+    @Test
     void aStatementTheDatabaseRejectedIsNoOutage() {
         var reported = new ArrayList<String>();
         var mapper = new WebhookFailureMapper();

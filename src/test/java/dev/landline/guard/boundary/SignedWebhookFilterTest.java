@@ -158,6 +158,43 @@ class SignedWebhookFilterTest {
     }
 
     @Test
+    void aFloodOfRefusalsWritesOneLineAMinutePerReasonWithACount() {
+        var filter = filter(null);
+        var nanos = new long[] {0};
+        filter.refusals.nanoTime = () -> nanos[0];
+        for (int i = 0; i < 1000; i++) {
+            var request = new Request("POST", INPUT, null, BODY);
+            assertEquals(Optional.of(Response.Status.UNAUTHORIZED), filter.check(request.context()));
+        }
+        assertEquals(1, logged.stream().filter(r -> r.getLevel() == Level.INFO).count(), () -> messages());
+        nanos[0] = RefusalLog.INTERVAL.minusSeconds(1).toNanos();
+        filter.check(new Request("POST", INPUT, null, BODY).context());
+        assertEquals(1, logged.stream().filter(r -> r.getLevel() == Level.INFO).count(), "not before a minute");
+        nanos[0] = RefusalLog.INTERVAL.plusSeconds(1).toNanos();
+        filter.check(new Request("POST", INPUT, null, BODY).context());
+        assertEquals(2, logged.stream().filter(r -> r.getLevel() == Level.INFO).count(), () -> messages());
+        assertTrue(logged.get(1).getMessage().startsWith("webhook rejected: no signature secret configured"),
+                logged.get(1).getMessage());
+        assertTrue(logged.get(1).getMessage().contains("1000 more refused for this reason"),
+                logged.get(1).getMessage());
+    }
+
+    @Test
+    void forgedAndMisshapenWebhooksAtRequestRateAreLoggedOncePerReason() {
+        var filter = filter(SECRET);
+        for (int i = 0; i < 500; i++) {
+            filter.check(new Request("POST", INPUT, bearer(token(NOW, sha256(BODY)).replace('a', 'b')), BODY)
+                    .context());
+            filter.check(new Request("POST", INPUT, null, BODY).context());
+            filter.check(new Request("GET", ANSWER + "&from=447700900999", null, null).context());
+        }
+        var lines = logged.stream().filter(r -> r.getLevel() == Level.INFO).map(LogRecord::getMessage).toList();
+        assertEquals(3, lines.size(), lines::toString);
+        assertTrue(lines.stream().anyMatch(l -> l.contains("no bearer token")), lines::toString);
+        assertTrue(lines.stream().anyMatch(l -> l.contains("repeated query parameter")), lines::toString);
+    }
+
+    @Test
     void withUnsignedWebhooksExplicitlyAllowedNothingIsReadOrRefused() {
         var request = new Request("POST", INPUT, null, BODY);
         request.entity = unreadable();
@@ -324,5 +361,9 @@ class SignedWebhookFilterTest {
                         default -> throw new UnsupportedOperationException(m.getName());
                     });
         }
+    }
+
+    private String messages() {
+        return logged.stream().map(LogRecord::getMessage).toList().toString();
     }
 }

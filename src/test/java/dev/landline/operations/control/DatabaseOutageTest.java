@@ -10,10 +10,15 @@ import java.sql.SQLTransientConnectionException;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 
-/** The probe decides: a database it cannot reach is known down until a probe reaches it again. */
+/**
+ * The probe decides: a database it cannot reach twice in a row is known down until a probe reaches it again; a pool
+ * that is only busy is never taken for an outage.
+ */
 class DatabaseOutageTest {
 
-    private boolean reachable = true;
+    private enum Pool { REACHABLE, REFUSED, BUSY }
+
+    private Pool pool = Pool.REACHABLE;
     private final DatabaseOutage outage = new DatabaseOutage();
 
     DatabaseOutageTest() {
@@ -28,17 +33,49 @@ class DatabaseOutageTest {
     }
 
     @Test
-    void aProbeThatCannotConnectMakesItKnownDownUntilAProbeConnectsAgain() {
-        reachable = false;
+    void twoProbesInARowThatCannotConnectMakeItKnownDownUntilAProbeConnectsAgain() {
+        pool = Pool.REFUSED;
+        outage.probe();
+        assertFalse(outage.knownDown(), "one failed probe is not yet an outage");
         outage.probe();
         assertTrue(outage.knownDown());
         var since = outage.downSince().orElseThrow();
         outage.probe();
         assertTrue(outage.knownDown(), "still down");
-        assertTrue(outage.downSince().orElseThrow().equals(since), "since the first failure");
-        reachable = true;
+        assertTrue(outage.downSince().orElseThrow().equals(since), "since it was declared");
+        pool = Pool.REACHABLE;
         outage.probe();
         assertFalse(outage.knownDown());
+    }
+
+    @Test
+    void aBusyPoolIsNeverTakenForAnOutage() {
+        pool = Pool.BUSY;
+        for (int i = 0; i < 5; i++) {
+            outage.probe();
+        }
+        assertFalse(outage.knownDown(), "a pool whose wait for a free connection timed out is busy, not down");
+    }
+
+    @Test
+    void aBusyProbeBreaksARunOfFailures() {
+        pool = Pool.REFUSED;
+        outage.probe();
+        pool = Pool.BUSY;
+        outage.probe();
+        pool = Pool.REFUSED;
+        outage.probe();
+        assertFalse(outage.knownDown(), "not two failures that say down in a row");
+        outage.probe();
+        assertTrue(outage.knownDown());
+    }
+
+    @Test
+    void aBusyProbeDoesNotEndAKnownOutage() {
+        outage.unreachable("08001");
+        pool = Pool.BUSY;
+        outage.probe();
+        assertTrue(outage.knownDown(), "only a probe that reaches the database ends it");
     }
 
     @Test
@@ -55,10 +92,15 @@ class DatabaseOutageTest {
                     if (!method.getName().equals("getConnection")) {
                         throw new UnsupportedOperationException(method.getName());
                     }
-                    if (!reachable) {
-                        throw new SQLTransientConnectionException("Connection refused", "08001");
-                    }
-                    return connection();
+                    return switch (pool) {
+                        case REFUSED -> throw new SQLException("Error in allocating a connection",
+                                new IllegalStateException("pool", new SQLTransientConnectionException(
+                                        "Connection to 127.0.0.1:5432 refused", "08001",
+                                        new java.net.ConnectException("Connection refused"))));
+                        case BUSY -> throw new SQLException("Error in allocating a connection. Cause: In-use"
+                                + " connections equal max-pool-size and expired max-wait-time");
+                        case REACHABLE -> connection();
+                    };
                 });
     }
 

@@ -11,8 +11,60 @@ import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import org.junit.jupiter.api.Test;
 
-/** Which database failures the admin API answers with 503 (out of reach), 409 (conflict) or 500 (a bug). */
+/**
+ * Which database failures the admin API answers with 503 (out of reach), 409 (conflict) or 500 (a bug), and which of
+ * them mean the database is down (an outage: the webhooks apologise at once) rather than busy.
+ */
 class StorageFailureTest {
+
+    @Test
+    void aRefusedOrLostConnectionIsTheDatabaseDownHoweverDeeplyThePoolWrapsIt() {
+        assertTrue(StorageFailure.databaseDown(new PersistenceException("wrapped",
+                new SQLTransientConnectionException("Connection refused", "08001"))));
+        assertTrue(StorageFailure.databaseDown(new PessimisticLockException("lock",
+                new SQLException("An I/O error occurred while sending to the backend.", "08006",
+                        new java.net.SocketException("Connection reset")))));
+        var pool = new SQLException("Error in allocating a connection", new IllegalStateException("resource",
+                new java.net.ConnectException("Connection refused")));
+        assertTrue(StorageFailure.databaseDown(new PersistenceException(pool)), "a failed connect, no SQL state");
+        var chained = new SQLException("batch failed");
+        chained.setNextException(new SQLException("terminating connection due to administrator command", "57P01"));
+        assertTrue(StorageFailure.databaseDown(chained), "a chained SQL exception counts");
+        assertTrue(StorageFailure.databaseDown(new SQLException("too many clients", "53300")));
+        assertTrue(StorageFailure.databaseDown(new SQLException("the database system is starting up", "57P03")));
+    }
+
+    @Test
+    void aBusyPoolOrAFailureWithoutSqlStateIsNotTheDatabaseDown() {
+        assertFalse(StorageFailure.databaseDown(new PersistenceException("wrapped", new SQLException(
+                "Error in allocating a connection. Cause: In-use connections equal max-pool-size and expired"
+                        + " max-wait-time"))));
+        assertFalse(StorageFailure.databaseDown(new PersistenceException("no SQL cause")));
+        assertFalse(StorageFailure.databaseDown(new TransactionalException("a bug", new IllegalStateException())));
+        assertFalse(StorageFailure.databaseDown(new java.sql.SQLTransientConnectionException(
+                "Connection is not available, request timed out after 4000ms.")));
+        assertFalse(StorageFailure.databaseDown(new java.sql.SQLTimeoutException("pool wait", "08001")),
+                "a timeout is the pool busy");
+    }
+
+    @Test
+    void aSlowStatementIsNotTheDatabaseDown() {
+        assertFalse(StorageFailure.databaseDown(new PersistenceException(new SQLException(
+                "canceling statement due to user request", "57014"))), "a cancelled statement");
+        assertFalse(StorageFailure.databaseDown(new PessimisticLockException("lock", new SQLException(
+                "An I/O error occurred while sending to the backend.", "08006",
+                new java.net.SocketTimeoutException("Read timed out")))), "a lock wait over the socket timeout");
+        assertTrue(StorageFailure.databaseDown(new SQLException("The connection attempt failed.", "08001",
+                new java.net.SocketTimeoutException("Connect timed out"))), "but a connect that timed out is down");
+    }
+
+    @Test
+    void aConflictOrARejectedStatementIsNotTheDatabaseDown() {
+        assertFalse(StorageFailure.databaseDown(new OptimisticLockException("version")));
+        assertFalse(StorageFailure.databaseDown(new PersistenceException("duplicate", new SQLException("x", "23505"))));
+        assertFalse(StorageFailure.databaseDown(new PersistenceException("syntax", new SQLException("x", "42601"))));
+        assertFalse(StorageFailure.databaseDown(new IllegalStateException("a bug")));
+    }
 
     @Test
     void aLostConnectionIsUnreachableEvenUnderARowLock() {

@@ -122,11 +122,55 @@ class ClockOffsetTest {
         var offset = ClockOffset.withLimit(20);
         var nanos = new long[] {0};
         offset.nanoTime = () -> nanos[0];
-        webhooks(offset, Duration.ofSeconds(30), 5);
-        assertTrue(offset.estimate().beyondLimit());
+        webhooks(offset, Duration.ofSeconds(8), 5);
+        assertTrue(offset.estimate().beyondWarning());
         nanos[0] = Duration.ofMinutes(61).toNanos();
         assertTrue(offset.estimate().offset().isEmpty(), "an hour later the old samples say nothing");
         assertFalse(offset.estimate().beyondLimit());
+        assertFalse(offset.estimate().held());
+    }
+
+    @Test
+    void anEstimateBeyondTheLimitIsHeldWhenItsSamplesExpireSoTheIdleNodeStaysNotReady() {
+        var offset = ClockOffset.withLimit(20);
+        var nanos = new long[] {0};
+        offset.nanoTime = () -> nanos[0];
+        webhooks(offset, Duration.ofSeconds(30), 5);
+        assertTrue(offset.estimate().beyondLimit());
+        assertFalse(offset.estimate().held(), "measured, not held, while the samples are fresh");
+        // not ready: the load balancer sends no more webhooks, and the samples age out
+        nanos[0] = Duration.ofMinutes(61).toNanos();
+        var held = offset.estimate();
+        assertTrue(held.beyondLimit(), "still not ready an hour later: " + held.describe());
+        assertTrue(held.held(), held.describe());
+        assertWithin(Duration.ofSeconds(30), held.offset(), Duration.ofMillis(1500));
+        assertTrue(held.describe().contains("held"), held.describe());
+        nanos[0] = Duration.ofDays(3).toNanos();
+        assertTrue(offset.estimate().beyondLimit(), "days later too");
+        // one or two webhooks are not enough to replace it
+        webhooks(offset, Duration.ZERO, 2);
+        assertTrue(offset.estimate().beyondLimit(), "two fresh samples do not replace it");
+        webhooks(offset, Duration.ZERO, 3);
+        assertFalse(offset.estimate().beyondLimit(), "three fresh samples that agree do");
+        assertFalse(offset.estimate().held());
+        nanos[0] = Duration.ofDays(4).toNanos();
+        assertTrue(offset.estimate().offset().isEmpty(), "a right estimate is not held");
+    }
+
+    @Test
+    void anAdministratorWhoFixedTheClockClearsTheHeldEstimateAndTheNextWebhooksMeasureAgain() {
+        var offset = ClockOffset.withLimit(20);
+        var nanos = new long[] {0};
+        offset.nanoTime = () -> nanos[0];
+        webhooks(offset, Duration.ofSeconds(-45), 7);
+        nanos[0] = Duration.ofHours(2).toNanos();
+        assertTrue(offset.estimate().held());
+        offset.forget();
+        assertFalse(offset.estimate().beyondLimit(), "ready again");
+        assertTrue(offset.estimate().offset().isEmpty(), "nothing measured yet");
+        // had the clock not been fixed after all, three webhooks say so again
+        webhooks(offset, Duration.ofSeconds(-45), 3);
+        assertTrue(offset.estimate().beyondLimit());
     }
 
     @Test
