@@ -109,7 +109,7 @@ class AdminApiScenariosIT extends RunningServer {
      * Each server was given its keys as docs/key-rotation.md tells its deployers (Payara: password aliases;
      * WildFly: CLI system properties; Liberty: variables in configDropins/overrides), each ring with two earlier
      * keys in one comma-separated value. The service must have received every key intact and in order: the ids it
-     * reports are the documented fingerprints of exactly the configured keys, and the node is ready.
+     * reports are the documented fingerprints of exactly the configured keys, and the node is ready (every check UP).
      */
     @Test
     void theServerHandsBothKeyRingsWithTheirEarlierKeysToTheService() throws InterruptedException {
@@ -120,6 +120,25 @@ class AdminApiScenariosIT extends RunningServer {
         assumeTrue(!seedKey.isBlank() && !previousSeedKeys.isBlank() && !pepper.isBlank()
                 && !previousPeppers.isBlank(), "the build says which keys it gave the server (blackbox.seed-key,"
                 + " blackbox.seed-key.previous, blackbox.pin-pepper, blackbox.pin-pepper.previous)");
+        // readiness first: on WildFly the checks run on a management thread, and must not depend on a request
+        // having created the beans they use
+        var health = URI.create(System.getProperty("landline.health-url", base.resolve("/health/ready").toString()));
+        var deadline = Instant.now().plus(Duration.ofSeconds(30));
+        var ready = Http.send("GET", health, null, null, null);
+        while (ready.statusCode() != 200 && Instant.now().isBefore(deadline)) {
+            Thread.sleep(500);
+            ready = Http.send("GET", health, null, null, null);
+        }
+        assertEquals(200, ready.statusCode(), ready::body);
+        var checks = Http.object(ready).getJsonArray("checks").getValuesAs(JsonObject.class);
+        assertTrue(checks.stream().anyMatch(c -> c.getString("name").equals("server-keys")
+                && c.getString("status").equals("UP")), () -> "server-keys UP in " + checks);
+        // counted, not merely UP because the rows could not be asked
+        assertTrue(checks.stream().anyMatch(c -> c.getString("name").equals("stored-keys")
+                && c.getString("status").equals("UP") && c.containsKey("data")
+                && c.getJsonObject("data").getJsonNumber("seedsUnderMissingKeys") != null
+                && c.getJsonObject("data").getJsonNumber("seedsUnderMissingKeys").longValue() == 0),
+                () -> "stored-keys counted and UP in " + checks);
         var keys = Http.admin("GET", base.resolve("api/keys"), null);
         assertEquals(200, keys.statusCode(), keys::body);
         var ring = Http.object(keys);
@@ -131,20 +150,6 @@ class AdminApiScenariosIT extends RunningServer {
             assertFalse(keys.body().contains(key.strip()), "ids only, never a key");
         }
         assertProblem(403, Http.send("GET", base.resolve("api/keys"), null, null, VIEWER));
-
-        var health = URI.create(System.getProperty("landline.health-url", base.resolve("/health/ready").toString()));
-        var deadline = Instant.now().plus(Duration.ofSeconds(30));
-        var ready = Http.send("GET", health, null, null, null);
-        while (ready.statusCode() != 200 && Instant.now().isBefore(deadline)) {
-            Thread.sleep(500);
-            ready = Http.send("GET", health, null, null, null);
-        }
-        assertEquals(200, ready.statusCode(), ready::body);
-        var checks = Http.object(ready).getJsonArray("checks").getValuesAs(JsonObject.class);
-        for (var name : List.of("server-keys", "stored-keys")) {
-            assertTrue(checks.stream().anyMatch(c -> c.getString("name").equals(name)
-                    && c.getString("status").equals("UP")), () -> name + " UP in " + checks);
-        }
     }
 
     /** The ring's configured keys are exactly these, current first, then the earlier ones in the order given. */
