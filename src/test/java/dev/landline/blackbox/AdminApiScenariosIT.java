@@ -133,11 +133,10 @@ class AdminApiScenariosIT extends RunningServer {
         var checks = Http.object(ready).getJsonArray("checks").getValuesAs(JsonObject.class);
         assertTrue(checks.stream().anyMatch(c -> c.getString("name").equals("server-keys")
                 && c.getString("status").equals("UP")), () -> "server-keys UP in " + checks);
-        // counted, not merely UP because the rows could not be asked
+        // counted, not merely UP because the rows could not be asked (Payara gives the data as strings)
         assertTrue(checks.stream().anyMatch(c -> c.getString("name").equals("stored-keys")
                 && c.getString("status").equals("UP") && c.containsKey("data")
-                && c.getJsonObject("data").getJsonNumber("seedsUnderMissingKeys") != null
-                && c.getJsonObject("data").getJsonNumber("seedsUnderMissingKeys").longValue() == 0),
+                && String.valueOf(c.getJsonObject("data").get("seedsUnderMissingKeys")).replace("\"", "").equals("0")),
                 () -> "stored-keys counted and UP in " + checks);
         var keys = Http.admin("GET", base.resolve("api/keys"), null);
         assertEquals(200, keys.statusCode(), keys::body);
