@@ -4,11 +4,21 @@ import static dev.landline.blackbox.Admin.assertProblem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import java.net.URI;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.HexFormat;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -93,6 +103,78 @@ class AdminApiScenariosIT extends RunningServer {
         HttpResponse<String> duplicate = Http.admin("POST", base.resolve("api/callers"),
                 Admin.callerJson("Bo again", account, "591372", List.of()));
         assertProblem(409, duplicate);
+    }
+
+    /**
+     * Each server was given its keys as docs/key-rotation.md tells its deployers (Payara: password aliases;
+     * WildFly: CLI system properties; Liberty: variables in configDropins/overrides), each ring with two earlier
+     * keys in one comma-separated value. The service must have received every key intact and in order: the ids it
+     * reports are the documented fingerprints of exactly the configured keys, and the node is ready (every check UP).
+     */
+    @Test
+    void theServerHandsBothKeyRingsWithTheirEarlierKeysToTheService() throws InterruptedException {
+        var seedKey = System.getProperty("blackbox.seed-key", "");
+        var previousSeedKeys = System.getProperty("blackbox.seed-key.previous", "");
+        var pepper = System.getProperty("blackbox.pin-pepper", "");
+        var previousPeppers = System.getProperty("blackbox.pin-pepper.previous", "");
+        assumeTrue(!seedKey.isBlank() && !previousSeedKeys.isBlank() && !pepper.isBlank()
+                && !previousPeppers.isBlank(), "the build says which keys it gave the server (blackbox.seed-key,"
+                + " blackbox.seed-key.previous, blackbox.pin-pepper, blackbox.pin-pepper.previous)");
+        // readiness first: on WildFly the checks run on a management thread, and must not depend on a request
+        // having created the beans they use
+        var health = URI.create(System.getProperty("landline.health-url", base.resolve("/health/ready").toString()));
+        var deadline = Instant.now().plus(Duration.ofSeconds(30));
+        var ready = Http.send("GET", health, null, null, null);
+        while (ready.statusCode() != 200 && Instant.now().isBefore(deadline)) {
+            Thread.sleep(500);
+            ready = Http.send("GET", health, null, null, null);
+        }
+        assertEquals(200, ready.statusCode(), ready::body);
+        var checks = Http.object(ready).getJsonArray("checks").getValuesAs(JsonObject.class);
+        assertTrue(checks.stream().anyMatch(c -> c.getString("name").equals("server-keys")
+                && c.getString("status").equals("UP")), () -> "server-keys UP in " + checks);
+        // counted, not merely UP because the rows could not be asked (Payara gives the data as strings)
+        assertTrue(checks.stream().anyMatch(c -> c.getString("name").equals("stored-keys")
+                && c.getString("status").equals("UP") && c.containsKey("data")
+                && String.valueOf(c.getJsonObject("data").get("seedsUnderMissingKeys")).replace("\"", "").equals("0")),
+                () -> "stored-keys counted and UP in " + checks);
+        var keys = Http.admin("GET", base.resolve("api/keys"), null);
+        assertEquals(200, keys.statusCode(), keys::body);
+        var ring = Http.object(keys);
+        assertRing("seed key", ring.getJsonArray("seedKeys").getValuesAs(JsonObject.class), seedKey, previousSeedKeys);
+        assertRing("pepper", ring.getJsonArray("peppers").getValuesAs(JsonObject.class), pepper, previousPeppers);
+        assertEquals(0, ring.getJsonNumber("seedsUnderMissingKeys").longValue(), keys::body);
+        assertEquals(0, ring.getJsonNumber("pinsUnderMissingPeppers").longValue(), keys::body);
+        for (var key : (seedKey + "," + previousSeedKeys + "," + pepper + "," + previousPeppers).split(",")) {
+            assertFalse(keys.body().contains(key.strip()), "ids only, never a key");
+        }
+        assertProblem(403, Http.send("GET", base.resolve("api/keys"), null, null, VIEWER));
+    }
+
+    /** The ring's configured keys are exactly these, current first, then the earlier ones in the order given. */
+    private static void assertRing(String what, List<JsonObject> reported, String current, String previous) {
+        var expected = new ArrayList<String>();
+        expected.add(keyId(current));
+        Arrays.stream(previous.split(",")).map(String::strip).map(AdminApiScenariosIT::keyId).forEach(expected::add);
+        var configured = reported.stream().filter(k -> k.getBoolean("configured")).toList();
+        assertEquals(expected, configured.stream().map(k -> k.getString("id")).toList(), what + " ids: " + reported);
+        assertTrue(configured.get(0).getBoolean("current"), what + ": the first is current");
+        for (var earlier : configured.subList(1, configured.size())) {
+            assertFalse(earlier.getBoolean("current"), () -> what + " " + earlier);
+            // these test-only keys were never current on this server, so no row needs them
+            assertTrue(earlier.getBoolean("removable"), () -> what + " " + earlier);
+        }
+    }
+
+    /** A key's public id as docs/key-rotation.md defines it: SHA-256 of "landline key id" and the key's bytes. */
+    private static String keyId(String base64) {
+        try {
+            var digest = MessageDigest.getInstance("SHA-256");
+            digest.update("landline key id".getBytes(StandardCharsets.US_ASCII));
+            return HexFormat.of().formatHex(digest.digest(Base64.getDecoder().decode(base64)), 0, 6);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private boolean listed(String account) {

@@ -4,6 +4,8 @@ import dev.landline.problems.boundary.ServiceUnavailable;
 import dev.landline.secrets.control.ServerKeys;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.Startup;
 import jakarta.inject.Inject;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -16,6 +18,8 @@ import javax.sql.DataSource;
  * Which keys the stored rows need: sealed seeds (accounts and pending enrolments) per seed key id, PIN hashes per
  * pepper id, each marked current, earlier (configured) or missing. This is what says when an earlier key may be
  * removed (no row needs it any more) and which rows a removed key has made unusable. Ids are public fingerprints.
+ * Created at startup, so that its data source is injected during deployment even when the first to ask is the
+ * readiness check on WildFly's management thread, which has no {@code java:comp}.
  */
 @ApplicationScoped
 public class KeyUsage {
@@ -53,6 +57,10 @@ public class KeyUsage {
 
     @Inject
     ServerKeys keys;
+
+    void createdWithTheApplicationsNaming(@Observes Startup startup) {
+        // nothing to do: observing Startup creates this bean, and injects its data source, during deployment
+    }
 
     /**
      * Counts with plain JDBC (three short reads, no transaction, no entity loaded), so that the readiness check can
