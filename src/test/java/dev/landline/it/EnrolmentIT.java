@@ -174,6 +174,35 @@ class EnrolmentIT extends OnPayaraMicro {
         assertEquals(201, jpeg.statusCode(), jpeg::body);
     }
 
+    /**
+     * The one decode slot (the default) is not held while a client is still sending its body: an upload that
+     * trickles in for longer than the slot wait (5 s) leaves other uploads read at once.
+     */
+    @Test
+    void aClientSendingItsImageSlowlyDoesNotKeepOtherUploadsWaiting() throws Exception {
+        var caller = fixtures.caller("Tia", Fixtures.uniqueAccountNumber(), PIN);
+        var images = enrolments(caller).resolve("enrolments/images");
+        try (var slow = new java.net.Socket(images.getHost(), images.getPort())) {
+            var out = slow.getOutputStream();
+            out.write(("POST " + images.getRawPath() + " HTTP/1.1\r\nHost: " + images.getHost() + ":" + images.getPort()
+                    + "\r\nAuthorization: Basic " + Base64.getEncoder().encodeToString(Http.ADMIN.getBytes(
+                            StandardCharsets.UTF_8))
+                    + "\r\nContent-Type: image/png\r\nContent-Length: 4000000\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            out.write(new byte[] {(byte) 0x89, 'P', 'N', 'G'});
+            out.flush();
+            Thread.sleep(1_000); // the slow request has reached the resource and is reading its body
+            var keyUri = "otpauth://totp/Quick:tia?secret=" + Base32.encode(secret(42, 20)) + "&issuer=Quick";
+            long began = System.nanoTime();
+            var started = upload("POST", images, "image/png", QrPictures.png(QrPictures.screenshot(keyUri, 240, 1200,
+                    180)));
+            assertEquals(201, started.statusCode(), started::body);
+            assertTrue(System.nanoTime() - began < 4_000_000_000L, "read without waiting for a slot");
+            out.write(new byte[1]); // still sending
+            out.flush();
+        }
+    }
+
     @Test
     void aTwoCodeExportIsImportedWhenCompleteWithDuplicatesReportedNotStored() {
         var caller = fixtures.caller("Di", Fixtures.uniqueAccountNumber(), PIN);
@@ -296,6 +325,12 @@ class EnrolmentIT extends OnPayaraMicro {
                 "just text".getBytes(StandardCharsets.UTF_8)));
         expect(413, "5 MiB", upload("POST", images, "image/png", new byte[5 * 1024 * 1024 + 1024]));
         expect(415, "PNG or JPEG", upload("POST", images, "image/gif", QrPictures.png(blank)));
+        // the caller or enrolment is looked up before the image is decoded: an upload for nobody is a 404, not a
+        // decode (this body would be called damaged if it were decoded)
+        expect(404, "no caller", upload("POST", base.resolve("api/callers/987654321/enrolments/images"), "image/png",
+                "just text".getBytes(StandardCharsets.UTF_8)));
+        expect(404, "no such enrolment", upload("POST", enrolments(caller).resolve("enrolments/nope/parts"),
+                "image/png", "just text".getBytes(StandardCharsets.UTF_8)));
         expect(400, "uri", Http.json("POST", enrolments(caller), "{}"));
         expect(400, "uri", Http.json("POST", enrolments(caller), json("otpauth://totp/x?secret=" + "A".repeat(9000))));
         expect(404, "no caller", Http.json("POST", base.resolve("api/callers/987654321/enrolments"),

@@ -72,6 +72,7 @@ class KeyRotationIT {
         assertEquals(SEEDS.size(), rows(before, "peppers", oldPepper));
 
         stopServer(false);
+        var versionsBefore = versions();
         rotate("landline.seed-key");
         rotate("landline.pin-pepper");
         start();
@@ -151,6 +152,12 @@ class KeyRotationIT {
 
         // after: the earlier keys removed, everything still opens and verifies, and the service is ready
         stopServer(false);
+        // each re-encrypted row moved its entity's version on, so an entity loaded before the re-encryption and
+        // saved after it fails its optimistic check instead of writing back the earlier key's ciphertext
+        var versionsAfter = versions();
+        assertEquals(versionsBefore.keySet(), versionsAfter.keySet());
+        versionsBefore.forEach((row, version) -> assertTrue(versionsAfter.get(row) > version,
+                row + ": version " + version + " before, " + versionsAfter.get(row) + " after the re-encryption"));
         forget("landline.seed-key.previous");
         forget("landline.pin-pepper.previous");
         start();
@@ -161,6 +168,23 @@ class KeyRotationIT {
         var last = keys();
         assertEquals(1, last.getJsonArray("seedKeys").size(), last::toString);
         assertEquals(1, last.getJsonArray("peppers").size(), last::toString);
+    }
+
+    /** The version column of every account and pending enrolment, read from the stopped server's H2 files. */
+    private java.util.Map<String, Long> versions() throws java.sql.SQLException {
+        var versions = new java.util.TreeMap<String, Long>();
+        try (var connection = java.sql.DriverManager.getConnection("jdbc:h2:" + home.resolve("db").resolve("landline"),
+                "sa", "landline"); var statement = connection.createStatement()) {
+            for (var table : List.of("otp_account", "enrolment")) {
+                try (var rows = statement.executeQuery("select id, version from " + table)) {
+                    while (rows.next()) {
+                        versions.put(table + " " + rows.getString(1), rows.getLong(2));
+                    }
+                }
+            }
+        }
+        assertEquals(SEEDS.size() + 1, versions.size(), versions::toString);
+        return versions;
     }
 
     private Person register(int index) {

@@ -63,13 +63,17 @@ public class EnrolmentsResource {
         return created(EnrolmentView.of(enrolments.start(callerId, body.uri())));
     }
 
-    /** The image is received and decoded in a slot, outside any transaction; only the result is stored. */
+    /**
+     * The caller is looked up first (a short read: an upload for nobody costs no decode), then the image is
+     * received, then decoded in a slot, outside any transaction; only the result is stored.
+     */
     @POST
     @Path("images")
     @Consumes(MediaType.WILDCARD)
     @Transactional(TxType.NOT_SUPPORTED)
     public Response startFromImage(@PathParam("callerId") long callerId,
             @HeaderParam(HttpHeaders.CONTENT_TYPE) String type, InputStream body) {
+        enrolments.checkCaller(callerId);
         return created(EnrolmentView.of(enrolments.startFromQrCode(callerId, qrCode(type, body))));
     }
 
@@ -88,6 +92,7 @@ public class EnrolmentsResource {
     public JsonObject addImagePart(@PathParam("callerId") long callerId,
             @PathParam("enrolmentId") String enrolmentId, @HeaderParam(HttpHeaders.CONTENT_TYPE) String type,
             InputStream body) {
+        enrolments.checkEnrolment(callerId, enrolmentId);
         return EnrolmentView.of(enrolments.addPart(callerId, enrolmentId, qrCode(type, body))).toJson();
     }
 
@@ -115,8 +120,13 @@ public class EnrolmentsResource {
         return Response.noContent().build();
     }
 
+    /**
+     * Receives the whole body (at most 5 MiB) before taking a decode slot, so that a client sending slowly holds a
+     * request thread and its buffer, never the slot that other uploads wait for.
+     */
     private String qrCode(String type, InputStream body) {
-        return slots.inSlot(() -> QrImages.read(ImageUpload.read(type, body)));
+        var image = ImageUpload.read(type, body);
+        return slots.inSlot(() -> QrImages.read(image));
     }
 
     private Response created(EnrolmentView view) {

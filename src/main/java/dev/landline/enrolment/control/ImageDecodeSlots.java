@@ -9,11 +9,13 @@ import java.util.function.Supplier;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Lets at most {@code landline.enrolment.image-decodes} uploaded images be received and decoded at once on this
- * node, so that uploads cannot take the memory the calls need. A request waits up to
+ * Lets at most {@code landline.enrolment.image-decodes} uploaded images be decoded at once on this node, so that
+ * uploads cannot take the memory the calls need. A request waits up to
  * {@code landline.enrolment.image-decode-wait-seconds} for a slot, then is refused as busy (503, try again). Never
- * inside a database transaction: a slot is held while the image is read, not while anything is stored. One slot by
- * default: on the two cores the run command is sized for, a decode then never takes both from the calls.
+ * inside a database transaction: a slot is held while the image is decoded, not while its body is received (that
+ * happens before, at most 5 MiB per request, so a slow client never blocks other uploads) nor while anything is
+ * stored. One slot by default: on the two cores the run command is sized for, a decode then never takes both from
+ * the calls.
  */
 @ApplicationScoped
 public class ImageDecodeSlots {

@@ -28,7 +28,8 @@ import java.util.Objects;
 /**
  * Pending enrolments in the database: started from a URI or an image, grown by further QR codes of an export,
  * previewed with live codes, saved as accounts or dropped. Input is read completely before anything is written, so
- * a refusal stores nothing; images are decoded before, outside the transaction. Seeds are sealed with the server's seed key, bound to the enrolment and slot.
+ * a refusal stores nothing; images are decoded before, outside the transaction (after a short check that the caller
+ * or enrolment exists, so that an upload for nobody costs no decode). Seeds are sealed with the server's seed key, bound to the enrolment and slot.
  */
 @ApplicationScoped
 @Transactional
@@ -92,6 +93,21 @@ public class PendingEnrolments {
         addAccounts(enrolment, scan);
         em.persist(enrolment);
         return preview(enrolment);
+    }
+
+    /**
+     * Refuses (404) before an image is received and decoded for a caller who does not exist. A short read in a
+     * transaction of its own, which ends before the decode.
+     */
+    public void checkCaller(long callerId) {
+        if (em.find(Caller.class, callerId) == null) {
+            throw new EnrolmentRefused(Reason.NOT_FOUND, "callerId", "there is no caller " + callerId);
+        }
+    }
+
+    /** The same for an enrolment of the caller that does not exist (or has expired). */
+    public void checkEnrolment(long callerId, String enrolmentId) {
+        current(callerId, enrolmentId, LockModeType.NONE);
     }
 
     /** The next QR code of a multi-code export, as a URI or as the text read from an image's QR code. */

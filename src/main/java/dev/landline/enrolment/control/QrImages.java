@@ -10,12 +10,19 @@ import com.google.zxing.common.GlobalHistogramBinarizer;
 import com.google.zxing.common.HybridBinarizer;
 import com.google.zxing.qrcode.QRCodeReader;
 import java.awt.Color;
+import java.awt.Point;
 import java.awt.Rectangle;
 import java.awt.RenderingHints;
 import java.awt.color.ColorSpace;
 import java.awt.image.BufferedImage;
 import java.awt.image.ComponentColorModel;
+import java.awt.image.ComponentSampleModel;
 import java.awt.image.DataBuffer;
+import java.awt.image.DataBufferByte;
+import java.awt.image.DataBufferUShort;
+import java.awt.image.Raster;
+import java.awt.image.SampleModel;
+import java.awt.image.WritableRaster;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.List;
@@ -36,9 +43,11 @@ import javax.imageio.stream.MemoryCacheImageInputStream;
  *
  * <p>Memory is bounded whatever the picture: its size is read from the header first and over
  * {@link #MAX_PIXELS} is refused; a large picture is first read whole at a coarse step (every n-th pixel of every
- * n-th row, at most 3 × {@link #BAND_BYTES} in colour), then, only if no code was found there, band by band (each
- * at most {@link #BAND_BYTES}) into one greyscale copy of at most {@link #GREY_PIXELS} pixels. A large picture is
- * never held at full size in colour.
+ * n-th row), then, only if no code was found there, at a finer step into one greyscale copy of at most
+ * {@link #GREY_PIXELS} pixels. A PNG of grey or RGB samples (what screenshots are) is made grey pixel by pixel as it
+ * is inflated, in one pass of the image data each time, with no colour copy at all; any other picture is read band
+ * by band (each at most {@link #BAND_BYTES} in colour; the coarse pass at most 3 × that). A large picture is never
+ * held at full size in colour.
  */
 public final class QrImages {
 
@@ -172,8 +181,8 @@ public final class QrImages {
     }
 
     /**
-     * The picture as a greyscale copy at every {@code step}-th pixel (white where it is transparent), decoded
-     * {@code bandRows} source rows at a time.
+     * The picture as a greyscale copy at every {@code step}-th pixel (white where it is transparent): in one pass
+     * when {@link #greyInOnePass} can, else decoded {@code bandRows} source rows at a time.
      */
     private static BufferedImage grey(ImageReader reader, Plan plan, int step, int bandRows) throws IOException {
         var grey = new BufferedImage((int) Plan.cells(plan.width(), step), (int) Plan.cells(plan.height(), step),
@@ -181,6 +190,10 @@ public final class QrImages {
         var graphics = grey.createGraphics();
         try {
             graphics.setColor(Color.WHITE);
+            graphics.fillRect(0, 0, grey.getWidth(), grey.getHeight());
+            if (greyInOnePass(reader, step, grey)) {
+                return grey;
+            }
             graphics.fillRect(0, 0, grey.getWidth(), grey.getHeight());
             for (int top = 0; top < plan.height(); top += bandRows) {
                 var param = reader.getDefaultReadParam();
@@ -198,6 +211,107 @@ public final class QrImages {
             graphics.dispose();
         }
         return grey;
+    }
+
+    /**
+     * A PNG of plain grey or RGB samples (8 or 16 bits, with or without alpha: what screenshots are) read in one
+     * pass into the grey picture: the reader writes each subsampled pixel into a destination that keeps no pixels
+     * of its own but turns each into its grey value at once ({@link GreyDestination}). The image data is inflated
+     * once, whatever the picture's size, and no colour copy is held. False (nothing read) for any other picture,
+     * or a reader that writes its destination otherwise: those are read band by band.
+     */
+    private static boolean greyInOnePass(ImageReader reader, int step, BufferedImage grey) throws IOException {
+        if (!reader.getFormatName().equalsIgnoreCase("png")) {
+            return false;
+        }
+        var type = reader.getRawImageType(0);
+        if (type == null || !(type.getColorModel() instanceof ComponentColorModel model)
+                || !(type.getSampleModel() instanceof ComponentSampleModel)) {
+            return false;
+        }
+        int colourBands = model.getColorSpace().getType() == ColorSpace.TYPE_RGB ? 3
+                : model.getColorSpace().getType() == ColorSpace.TYPE_GRAY ? 1 : 0;
+        int shift = model.getComponentSize(0) - 8;
+        if (colourBands == 0 || model.getNumComponents() != colourBands + (model.hasAlpha() ? 1 : 0)
+                || (shift != 0 && shift != 8) || model.isAlphaPremultiplied()) {
+            return false;
+        }
+        var sampleModel = type.getSampleModel(grey.getWidth(), grey.getHeight());
+        var destination = new GreyDestination(sampleModel, sampleModel.getDataType() == DataBuffer.TYPE_BYTE
+                ? new DataBufferByte(1) : new DataBufferUShort(1), grey.getRaster(),
+                colourBands, model.hasAlpha(), shift);
+        var param = reader.getDefaultReadParam();
+        param.setSourceSubsampling(step, step, 0, 0);
+        param.setDestination(new BufferedImage(model, destination, false, null));
+        try {
+            reader.read(0, param);
+            return true;
+        } catch (UnsupportedOperationException writesOtherwise) {
+            return false;
+        }
+    }
+
+    /**
+     * A destination raster that stores nothing: each pixel the reader sets is turned into its grey value as ZXing
+     * weighs it (over white where transparent) and written to the grey picture. Only {@code setPixel} is
+     * supported, the way the JDK's PNG reader writes a subsampled or non-byte destination.
+     */
+    private static final class GreyDestination extends WritableRaster {
+
+        private final WritableRaster grey;
+        private final int colourBands;
+        private final boolean alpha;
+        private final int shift;
+
+        GreyDestination(SampleModel model, DataBuffer nothing, WritableRaster grey,
+                int colourBands, boolean alpha, int shift) {
+            super(model, nothing, new Point(0, 0));
+            this.grey = grey;
+            this.colourBands = colourBands;
+            this.alpha = alpha;
+            this.shift = shift;
+        }
+
+        @Override
+        public void setPixel(int x, int y, int[] samples) {
+            grey.setSample(x, y, 0, luminance(samples, 0, colourBands, alpha, shift));
+        }
+
+        @Override
+        public void setPixels(int x, int y, int w, int h, int[] samples) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void setRect(int dx, int dy, Raster source) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void setDataElements(int x, int y, Object elements) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void setSample(int x, int y, int band, int sample) {
+            throw new UnsupportedOperationException();
+        }
+    }
+
+    /** The grey value of one pixel's samples, as ZXing weighs colours, over white where it is transparent. */
+    private static int luminance(int[] samples, int i, int colourBands, boolean alpha, int shift) {
+        int luminance;
+        if (colourBands == 3) {
+            luminance = (306 * (samples[i] >> shift) + 601 * (samples[i + 1] >> shift)
+                    + 117 * (samples[i + 2] >> shift) + 0x200) >> 10;
+        } else {
+            luminance = samples[i] >> shift;
+        }
+        if (alpha) {
+            int a = samples[i + colourBands] >> shift;
+            luminance = (luminance * a + 255 * (255 - a) + 127) / 255;
+        }
+        return luminance;
     }
 
     /**
@@ -226,18 +340,7 @@ public final class QrImages {
         for (int y = 0; y < band.getHeight() && atRow + y < grey.getHeight(); y++) {
             source.getPixels(0, y, width, 1, samples);
             for (int x = 0, i = 0; x < width; x++, i += bands) {
-                int luminance;
-                if (colourBands == 3) {
-                    luminance = (306 * (samples[i] >> shift) + 601 * (samples[i + 1] >> shift)
-                            + 117 * (samples[i + 2] >> shift) + 0x200) >> 10;
-                } else {
-                    luminance = samples[i] >> shift;
-                }
-                if (model.hasAlpha()) {
-                    int alpha = samples[i + colourBands] >> shift;
-                    luminance = (luminance * alpha + 255 * (255 - alpha) + 127) / 255;
-                }
-                row[x] = luminance;
+                row[x] = luminance(samples, i, colourBands, model.hasAlpha(), shift);
             }
             target.setPixels(0, atRow + y, width, 1, row);
         }

@@ -2,9 +2,20 @@ package dev.landline.accounts.control;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.landline.secrets.control.ServerKeys;
+import dev.landline.testsupport.Postgres;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class KeyUsageTest {
 
@@ -29,5 +40,66 @@ class KeyUsageTest {
     @Test
     void theCurrentKeyIsNeverRemovableEvenWithNoRows() {
         assertEquals(false, KeyUsage.uses(List.of("only"), new LinkedHashMap<>()).get(0).removable());
+    }
+
+    /**
+     * The database counts PIN hashes per pepper exactly as {@link PinHasher#pepperIdOf} reads each hash, on the
+     * migrated schema of both databases: hashes under two peppers and two iteration counts, and stored values that
+     * are not PIN hashes of this scheme (counted apart, never as a pepper).
+     */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"H2", "PostgreSQL"})
+    void theDatabaseCountsPinHashesPerPepperAsTheHasherReadsThem(String database) throws Exception {
+        Postgres.Database postgres = null;
+        String url = "jdbc:h2:mem:key_usage_" + UUID.randomUUID().toString().replace("-", "") + ";DB_CLOSE_DELAY=-1";
+        String user = "sa";
+        String password = "";
+        if (database.equals("PostgreSQL")) {
+            Postgres.assumeReachable();
+            postgres = Postgres.create();
+            url = postgres.url();
+            user = Postgres.USER;
+            password = Postgres.PASSWORD;
+        }
+        try {
+            Flyway.configure(KeyUsageTest.class.getClassLoader()).dataSource(url, user, password)
+                    .locations("classpath:db/migration").load().migrate();
+            var hashes = new ArrayList<String>();
+            var today = new PinHasher(ServerKeys.of(PinHasherTest.SEED_KEY, PinHasherTest.PEPPER), 1_000);
+            var earlier = new PinHasher(ServerKeys.of(PinHasherTest.SEED_KEY, PinHasherTest.OTHER_PEPPER), 1_200);
+            for (int i = 0; i < 5; i++) {
+                hashes.add(today.hash("48026" + i));
+            }
+            for (int i = 0; i < 3; i++) {
+                hashes.add(earlier.hash("73914" + i));
+            }
+            hashes.addAll(List.of("not a hash", "bcrypt$1$salt$hash$pepper", PinHasher.SCHEME + "$1$salt$hash",
+                    PinHasher.SCHEME + "$1$salt$hash$pepper$extra", PinHasher.SCHEME + "$1$salt$hash$"));
+            var expected = new TreeMap<String, Long>();
+            hashes.forEach(hash -> expected.merge(PinHasher.pepperIdOf(hash).orElse(KeyUsage.NOT_A_PIN_HASH), 1L,
+                    Long::sum));
+            assertEquals(3, expected.size(), "two peppers and the rest: " + expected.keySet());
+
+            Map<String, Long> counted;
+            try (Connection connection = DriverManager.getConnection(url, user, password);
+                    var statement = connection.createStatement()) {
+                try (var insert = connection.prepareStatement("insert into caller (id, display_name, account_number,"
+                        + " pin_hash, language, created_at, version) values (?, ?, ?, ?, 'en', current_timestamp, 0)")) {
+                    for (int i = 0; i < hashes.size(); i++) {
+                        insert.setLong(1, i + 1);
+                        insert.setString(2, "C" + i);
+                        insert.setString(3, "10" + i);
+                        insert.setString(4, hashes.get(i));
+                        insert.executeUpdate();
+                    }
+                }
+                counted = KeyUsage.pepperCounts(statement);
+            }
+            assertEquals(expected, new TreeMap<>(counted));
+        } finally {
+            if (postgres != null) {
+                postgres.close();
+            }
+        }
     }
 }
