@@ -160,6 +160,11 @@ public class CallSteps {
     }
 
     /** A call over the caps: it hears "try again later" and nothing else happens. */
+    /** "Sorry, … cannot read codes right now": the call ends, and nothing is evaluated or charged. */
+    public Reply unavailable() {
+        return end(Languages.DEFAULT, Prompts.unavailable());
+    }
+
     public Reply tryLater() {
         return end(Languages.DEFAULT, Prompts.tryLater());
     }
