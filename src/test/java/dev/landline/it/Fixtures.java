@@ -70,6 +70,23 @@ final class Fixtures {
         return Http.object(Http.send("GET", base.resolve("test-support/calls/" + uuid), null, null, null));
     }
 
+    /**
+     * A PIN attempt charged by the guard and held as if its PIN were still being hashed (about 0.15 s on a live
+     * call; here until {@link #heldPinWasRight}), so that what happens meanwhile is deterministic.
+     */
+    JsonObject holdPinCharge(long callerId, String callUuid) {
+        var response = Http.send("POST", base.resolve("test-support/pin-charges/" + callerId + "/" + callUuid), null,
+                null, null);
+        assertEquals(200, response.statusCode(), response::body);
+        return Http.object(response);
+    }
+
+    void heldPinWasRight(long callerId, String callUuid, long failureId) {
+        var response = Http.send("POST", base.resolve("test-support/pin-charges/" + callerId + "/" + callUuid + "/"
+                + failureId + "/right"), null, null, null);
+        assertEquals(204, response.statusCode(), response::body);
+    }
+
     String rows(String table) {
         return Http.send("GET", base.resolve("test-support/rows/" + table), null, null, null).body();
     }

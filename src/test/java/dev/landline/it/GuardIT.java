@@ -223,6 +223,72 @@ class GuardIT extends OnPayaraMicro {
         assertTrue(audit.stream().allMatch(e -> e.getString("kind").equals("CALL")));
     }
 
+    @Test
+    void aRightPinStillBeingCheckedHoldsBackOtherAttemptsButNeverLocksItsOwnerOrCountsAsWrong() {
+        var account = Fixtures.uniqueAccountNumber();
+        var phone = Fixtures.uniquePhone();
+        var caller = fixtures.caller("Hal", account, PIN, phone);
+        fixtures.account(caller, "GitHub", "hal", Fixtures.RFC_SECRET);
+        int guess = 500_000;
+        // 19 wrong PINs: six attacker's calls of three, the owner's right PIN after each, then one more
+        for (int round = 0; round < 7; round++) {
+            now = now.plus(Duration.ofHours(1));
+            fixtures.clockAt(now);
+            var attack = VonagePlayer.dial(base, Fixtures.uniquePhone(), "442079460012").press(account + "#");
+            for (int attempt = 0; attempt < (round < 6 ? 3 : 1) && !attack.ended(); attempt++) {
+                attack.press(guess++ + "#");
+                if (!attack.ended()) {
+                    attack.press(account + "#");
+                }
+            }
+            if (round < 6) {
+                now = now.plus(Duration.ofHours(1));
+                fixtures.clockAt(now);
+                assertFalse(ownerCalls(phone).spokenCodes().isEmpty(), "round " + round);
+            }
+        }
+        var before = lockout(caller);
+        assertEquals(19, before.getInt("windowFailures"), before.toString());
+        assertEquals(1, before.getInt("wrongPinsSinceLastCall"), before.toString());
+
+        // the owner's right PIN is being hashed: charged (the window holds 19 wrong + 1 pending = the threshold) ...
+        now = now.plus(Duration.ofHours(1));
+        fixtures.clockAt(now);
+        var held = fixtures.holdPinCharge(caller, "held-" + caller);
+        assertEquals("ALLOWED", held.getString("decision"));
+        var meanwhile = lockout(caller);
+        assertEquals(19, meanwhile.getInt("windowFailures"), "a PIN being checked is no wrong PIN: " + meanwhile);
+        assertEquals(1, meanwhile.getInt("wrongPinsSinceLastCall"), "nor news for the owner: " + meanwhile);
+        assertFalse(meanwhile.getBoolean("windowLocked"), meanwhile.toString());
+        // ... and an attacker's attempt in that moment is refused, not evaluated, and locks nobody for good
+        var refused = VonagePlayer.dial(base, Fixtures.uniquePhone(), "442079460012").press(account + "#")
+                .press(guess++ + "#");
+        assertTrue(refused.spokenCodes().isEmpty(), refused.heard());
+        assertEquals("LOCKED", pinOutcomes(caller).get(0), "refused while the window is full");
+        var afterRefusal = lockout(caller);
+        assertFalse(afterRefusal.getBoolean("windowLocked") || afterRefusal.getBoolean("locked"),
+                "19 wrong PINs never lock for good: " + afterRefusal);
+
+        fixtures.heldPinWasRight(caller, "held-" + caller, held.getJsonNumber("failureId").longValue());
+        now = now.plus(Duration.ofMinutes(1));
+        fixtures.clockAt(now);
+        var owner = ownerCalls(phone);
+        assertFalse(owner.spokenCodes().isEmpty(), "the owner is not locked out: " + owner.heard());
+        assertTrue(owner.heard().contains("1 wrong PIN was entered for your account since your last call"),
+                "the figure the admin page showed: " + owner.heard());
+        assertEquals(0, lockout(caller).getInt("wrongPinsSinceLastCall"));
+
+        // the twentieth evaluated wrong PIN locks for good
+        VonagePlayer.dial(base, Fixtures.uniquePhone(), "442079460012").press(account + "#").press(guess++ + "#");
+        var locked = lockout(caller);
+        assertTrue(locked.getBoolean("windowLocked") && locked.getBoolean("locked"), locked.toString());
+        assertEquals(20, locked.getInt("windowFailures"), locked.toString());
+        assertEquals(20, pinOutcomes(caller).stream().filter("REJECTED"::equals).count());
+        now = now.plus(Duration.ofHours(1));
+        fixtures.clockAt(now);
+        assertTrue(ownerCalls(phone).spokenCodes().isEmpty(), "locked: the right PIN is refused");
+    }
+
     /** The owner calls from their own number, types the right PIN and hears the current code (checked). */
     private VonagePlayer ownerCalls(String phone) {
         var call = VonagePlayer.dial(base, phone, "442079460011").press(PIN + "#");

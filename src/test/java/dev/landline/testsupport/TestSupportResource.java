@@ -1,5 +1,6 @@
 package dev.landline.testsupport;
 
+import dev.landline.guard.control.AttemptLedger;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -10,6 +11,7 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -31,6 +33,9 @@ public class TestSupportResource {
 
     @Inject
     LogCapture logs;
+
+    @Inject
+    AttemptLedger ledger;
 
     @jakarta.annotation.Resource(lookup = "java:comp/DefaultDataSource")
     javax.sql.DataSource dataSource;
@@ -85,6 +90,26 @@ public class TestSupportResource {
                 .getSingleResult()).longValue();
         counts.add("pin_guard_failures", failures);
         return counts.build();
+    }
+
+    /**
+     * Charges a PIN attempt of a call exactly as the guard does before it checks the PIN, and leaves it there, as
+     * if its hash were still being computed: the decision, and the pending failure row (0 when not allowed).
+     */
+    @POST
+    @Path("pin-charges/{callerId}/{callUuid}")
+    public JsonObject holdPinCharge(@PathParam("callerId") long callerId, @PathParam("callUuid") String callUuid) {
+        var charge = ledger.charge(callerId, callUuid);
+        return Json.createObjectBuilder().add("decision", charge.decision().name())
+                .add("failureId", charge.failureId() == null ? 0 : charge.failureId()).build();
+    }
+
+    /** The held attempt's PIN turned out right, as the guard settles it. */
+    @POST
+    @Path("pin-charges/{callerId}/{callUuid}/{failureId}/right")
+    public void heldPinWasRight(@PathParam("callerId") long callerId, @PathParam("callUuid") String callUuid,
+            @PathParam("failureId") long failureId) {
+        ledger.succeeded(callerId, failureId, callUuid);
     }
 
     /** Which database the default datasource really is: product and URL (for the PostgreSQL run). */

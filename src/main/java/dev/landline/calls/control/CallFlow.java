@@ -1,5 +1,6 @@
 package dev.landline.calls.control;
 
+import dev.landline.accounts.control.PinHasher;
 import dev.landline.calls.entity.Stage;
 import dev.landline.guard.control.CallThrottle;
 import dev.landline.guard.control.PinAttempt;
@@ -35,9 +36,15 @@ public class CallFlow {
     @Inject
     PinVerifier pins;
 
-    /** Stores nothing (see {@link CallSteps#answer}), unless the service lacks its keys. */
+    @Inject
+    PinHasher hasher;
+
+    /**
+     * Stores nothing (see {@link CallSteps#answer}), unless the service lacks its keys or cannot check PINs (an
+     * iteration count below the floor): then the caller hears the apology before anything is charged.
+     */
     public Reply answer(IncomingCall call) {
-        if (!serverKeys.problems().isEmpty()) {
+        if (!serverKeys.problems().isEmpty() || hasher.problem().isPresent()) {
             return steps.unavailable(call);
         }
         return steps.answer(call);
@@ -54,6 +61,10 @@ public class CallFlow {
             }
             PinOutcome outcome = null;
             if (claim.stage() == Stage.PIN && keys.usable()) {
+                if (hasher.problem().isPresent()) {
+                    // e.g. a call this node did not answer: no PIN is charged that could not be checked
+                    return steps.unavailable();
+                }
                 outcome = pins.verify(new PinAttempt(claim.uuid(), claim.callerId(), keys.digits()));
             }
             return steps.proceed(claim.uuid(), keys, outcome);

@@ -160,6 +160,11 @@ public class CallSteps {
     }
 
     /** A call over the caps: it hears "try again later" and nothing else happens. */
+    /** "Sorry, … cannot read codes right now": the call ends, and nothing is evaluated or charged. */
+    public Reply unavailable() {
+        return end(Languages.DEFAULT, Prompts.unavailable());
+    }
+
     public Reply tryLater() {
         return end(Languages.DEFAULT, Prompts.tryLater());
     }
@@ -253,7 +258,7 @@ public class CallSteps {
                     : listen(call, Languages.DEFAULT, ACCOUNT_NUMBER, Prompts.notRecognised(),
                             Prompts.askAccountNumber());
         }
-        int wrong = ledger.tell(caller.id(), call.uuid());
+        int wrong = ledger.tell(caller.id());
         if (wrong > 0) {
             wrongPinsTold.fire(new WrongPinsTold(call.uuid(), caller.id(), wrong));
         }
@@ -274,7 +279,8 @@ public class CallSteps {
 
     /**
      * After a right PIN, the caller hears first how many wrong PINs other calls entered since their last call, if
-     * any; once: they were counted as told in this step's transaction ({@link AttemptLedger#tell}).
+     * any (the figure the admin caller page shows); once: they were counted as told in this step's transaction
+     * ({@link AttemptLedger#tell}).
      */
     private static Reply toldFirst(int wrong, Reply next) {
         if (wrong == 0) {

@@ -16,7 +16,6 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -24,15 +23,27 @@ import java.util.Optional;
  * and one {@code pin_failure} row per wrong PIN for the long window, which a success does not clear. Each charge
  * is its own short transaction over the caller's locked {@code pin_guard} row, so it holds across calls, server
  * nodes and restarts, and parallel attempts are counted one after another, never lost.
+ * <p>
+ * A charged attempt's row is pending until its PIN has been checked. Pending rows hold back further attempts (so
+ * parallel attempts never evaluate more PINs than the window allows), but only evaluated wrong PINs lock the caller
+ * for good and only they are shown and told: a right PIN still being checked never locks its owner.
  */
 @ApplicationScoped
 public class AttemptLedger {
 
     /**
-     * A charged attempt: what the rule decided and, when the PIN may be evaluated, the failure row written for it
-     * (deleted again if the PIN is right).
+     * A charged attempt: what the rule decided and, when the PIN may be evaluated, the pending failure row written
+     * for it (marked evaluated if the PIN is wrong, deleted if it is right).
      */
     public record Charge(LockoutRule.Decision decision, Long failureId) {
+    }
+
+    /** The caller's charged attempts in the window: wrong PINs (evaluated) and attempts still being checked. */
+    record Window(int wrong, int pending) {
+
+        int charged() {
+            return wrong + pending;
+        }
     }
 
     @PersistenceContext
@@ -46,8 +57,9 @@ public class AttemptLedger {
 
     /**
      * Charges one attempt as a failure before it is evaluated, unless the caller is delayed or locked: the
-     * consecutive count goes up and a failure row is written for the long window. Reaching the window's
-     * threshold locks the caller for good (until an administrator unlocks).
+     * consecutive count goes up and a pending failure row is written for the long window. While the window's wrong
+     * and pending attempts reach the threshold, further attempts are refused; the caller is locked for good only
+     * by {@link #failed}, when the wrong PINs alone reach it.
      */
     @Transactional(TxType.REQUIRES_NEW)
     public Charge charge(long callerId, String callUuid) {
@@ -56,14 +68,8 @@ public class AttemptLedger {
             return new Charge(LockoutRule.Decision.LOCKED, null);
         }
         var now = clock.instant();
-        em.createNamedQuery(PinFailure.PRUNE).setParameter("caller", callerId)
-                .setParameter("after", utc(rule.windowStart(now))).executeUpdate();
-        int inWindow = inWindow(callerId, now);
-        var decision = rule.decide(guard.failures(), instant(guard.lastFailureAt()), inWindow,
+        var decision = rule.decide(guard.failures(), instant(guard.lastFailureAt()), window(callerId, now).charged(),
                 guard.windowLockedAt() != null, now);
-        if (rule.windowLocks(inWindow)) {
-            guard.lockForTheWindow(utc(now));
-        }
         if (decision != LockoutRule.Decision.ALLOWED) {
             return new Charge(decision, null);
         }
@@ -74,41 +80,55 @@ public class AttemptLedger {
         return new Charge(decision, failure.id());
     }
 
-    /** The charged attempt was right: its failure row goes, and the count of consecutive failures starts again. */
+    /**
+     * The charged attempt was right: its pending row goes, the count of consecutive failures starts again, the
+     * call's own earlier slips count as told, and what neither the window nor a notice needs any more is deleted.
+     */
     @Transactional(TxType.REQUIRES_NEW)
-    public void succeeded(long callerId, Long failureId) {
+    public void succeeded(long callerId, Long failureId, String callUuid) {
         var guard = em.find(PinGuard.class, callerId, LockModeType.PESSIMISTIC_WRITE);
-        if (guard != null) {
-            guard.reset();
-            var failure = failureId == null ? null : em.find(PinFailure.class, failureId);
-            if (failure != null) {
-                em.remove(failure);
-            }
+        if (guard == null) {
+            return;
         }
+        guard.reset();
+        if (failureId != null) {
+            em.createNamedQuery(PinFailure.DISCARD).setParameter("id", failureId).executeUpdate();
+        }
+        if (callUuid != null) {
+            em.createNamedQuery(PinFailure.TELL_OF_CALL).setParameter("caller", callerId)
+                    .setParameter("call", callUuid).executeUpdate();
+        }
+        em.createNamedQuery(PinFailure.PRUNE).setParameter("caller", callerId)
+                .setParameter("after", utc(rule.windowStart(clock.instant()))).executeUpdate();
     }
 
-    /** The charged attempt was wrong: if the window now holds the threshold, the caller stays locked. */
+    /**
+     * The charged attempt was wrong: its row counts as a wrong PIN from now on, and if the window's wrong PINs now
+     * reach the threshold, the caller stays locked until an administrator unlocks.
+     */
     @Transactional(TxType.REQUIRES_NEW)
-    public void failed(long callerId) {
+    public void failed(long callerId, Long failureId) {
         var guard = em.find(PinGuard.class, callerId, LockModeType.PESSIMISTIC_WRITE);
+        if (guard == null) {
+            return;
+        }
+        if (failureId != null) {
+            em.createNamedQuery(PinFailure.EVALUATED).setParameter("id", failureId).executeUpdate();
+        }
         var now = clock.instant();
-        if (guard != null && rule.windowLocks(inWindow(callerId, now))) {
+        if (rule.windowLocks(window(callerId, now).wrong())) {
             guard.lockForTheWindow(utc(now));
         }
     }
 
     /**
-     * After a right PIN, in the transaction of the step that answers it: how many wrong PINs of other calls the
-     * caller has not been told about yet. All the caller's untold failures (this call's too) count as told from
-     * now on, so each is told once.
+     * After a right PIN, in the transaction of the step that answers it: how many wrong PINs the caller has not
+     * been told about yet ({@link PinFailure#UNTOLD}, the figure the admin pages show; the call's own slips were
+     * counted as told by {@link #succeeded}). They count as told from now on, so each is told once.
      */
     @Transactional
-    public int tell(long callerId, String callUuid) {
-        em.find(PinGuard.class, callerId, LockModeType.PESSIMISTIC_WRITE);
-        var untold = em.createNamedQuery(PinFailure.UNTOLD, PinFailure.class).setParameter("caller", callerId)
-                .getResultList();
-        untold.forEach(PinFailure::told);
-        return (int) untold.stream().filter(failure -> !Objects.equals(failure.callUuid(), callUuid)).count();
+    public int tell(long callerId) {
+        return em.createNamedQuery(PinFailure.TELL).setParameter("caller", callerId).executeUpdate();
     }
 
     /**
@@ -144,18 +164,27 @@ public class AttemptLedger {
     }
 
     private LockState state(PinGuard guard) {
-        var now = clock.instant();
-        int inWindow = inWindow(guard.callerId(), now);
-        int untold = em.createNamedQuery(PinFailure.UNTOLD, PinFailure.class)
-                .setParameter("caller", guard.callerId()).getResultList().size();
-        boolean windowLocked = guard.windowLockedAt() != null || rule.windowLocks(inWindow);
+        int wrong = window(guard.callerId(), clock.instant()).wrong();
+        int untold = ((Number) em.createNamedQuery(PinFailure.UNTOLD).setParameter("caller", guard.callerId())
+                .getSingleResult()).intValue();
+        boolean windowLocked = guard.windowLockedAt() != null || rule.windowLocks(wrong);
         return new LockState(guard.callerId(), guard.failures(), rule.locked(guard.failures()) || windowLocked,
-                guard.lastFailureAt(), inWindow, windowLocked, untold);
+                guard.lastFailureAt(), wrong, windowLocked, untold);
     }
 
-    private int inWindow(long callerId, Instant now) {
-        return ((Number) em.createNamedQuery(PinFailure.IN_WINDOW).setParameter("caller", callerId)
-                .setParameter("after", utc(rule.windowStart(now))).getSingleResult()).intValue();
+    private Window window(long callerId, Instant now) {
+        int wrong = 0;
+        int pending = 0;
+        for (var row : em.createNamedQuery(PinFailure.IN_WINDOW, Object[].class).setParameter("caller", callerId)
+                .setParameter("after", utc(rule.windowStart(now))).getResultList()) {
+            int count = ((Number) row[1]).intValue();
+            if (Boolean.TRUE.equals(row[0])) {
+                wrong = count;
+            } else {
+                pending = count;
+            }
+        }
+        return new Window(wrong, pending);
     }
 
     private static OffsetDateTime utc(Instant instant) {

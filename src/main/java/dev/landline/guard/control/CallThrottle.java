@@ -10,8 +10,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Caps calls per minute per calling number and per called number. Over the cap the caller hears "try again
- * later" (an HTTP 429 would make Vonage retry). A number is counted as parsed, not as sent: "+44 7700 900123",
- * "447700900123" and "0044 7700 900123" are one number. A call without a usable calling number (none, empty,
+ * later" (an HTTP 429 would make Vonage retry). A number is counted as parsed ({@link PhoneNumbers#parse}), not
+ * as sent: "+44 7700 900123", "+44 (0)7700 900123", "447700900123" and "0044 7700 900123" are one number. A call without a usable calling number (none, empty,
  * "unknown", "withheld", letters, a national number starting with 0) is counted in one shared "withheld" bucket
  * with a cap of its own, so leaving out or mangling {@code from} never escapes the caps; a called number that
  * cannot be parsed is counted in one shared "unknown" bucket under the per-called-number cap.

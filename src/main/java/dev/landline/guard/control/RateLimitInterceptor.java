@@ -46,9 +46,9 @@ public class RateLimitInterceptor {
         }
         var outcome = (PinOutcome) invocation.proceed();
         if (outcome.accepted()) {
-            ledger.succeeded(attempt.callerId(), charge.failureId());
+            ledger.succeeded(attempt.callerId(), charge.failureId(), attempt.callUuid());
         } else {
-            ledger.failed(attempt.callerId());
+            ledger.failed(attempt.callerId(), charge.failureId());
         }
         return outcome;
     }

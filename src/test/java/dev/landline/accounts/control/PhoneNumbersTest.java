@@ -10,9 +10,23 @@ import org.junit.jupiter.params.provider.ValueSource;
 class PhoneNumbersTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"447700900123", "+44 7700 900123", "0044-7700-900123", "+44 (7700) 900.123"})
+    @ValueSource(strings = {"447700900123", "+44 7700 900123", "0044-7700-900123", "+44 (7700) 900.123",
+        "+44 (0)7700 900123", "+44(0)7700900123", "0044 (0) 7700 900123", "+(44) (0)7700 900123",
+        "+44\u00a07700\u202f900123", "+44 7700\u2013900123", "+44 7700/900123"})
     void writtenFormsBecomeTheDigitsVonageSends(String written) {
         assertEquals(Optional.of("447700900123"), PhoneNumbers.parse(written));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"+39 06 1234 5678", "0039 06-1234-5678", "390612345678"})
+    void aBareZeroAfterTheCountryCodeIsPartOfTheNumber(String written) {
+        assertEquals(Optional.of("390612345678"), PhoneNumbers.parse(written));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"(0)7700 900123", "07700 900123"})
+    void aNationalNumberKeepsItsTrunkZero(String written) {
+        assertEquals(Optional.of("07700900123"), PhoneNumbers.parse(written));
     }
 
     @ParameterizedTest

@@ -40,6 +40,10 @@ class CallThrottleTest {
             assertTrue(throttle.admit(spellings[i], "442079460000"), "call " + (i + 1) + ": " + spellings[i]);
         }
         assertFalse(throttle.admit(spellings[6], "442079460000"), "the seventh call in the minute, re-spelt");
+        for (var trunk : new String[] {"+44 (0)7700 900123", "+44(0)7700900123", "0044 (0) 7700 900123",
+            "+44\u00a07700\u2013900123"}) {
+            assertFalse(throttle.admit(trunk, "442079460000"), "written with the trunk (0) or odd spaces: " + trunk);
+        }
         assertTrue(throttle.admit("447700900124", "442079460000"), "another number is counted on its own");
     }
 
@@ -78,7 +82,7 @@ class CallThrottleTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"+447700900123", "0044-7700-900123", "447700900123"})
+    @ValueSource(strings = {"+447700900123", "0044-7700-900123", "447700900123", "+44 (0)7700 900123"})
     void aNumberIsItsInternationalDigits(String spelt) {
         assertEquals(Optional.of("447700900123"), CallThrottle.number(spelt));
     }

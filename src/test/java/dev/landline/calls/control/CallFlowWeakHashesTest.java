@@ -1,0 +1,98 @@
+package dev.landline.calls.control;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.landline.accounts.control.PinHasher;
+import dev.landline.calls.entity.Stage;
+import dev.landline.guard.control.PinAttempt;
+import dev.landline.guard.control.PinOutcome;
+import dev.landline.guard.control.PinVerifier;
+import dev.landline.secrets.control.ServerKeys;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/**
+ * With an iteration count below the floor PINs cannot be checked: the call flow apologises before the guard
+ * charges anything (the guard charges inside {@link PinVerifier#verify}), so no caller is locked out by it.
+ */
+class CallFlowWeakHashesTest {
+
+    private static final ServerKeys KEYS = ServerKeys.of("dW5pdC10ZXN0IHNlZWQga2V5LCAzMiBieXRlcyBvayE=",
+            "dW5pdC10ZXN0IFBJTiBwZXBwZXIsIDMyIGJ5dGVzIG9r");
+
+    private final List<PinAttempt> checked = new ArrayList<>();
+    private final List<String> steps = new ArrayList<>();
+
+    private CallFlow flow(Optional<String> hasherProblem) {
+        var flow = new CallFlow();
+        flow.serverKeys = KEYS;
+        flow.hasher = new PinHasher(KEYS, PinHasher.MINIMUM_ITERATIONS) {
+            @Override
+            public Optional<String> problem() {
+                return hasherProblem;
+            }
+        };
+        flow.pins = new PinVerifier() {
+            @Override
+            public PinOutcome verify(PinAttempt attempt) {
+                checked.add(attempt);
+                return PinOutcome.ACCEPTED;
+            }
+        };
+        flow.steps = new CallSteps() {
+            @Override
+            public Optional<Claim> claim(String token, String callUuid) {
+                steps.add("claim");
+                return Optional.of(new Claim(callUuid, Stage.PIN, 7L, false));
+            }
+
+            @Override
+            public Reply proceed(String callUuid, KeyPresses keys, PinOutcome outcome) {
+                steps.add("proceed " + outcome);
+                return new Reply("en-GB", List.of("menu"), null);
+            }
+
+            @Override
+            public Reply answer(IncomingCall call) {
+                steps.add("answer");
+                return new Reply("en-GB", List.of("welcome"), null);
+            }
+
+            @Override
+            public Reply unavailable(IncomingCall call) {
+                steps.add("unavailable");
+                return new Reply("en-GB", List.of(Prompts.unavailable()), null);
+            }
+        };
+        return flow;
+    }
+
+    @Test
+    void withTooFewIterationsACallIsApologisedToWhenAnswered() {
+        var reply = flow(Optional.of("too few iterations")).answer(new IncomingCall("u1", "c1", "447700900123",
+                "442079460000"));
+        assertEquals(List.of("unavailable"), steps);
+        assertTrue(reply.speech().get(0).contains("cannot read codes right now"), reply.speech().toString());
+    }
+
+    @Test
+    void withTooFewIterationsARightPinTypedOnAnAnsweredCallIsNeitherCheckedNorCharged() {
+        var reply = flow(Optional.of("too few iterations"))
+                .input("a-step-token", new KeyPresses("u1", "480261", false)).orElseThrow();
+        assertEquals(List.of(), checked, "the guard charges around the check: nothing was charged");
+        assertEquals(List.of("claim"), steps, "no step ran with an outcome");
+        assertTrue(reply.speech().get(0).contains("cannot read codes right now"), reply.speech().toString());
+        assertNull(reply.listen(), "the call ends");
+    }
+
+    @Test
+    void withEnoughIterationsThePinIsCheckedAsUsual() {
+        flow(Optional.empty()).input("a-step-token", new KeyPresses("u1", "480261", false)).orElseThrow();
+        assertEquals(1, checked.size());
+        assertEquals(List.of("claim", "proceed ACCEPTED"), steps);
+    }
+}
