@@ -103,7 +103,7 @@ class SchemaUpgradeTest {
                 }
             }
             if (start >= 5) {
-                // V9: every wrong PIN stored before was checked, so it still counts (pending is only a charge's)
+                // V6: every wrong PIN stored before was checked, so it still counts (pending is only a charge's)
                 try (var statement = connection.createStatement();
                         var rs = statement.executeQuery("select count(*) from pin_failure where evaluated = false")) {
                     rs.next();
