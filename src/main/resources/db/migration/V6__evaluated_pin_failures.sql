@@ -1,4 +1,4 @@
--- Version 9: a pin_failure row is written when an attempt is charged, before its PIN is checked. Until the check
+-- Version 6: a pin_failure row is written when an attempt is charged, before its PIN is checked. Until the check
 -- says "wrong" the row is pending (evaluated = false): it counts towards refusing further attempts (so parallel
 -- attempts never evaluate more PINs than the window allows), but never towards the lasting window lock, the
 -- figure an administrator sees or the one the caller is told. Rows written before this version were all checked.
