@@ -1,6 +1,6 @@
-// On every admin page, from one GET /api/status: a banner when the server's webhooks are not signed, and (where the
-// page has #clock-status, the Callers page) a notice when this server's clock is off the voice provider's by more
-// than 5 s, as an error when callers would hear wrong codes, with a button to clear the estimate once the clock is
+// On every admin page, from one GET /api/status: a banner when the server's webhooks are not signed, and a notice
+// (in #clock-status, made under the header where a page has none) when this server's clock is off the voice
+// provider's by more than 5 s, as an error when callers would hear wrong codes, with a button to clear the estimate once the clock is
 // fixed (a node that is not ready gets no webhooks, so it would otherwise never measure again). Text only.
 import { api } from "./api.js";
 import { $, el, say } from "./ui.js";
@@ -20,9 +20,18 @@ function showBanner(status) {
   document.querySelector("header.bar")?.after(banner);
 }
 
+function clockBox() {
+  let box = $("#clock-status");
+  if (!box) {
+    box = el("div", { id: "clock-status", class: "message" });
+    (document.getElementById("webhook-banner") ?? document.querySelector("header.bar"))?.after(box);
+  }
+  return box;
+}
+
 function showClock(clock) {
-  const box = $("#clock-status");
-  if (!box || !clock || !clock.warning) return;
+  if (!clock || !clock.warning) return;
+  const box = clockBox();
   say(box, clock.tooFar ? "error" : "info", clock.tooFar
     ? `This server's clock is ${clock.description}, more than ${clock.maxOffsetSeconds} s: it is not ready, and callers would hear wrong codes. Fix its time synchronisation (NTP).`
     : `This server's clock is ${clock.description}. Check its time synchronisation (NTP) before it reaches ${clock.maxOffsetSeconds} s.`);
