@@ -8,6 +8,7 @@ import dev.landline.calls.boundary.NccoRules;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
+import java.io.StringReader;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
@@ -147,7 +148,16 @@ final class VonagePlayer {
 
     /** Everything the last NCCO says, SSML included. */
     String heard() {
-        return current.stream().map(JsonObject.class::cast).filter(a -> a.getString("action").equals("talk"))
+        return speechIn(current);
+    }
+
+    /** Everything this NCCO (a webhook's answer as sent) says, SSML included. */
+    static String speechIn(String ncco) {
+        return speechIn(Json.createReader(new StringReader(ncco)).readArray());
+    }
+
+    private static String speechIn(JsonArray ncco) {
+        return ncco.stream().map(JsonObject.class::cast).filter(a -> a.getString("action").equals("talk"))
                 .map(a -> a.getString("text")).collect(Collectors.joining(" "));
     }
 
@@ -182,9 +192,7 @@ final class VonagePlayer {
      * counter a call could use (see {@link CodesHeard#codesOf}), around the server's clock.
      */
     void assertNoCodeHeard(String base32Secret) {
-        var speech = transcript.stream().flatMap(JsonArray::stream).map(JsonObject.class::cast)
-                .filter(a -> a.getString("action").equals("talk")).map(a -> a.getString("text"))
-                .collect(Collectors.joining(" "));
+        var speech = transcript.stream().map(VonagePlayer::speechIn).collect(Collectors.joining(" "));
         CodesHeard.assertNoneSaid(codesOf(base32Secret), speech);
     }
 
