@@ -11,10 +11,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -44,8 +41,6 @@ class UploadsUnderLoadIT {
     private static final String PIN = "580417";
     private static final String PHONE = "447700900817";
     private static final String TO = "442079460000";
-    private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(10)).build();
 
     @TempDir
     Path home;
@@ -166,18 +161,7 @@ class UploadsUnderLoadIT {
     }
 
     private static HttpResponse<String> upload(URI uri, byte[] png) {
-        var request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(240))
-                .POST(HttpRequest.BodyPublishers.ofByteArray(png)).header("Content-Type", "image/png")
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-                        ADMIN.getBytes(StandardCharsets.UTF_8)));
-        try {
-            return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return Http.upload("POST", uri, "image/png", png, ADMIN, Duration.ofSeconds(240));
     }
 
     /** Prepares LANDLINE_HOME as the run command does, and starts Payara Micro with the run command's settings. */
