@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.landline.calls.boundary.CodesHeard;
 import jakarta.json.JsonObject;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,7 +20,6 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -60,7 +58,7 @@ class KeyRotationIT {
     @Test
     void rotatingThePepperAndTheSeedKeyLosesNoPinAndNoCodeEvenWhenTheServerDiesMidway() throws Exception {
         prepare();
-        base = URI.create("http://127.0.0.1:" + freePort() + "/");
+        base = URI.create("http://127.0.0.1:" + ServerProcesses.freePort() + "/");
         start();
         var people = new ArrayList<Person>();
         for (int i = 0; i < SEEDS.size(); i++) {
@@ -287,7 +285,7 @@ class KeyRotationIT {
         var prepare = new ProcessBuilder(java, "src/main/payara/PrepareLocalServer.java", home.toString())
                 .redirectErrorStream(true).redirectOutput(home.resolve("prepare.log").toFile());
         prepare.environment().put("LANDLINE_ADMIN_PASSWORD", ADMIN.substring("admin:".length()));
-        assertEquals(0, prepare.start().waitFor(), () -> read(home.resolve("prepare.log")));
+        assertEquals(0, prepare.start().waitFor(), () -> ServerProcesses.tail(home.resolve("prepare.log")));
         // the webhooks this test plays are signed with the tests' secret
         var properties = load();
         properties.setProperty("landline.vonage.signature-secret", VonageSigner.SECRET);
@@ -312,7 +310,8 @@ class KeyRotationIT {
                 .start();
         var deadline = Instant.now().plus(Duration.ofSeconds(180));
         while (Instant.now().isBefore(deadline)) {
-            assertTrue(server.isAlive(), () -> "the server died: " + read(home.resolve("server.log")));
+            assertTrue(server.isAlive(),
+                    () -> "the server died: " + ServerProcesses.tail(home.resolve("server.log")));
             try {
                 var health = Http.send("GET", base.resolve("health/ready"), null, null, null);
                 var api = Http.send("GET", base.resolve("api/keys"), null, null, ADMIN);
@@ -324,36 +323,13 @@ class KeyRotationIT {
             }
             Thread.sleep(500);
         }
-        throw new AssertionError("not up in 180 s: " + read(home.resolve("server.log")));
+        throw new AssertionError("not up in 180 s: " + ServerProcesses.tail(home.resolve("server.log")));
     }
 
     /** Stops the server: politely, or killed at once like a crash. */
     private void stopServer(boolean crash) throws InterruptedException {
-        if (server != null && server.isAlive()) {
-            if (crash) {
-                server.destroyForcibly().waitFor();
-            } else {
-                server.destroy();
-                if (!server.waitFor(30, TimeUnit.SECONDS)) {
-                    server.destroyForcibly().waitFor();
-                }
-            }
-        }
+        ServerProcesses.stop(server, crash);
         server = null;
     }
 
-    private static int freePort() throws IOException {
-        try (var socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
-
-    private static String read(Path file) {
-        try {
-            var text = Files.readString(file);
-            return text.length() > 4000 ? text.substring(text.length() - 4000) : text;
-        } catch (IOException e) {
-            return "(no log: " + e.getMessage() + ")";
-        }
-    }
 }

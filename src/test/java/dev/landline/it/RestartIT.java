@@ -3,8 +3,6 @@ package dev.landline.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,7 +37,7 @@ class RestartIT {
     @Test
     void callersAccountsAndPinFailuresSurviveARestart() throws Exception {
         prepare();
-        int port = freePort();
+        int port = ServerProcesses.freePort();
         var base = URI.create("http://127.0.0.1:" + port + "/");
         start(port, base);
 
@@ -80,7 +78,7 @@ class RestartIT {
         var prepare = new ProcessBuilder(java, "src/main/payara/PrepareLocalServer.java", home.toString())
                 .redirectErrorStream(true).redirectOutput(home.resolve("prepare.log").toFile());
         prepare.environment().put("LANDLINE_ADMIN_PASSWORD", ADMIN_PASSWORD);
-        assertEquals(0, prepare.start().waitFor(), () -> read(home.resolve("prepare.log")));
+        assertEquals(0, prepare.start().waitFor(), () -> ServerProcesses.tail(home.resolve("prepare.log")));
         // the run command generated a local signature secret; put the "Vonage account's" in its place, as the
         // README's "Connecting a Vonage number" says, so that the calls below are signed as Vonage signs them
         var keys = home.resolve("server-keys.properties");
@@ -109,7 +107,8 @@ class RestartIT {
                 .start();
         var deadline = Instant.now().plus(Duration.ofSeconds(120));
         while (Instant.now().isBefore(deadline)) {
-            assertTrue(server.isAlive(), () -> "the server died: " + read(home.resolve("server.log")));
+            assertTrue(server.isAlive(),
+                    () -> "the server died: " + ServerProcesses.tail(home.resolve("server.log")));
             try {
                 var ready = Http.send("GET", base.resolve("health/ready"), null, null, null);
                 var callers = Http.send("GET", base.resolve("api/callers"), null, null, "admin:" + ADMIN_PASSWORD);
@@ -121,32 +120,12 @@ class RestartIT {
             }
             Thread.sleep(500);
         }
-        throw new AssertionError("not ready in 120 s: " + read(home.resolve("server.log")));
+        throw new AssertionError("not ready in 120 s: " + ServerProcesses.tail(home.resolve("server.log")));
     }
 
     private void stopServer() throws InterruptedException {
-        if (server != null && server.isAlive()) {
-            server.destroy();
-            if (!server.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
-                server.destroyForcibly().waitFor();
-            }
-        }
+        ServerProcesses.stop(server, false);
         server = null;
-    }
-
-    private static int freePort() throws IOException {
-        try (var socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
-
-    private static String read(Path file) {
-        try {
-            var text = Files.readString(file);
-            return text.length() > 4000 ? text.substring(text.length() - 4000) : text;
-        } catch (IOException e) {
-            return "(no log: " + e.getMessage() + ")";
-        }
     }
 
 }

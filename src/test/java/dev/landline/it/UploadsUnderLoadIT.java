@@ -7,9 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.landline.calls.boundary.CodesHeard;
 import dev.landline.codes.control.Base32;
 import dev.landline.enrolment.control.HugePngs;
-import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -17,7 +15,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Set;
 import java.util.Properties;
@@ -49,12 +46,7 @@ class UploadsUnderLoadIT {
 
     @AfterEach
     void stop() throws InterruptedException {
-        if (server != null && server.isAlive()) {
-            server.destroy();
-            if (!server.waitFor(30, TimeUnit.SECONDS)) {
-                server.destroyForcibly().waitFor();
-            }
-        }
+        ServerProcesses.stop(server, false);
     }
 
     @Test
@@ -170,7 +162,7 @@ class UploadsUnderLoadIT {
         var prepare = new ProcessBuilder(java, "src/main/payara/PrepareLocalServer.java", home.toString())
                 .redirectErrorStream(true).redirectOutput(home.resolve("prepare.log").toFile());
         prepare.environment().put("LANDLINE_ADMIN_PASSWORD", ADMIN_PASSWORD);
-        assertEquals(0, prepare.start().waitFor(), () -> tail(home.resolve("prepare.log")));
+        assertEquals(0, prepare.start().waitFor(), () -> ServerProcesses.tail(home.resolve("prepare.log")));
         var keysFile = home.resolve("server-keys.properties");
         var keys = new Properties();
         try (var in = Files.newInputStream(keysFile)) {
@@ -180,10 +172,7 @@ class UploadsUnderLoadIT {
         try (var out = Files.newOutputStream(keysFile)) {
             keys.store(out, "server keys of UploadsUnderLoadIT");
         }
-        int port;
-        try (var socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
+        int port = ServerProcesses.freePort();
         var builder = new ProcessBuilder(java, "-Xms64m", "-Xmx256m", "-XX:+UseSerialGC",
                 "-Dh2.bindAddress=127.0.0.1", "-Djava.awt.headless=true",
                 "-jar", "target/payara-micro.jar", "--nocluster", "--maxHttpThreads", "32",
@@ -198,7 +187,8 @@ class UploadsUnderLoadIT {
         var base = URI.create("http://127.0.0.1:" + port + "/");
         var deadline = Instant.now().plus(Duration.ofSeconds(180));
         while (Instant.now().isBefore(deadline)) {
-            assertTrue(server.isAlive(), () -> "the server died: " + tail(home.resolve("server.log")));
+            assertTrue(server.isAlive(),
+                    () -> "the server died: " + ServerProcesses.tail(home.resolve("server.log")));
             try {
                 var ready = Http.send("GET", base.resolve("health/ready"), null, null, null);
                 var callers = Http.send("GET", base.resolve("api/callers"), null, null, ADMIN);
@@ -210,15 +200,7 @@ class UploadsUnderLoadIT {
             }
             Thread.sleep(500);
         }
-        throw new AssertionError("not ready in 180 s: " + tail(home.resolve("server.log")));
+        throw new AssertionError("not ready in 180 s: " + ServerProcesses.tail(home.resolve("server.log")));
     }
 
-    private static String tail(Path file) {
-        try {
-            var text = Files.readString(file);
-            return text.length() > 4000 ? text.substring(text.length() - 4000) : text;
-        } catch (IOException e) {
-            return "(no log: " + e.getMessage() + ")";
-        }
-    }
 }
