@@ -281,15 +281,7 @@ class KeyRotationIT {
     }
 
     private void prepare() throws Exception {
-        var java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        var prepare = new ProcessBuilder(java, "src/main/payara/PrepareLocalServer.java", home.toString())
-                .redirectErrorStream(true).redirectOutput(home.resolve("prepare.log").toFile());
-        prepare.environment().put("LANDLINE_ADMIN_PASSWORD", ADMIN.substring("admin:".length()));
-        assertEquals(0, prepare.start().waitFor(), () -> ServerProcesses.tail(home.resolve("prepare.log")));
-        // the webhooks this test plays are signed with the tests' secret
-        var properties = load();
-        properties.setProperty("landline.vonage.signature-secret", VonageSigner.SECRET);
-        store(properties);
+        ServerProcesses.prepareRunCommandHome(home, ADMIN.substring("admin:".length()));
     }
 
     private void start() throws Exception {

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -74,24 +73,7 @@ class RestartIT {
     }
 
     private void prepare() throws Exception {
-        var java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        var prepare = new ProcessBuilder(java, "src/main/payara/PrepareLocalServer.java", home.toString())
-                .redirectErrorStream(true).redirectOutput(home.resolve("prepare.log").toFile());
-        prepare.environment().put("LANDLINE_ADMIN_PASSWORD", ADMIN_PASSWORD);
-        assertEquals(0, prepare.start().waitFor(), () -> ServerProcesses.tail(home.resolve("prepare.log")));
-        // the run command generated a local signature secret; put the "Vonage account's" in its place, as the
-        // README's "Connecting a Vonage number" says, so that the calls below are signed as Vonage signs them
-        var keys = home.resolve("server-keys.properties");
-        var properties = new java.util.Properties();
-        try (var in = Files.newInputStream(keys)) {
-            properties.load(in);
-        }
-        assertTrue(properties.getProperty("landline.vonage.signature-secret", "").length() >= 32,
-                "the run command generated a signature secret");
-        properties.setProperty("landline.vonage.signature-secret", VonageSigner.SECRET);
-        try (var out = Files.newOutputStream(keys)) {
-            properties.store(out, null);
-        }
+        ServerProcesses.prepareRunCommandHome(home, ADMIN_PASSWORD);
     }
 
     private void start(int port, URI base) throws Exception {

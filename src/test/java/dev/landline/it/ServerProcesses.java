@@ -1,19 +1,49 @@
 package dev.landline.it;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 
 /**
  * For the tests that start a server as a process of their own (the run command's Payara Micro, or one started
- * without a setting): a free port to give it, stopping it politely or like a crash, and the end of its log for a
- * failure's message.
+ * without a setting): a LANDLINE_HOME prepared as the run command prepares it, a free port, stopping the server
+ * politely or like a crash, and the end of its log for a failure's message.
  */
 final class ServerProcesses {
 
     private ServerProcesses() {
+    }
+
+    /**
+     * Prepares {@code home} as the README's run command does ({@code PrepareLocalServer}, with this admin password),
+     * then puts the "Vonage account's" signature secret (the tests' {@link VonageSigner#SECRET}) in place of the
+     * generated one, as the README's "Connecting a Vonage number" says, so that the tests' webhooks are signed as
+     * Vonage signs them. Returns the keys file, {@code server-keys.properties}.
+     */
+    static Path prepareRunCommandHome(Path home, String adminPassword) throws IOException, InterruptedException {
+        var java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        var prepare = new ProcessBuilder(java, "src/main/payara/PrepareLocalServer.java", home.toString())
+                .redirectErrorStream(true).redirectOutput(home.resolve("prepare.log").toFile());
+        prepare.environment().put("LANDLINE_ADMIN_PASSWORD", adminPassword);
+        assertEquals(0, prepare.start().waitFor(), () -> tail(home.resolve("prepare.log")));
+        var keys = home.resolve("server-keys.properties");
+        var properties = new Properties();
+        try (var in = Files.newInputStream(keys)) {
+            properties.load(in);
+        }
+        assertTrue(properties.getProperty("landline.vonage.signature-secret", "").length() >= 32,
+                "the run command generated a signature secret");
+        properties.setProperty("landline.vonage.signature-secret", VonageSigner.SECRET);
+        try (var out = Files.newOutputStream(keys)) {
+            properties.store(out, null);
+        }
+        return keys;
     }
 
     static int freePort() throws IOException {

@@ -17,7 +17,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -159,19 +158,7 @@ class UploadsUnderLoadIT {
     /** Prepares LANDLINE_HOME as the run command does, and starts Payara Micro with the run command's settings. */
     private URI start() throws Exception {
         var java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        var prepare = new ProcessBuilder(java, "src/main/payara/PrepareLocalServer.java", home.toString())
-                .redirectErrorStream(true).redirectOutput(home.resolve("prepare.log").toFile());
-        prepare.environment().put("LANDLINE_ADMIN_PASSWORD", ADMIN_PASSWORD);
-        assertEquals(0, prepare.start().waitFor(), () -> ServerProcesses.tail(home.resolve("prepare.log")));
-        var keysFile = home.resolve("server-keys.properties");
-        var keys = new Properties();
-        try (var in = Files.newInputStream(keysFile)) {
-            keys.load(in);
-        }
-        keys.setProperty("landline.vonage.signature-secret", VonageSigner.SECRET);
-        try (var out = Files.newOutputStream(keysFile)) {
-            keys.store(out, "server keys of UploadsUnderLoadIT");
-        }
+        var keysFile = ServerProcesses.prepareRunCommandHome(home, ADMIN_PASSWORD);
         int port = ServerProcesses.freePort();
         var builder = new ProcessBuilder(java, "-Xms64m", "-Xmx256m", "-XX:+UseSerialGC",
                 "-Dh2.bindAddress=127.0.0.1", "-Djava.awt.headless=true",
