@@ -300,22 +300,12 @@ class KeyRotationIT {
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(home.resolve("server.log").toFile()))
                 .start();
-        var deadline = Instant.now().plus(Duration.ofSeconds(180));
-        while (Instant.now().isBefore(deadline)) {
-            assertTrue(server.isAlive(),
-                    () -> "the server died: " + ServerProcesses.tail(home.resolve("server.log")));
-            try {
-                var health = Http.send("GET", base.resolve("health/ready"), null, null, null);
-                var api = Http.send("GET", base.resolve("api/keys"), null, null, ADMIN);
-                if (api.statusCode() == 200 && (health.statusCode() == 200 || !ready && health.statusCode() == 503)) {
-                    return;
-                }
-            } catch (java.io.UncheckedIOException notYet) {
-                // not listening yet
-            }
-            Thread.sleep(500);
-        }
-        throw new AssertionError("not up in 180 s: " + ServerProcesses.tail(home.resolve("server.log")));
+        ServerProcesses.awaitUp(server, home.resolve("server.log"), Duration.ofSeconds(180),
+                () -> {
+                    var health = Http.send("GET", base.resolve("health/ready"), null, null, null).statusCode();
+                    return Http.send("GET", base.resolve("api/keys"), null, null, ADMIN).statusCode() == 200
+                            && (health == 200 || !ready && health == 503);
+                });
     }
 
     /** Stops the server: politely, or killed at once like a crash. */
@@ -323,5 +313,4 @@ class KeyRotationIT {
         ServerProcesses.stop(server, crash);
         server = null;
     }
-
 }

@@ -87,27 +87,14 @@ class RestartIT {
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(home.resolve("server.log").toFile()))
                 .start();
-        var deadline = Instant.now().plus(Duration.ofSeconds(120));
-        while (Instant.now().isBefore(deadline)) {
-            assertTrue(server.isAlive(),
-                    () -> "the server died: " + ServerProcesses.tail(home.resolve("server.log")));
-            try {
-                var ready = Http.send("GET", base.resolve("health/ready"), null, null, null);
-                var callers = Http.send("GET", base.resolve("api/callers"), null, null, "admin:" + ADMIN_PASSWORD);
-                if (ready.statusCode() == 200 && callers.statusCode() == 200) {
-                    return;
-                }
-            } catch (java.io.UncheckedIOException notYet) {
-                // not listening yet
-            }
-            Thread.sleep(500);
-        }
-        throw new AssertionError("not ready in 120 s: " + ServerProcesses.tail(home.resolve("server.log")));
+        ServerProcesses.awaitUp(server, home.resolve("server.log"), Duration.ofSeconds(120),
+                () -> Http.send("GET", base.resolve("health/ready"), null, null, null).statusCode() == 200
+                        && Http.send("GET", base.resolve("api/callers"), null, null, "admin:" + ADMIN_PASSWORD)
+                                .statusCode() == 200);
     }
 
     private void stopServer() throws InterruptedException {
         ServerProcesses.stop(server, false);
         server = null;
     }
-
 }

@@ -4,11 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 
 /**
  * For the tests that start a server as a process of their own (the run command's Payara Micro, or one started
@@ -50,6 +54,26 @@ final class ServerProcesses {
         try (var socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }
+    }
+
+    /**
+     * Waits until {@code up} says the server is up (asked every half second; not listening yet counts as not up),
+     * failing with the end of its log if it dies or takes longer than {@code limit}.
+     */
+    static void awaitUp(Process server, Path log, Duration limit, BooleanSupplier up) throws InterruptedException {
+        var deadline = Instant.now().plus(limit);
+        while (Instant.now().isBefore(deadline)) {
+            assertTrue(server.isAlive(), () -> "the server died: " + tail(log));
+            try {
+                if (up.getAsBoolean()) {
+                    return;
+                }
+            } catch (UncheckedIOException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(500);
+        }
+        throw new AssertionError("not up in " + limit.toSeconds() + " s: " + tail(log));
     }
 
     /** Stops the server, if it runs: politely (killed after 30 s), or killed at once like a crash. */

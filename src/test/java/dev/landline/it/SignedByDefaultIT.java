@@ -11,7 +11,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -200,19 +199,9 @@ class SignedByDefaultIT {
         server = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("server.log").toFile())).start();
         var base = URI.create("http://127.0.0.1:" + port + "/");
-        var deadline = Instant.now().plus(Duration.ofSeconds(240));
-        while (Instant.now().isBefore(deadline)) {
-            assertTrue(server.isAlive(), () -> "the server died: " + log());
-            try {
-                if (Http.send("GET", base.resolve("api/callers"), null, null, Http.ADMIN).statusCode() == 200) {
-                    return base;
-                }
-            } catch (java.io.UncheckedIOException notYet) {
-                // not listening yet
-            }
-            Thread.sleep(500);
-        }
-        throw new AssertionError("no answer in 240 s: " + log());
+        ServerProcesses.awaitUp(server, dir.resolve("server.log"), Duration.ofSeconds(240),
+                () -> Http.send("GET", base.resolve("api/callers"), null, null, Http.ADMIN).statusCode() == 200);
+        return base;
     }
 
     private String log() {
@@ -222,5 +211,4 @@ class SignedByDefaultIT {
             return "(no log: " + e + ")";
         }
     }
-
 }

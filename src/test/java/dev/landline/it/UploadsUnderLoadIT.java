@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.landline.calls.boundary.CodesHeard;
 import dev.landline.codes.control.Base32;
 import dev.landline.enrolment.control.HugePngs;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -172,22 +171,9 @@ class UploadsUnderLoadIT {
         builder.environment().put("MALLOC_ARENA_MAX", "2");
         server = builder.start();
         var base = URI.create("http://127.0.0.1:" + port + "/");
-        var deadline = Instant.now().plus(Duration.ofSeconds(180));
-        while (Instant.now().isBefore(deadline)) {
-            assertTrue(server.isAlive(),
-                    () -> "the server died: " + ServerProcesses.tail(home.resolve("server.log")));
-            try {
-                var ready = Http.send("GET", base.resolve("health/ready"), null, null, null);
-                var callers = Http.send("GET", base.resolve("api/callers"), null, null, ADMIN);
-                if (ready.statusCode() == 200 && callers.statusCode() == 200) {
-                    return base;
-                }
-            } catch (UncheckedIOException notYet) {
-                // not listening yet
-            }
-            Thread.sleep(500);
-        }
-        throw new AssertionError("not ready in 180 s: " + ServerProcesses.tail(home.resolve("server.log")));
+        ServerProcesses.awaitUp(server, home.resolve("server.log"), Duration.ofSeconds(180),
+                () -> Http.send("GET", base.resolve("health/ready"), null, null, null).statusCode() == 200
+                        && Http.send("GET", base.resolve("api/callers"), null, null, ADMIN).statusCode() == 200);
+        return base;
     }
-
 }
