@@ -97,6 +97,7 @@ class CallScenariosIT extends RunningServer {
         assertTrue(call.heard().contains("account number"), call.heard());
         call.press(account + "#");
         assertTrue(call.heard().contains("PIN"), call.heard());
+        call.assertNoCodeHeard(OTHER_SECRET); // no code of Bob's HMAC-SHA256, 8-digit, 60 s account before the PIN
         call.press(PIN + "#");
         assertTotpHeard(call, OTHER_SECRET, 60, 8, "HmacSHA256");
     }

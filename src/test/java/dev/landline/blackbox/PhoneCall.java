@@ -14,7 +14,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -97,9 +96,9 @@ final class PhoneCall {
     }
 
     /**
-     * Fails if any code of this seed was said anywhere in the call so far (see {@link CodesHeard}): TOTP at 30 and
-     * 60 seconds, 6 and 8 digits, within ten steps of now (the server under test keeps the system clock), and HOTP
-     * counters 0 to 50.
+     * Fails if any code of this seed was said anywhere in the call so far, by any algorithm, length, period or
+     * counter a call could use (see {@link CodesHeard#codesOf}), around now (the server under test keeps the system
+     * clock).
      */
     void assertNoCodeHeard(String base32Secret) {
         var speech = transcript.stream().flatMap(JsonArray::stream).map(JsonObject.class::cast)
@@ -113,18 +112,11 @@ final class PhoneCall {
         CodesHeard.assertNoneSaid(codesOf(base32Secret), response.body());
     }
 
+    /** Every code of this seed a call around the server's time could have said: {@link CodesHeard#codesOf}. */
     private static Set<String> codesOf(String base32Secret) {
         var key = ReferenceOtp.base32(base32Secret);
-        var codes = new HashSet<String>();
-        var now = Instant.now().getEpochSecond();
-        for (int digits : new int[] {6, 8}) {
-            for (int period : new int[] {30, 60}) {
-                codes.addAll(CodesHeard.around(step -> ReferenceOtp.hotp(key, step, digits, "HmacSHA1"),
-                        now / period, 10));
-            }
-            codes.addAll(CodesHeard.around(counter -> ReferenceOtp.hotp(key, counter, digits, "HmacSHA1"), 0, 50));
-        }
-        return codes;
+        return CodesHeard.codesOf((counter, digits, mac) -> ReferenceOtp.hotp(key, counter, digits, mac),
+                Instant.now().getEpochSecond());
     }
 
     boolean ended() {

@@ -15,11 +15,7 @@ import dev.landline.enrolment.control.proto.GoogleAuthMigration.MigrationPayload
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.awt.image.BufferedImage;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -41,8 +37,6 @@ class EnrolmentIT extends OnPayaraMicro {
     private static final String PIN = "258036";
     /** 2026-01-01T00:00:10Z: 20 seconds left in a 30-second step, 50 in a 60-second one. */
     private static final Instant MID_STEP = Instant.parse("2026-01-01T00:00:10Z");
-    private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(10)).build();
 
     @BeforeEach
     void standAtAFixedInstant() {
@@ -449,17 +443,6 @@ class EnrolmentIT extends OnPayaraMicro {
     }
 
     private static HttpResponse<String> upload(String method, URI uri, String contentType, byte[] body) {
-        var request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(60))
-                .method(method, HttpRequest.BodyPublishers.ofByteArray(body)).header("Content-Type", contentType)
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-                        Http.ADMIN.getBytes(StandardCharsets.UTF_8)));
-        try {
-            return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return Http.upload(method, uri, contentType, body, Http.ADMIN, Duration.ofSeconds(60));
     }
 }

@@ -42,9 +42,20 @@ final class Http {
 
     static HttpResponse<String> send(String method, URI uri, String contentType, String body, String credentials,
             String authorization) {
-        var request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(60))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+        return send(method, uri, contentType, body == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8), credentials, authorization,
+                Duration.ofSeconds(60));
+    }
+
+    /** Bytes (a picture) sent with these credentials, waiting at most {@code timeout} for the answer. */
+    static HttpResponse<String> upload(String method, URI uri, String contentType, byte[] body, String credentials,
+            Duration timeout) {
+        return send(method, uri, contentType, HttpRequest.BodyPublishers.ofByteArray(body), credentials, null, timeout);
+    }
+
+    private static HttpResponse<String> send(String method, URI uri, String contentType,
+            HttpRequest.BodyPublisher body, String credentials, String authorization, Duration timeout) {
+        var request = HttpRequest.newBuilder(uri).timeout(timeout).method(method, body);
         if (contentType != null) {
             request.header("Content-Type", contentType);
         }

@@ -3,10 +3,7 @@ package dev.landline.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -39,7 +36,7 @@ class RestartIT {
     @Test
     void callersAccountsAndPinFailuresSurviveARestart() throws Exception {
         prepare();
-        int port = freePort();
+        int port = ServerProcesses.freePort();
         var base = URI.create("http://127.0.0.1:" + port + "/");
         start(port, base);
 
@@ -76,24 +73,7 @@ class RestartIT {
     }
 
     private void prepare() throws Exception {
-        var java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        var prepare = new ProcessBuilder(java, "src/main/payara/PrepareLocalServer.java", home.toString())
-                .redirectErrorStream(true).redirectOutput(home.resolve("prepare.log").toFile());
-        prepare.environment().put("LANDLINE_ADMIN_PASSWORD", ADMIN_PASSWORD);
-        assertEquals(0, prepare.start().waitFor(), () -> read(home.resolve("prepare.log")));
-        // the run command generated a local signature secret; put the "Vonage account's" in its place, as the
-        // README's "Connecting a Vonage number" says, so that the calls below are signed as Vonage signs them
-        var keys = home.resolve("server-keys.properties");
-        var properties = new java.util.Properties();
-        try (var in = Files.newInputStream(keys)) {
-            properties.load(in);
-        }
-        assertTrue(properties.getProperty("landline.vonage.signature-secret", "").length() >= 32,
-                "the run command generated a signature secret");
-        properties.setProperty("landline.vonage.signature-secret", VonageSigner.SECRET);
-        try (var out = Files.newOutputStream(keys)) {
-            properties.store(out, null);
-        }
+        ServerProcesses.prepareRunCommandHome(home, ADMIN_PASSWORD);
     }
 
     private void start(int port, URI base) throws Exception {
@@ -107,46 +87,14 @@ class RestartIT {
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(home.resolve("server.log").toFile()))
                 .start();
-        var deadline = Instant.now().plus(Duration.ofSeconds(120));
-        while (Instant.now().isBefore(deadline)) {
-            assertTrue(server.isAlive(), () -> "the server died: " + read(home.resolve("server.log")));
-            try {
-                var ready = Http.send("GET", base.resolve("health/ready"), null, null, null);
-                var callers = Http.send("GET", base.resolve("api/callers"), null, null, "admin:" + ADMIN_PASSWORD);
-                if (ready.statusCode() == 200 && callers.statusCode() == 200) {
-                    return;
-                }
-            } catch (java.io.UncheckedIOException notYet) {
-                // not listening yet
-            }
-            Thread.sleep(500);
-        }
-        throw new AssertionError("not ready in 120 s: " + read(home.resolve("server.log")));
+        ServerProcesses.awaitUp(server, home.resolve("server.log"), Duration.ofSeconds(120),
+                () -> Http.send("GET", base.resolve("health/ready"), null, null, null).statusCode() == 200
+                        && Http.send("GET", base.resolve("api/callers"), null, null, "admin:" + ADMIN_PASSWORD)
+                                .statusCode() == 200);
     }
 
     private void stopServer() throws InterruptedException {
-        if (server != null && server.isAlive()) {
-            server.destroy();
-            if (!server.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
-                server.destroyForcibly().waitFor();
-            }
-        }
+        ServerProcesses.stop(server, false);
         server = null;
     }
-
-    private static int freePort() throws IOException {
-        try (var socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
-
-    private static String read(Path file) {
-        try {
-            var text = Files.readString(file);
-            return text.length() > 4000 ? text.substring(text.length() - 4000) : text;
-        } catch (IOException e) {
-            return "(no log: " + e.getMessage() + ")";
-        }
-    }
-
 }

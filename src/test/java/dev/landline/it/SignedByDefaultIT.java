@@ -6,17 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.UUID;
 import org.jboss.shrinkwrap.api.exporter.ZipExporter;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -24,9 +22,11 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The WAR on a Payara Micro of its own started WITHOUT {@code landline.vonage.signature-secret} (everything else as
- * the Arquillian servers): every webhook is refused with 401 before anything is evaluated or stored, and the server
- * is not ready, naming the setting. Then with {@code landline.webhooks.allow-unsigned=true}: unsigned webhooks are
- * taken, and the startup line, readiness and {@code GET /api/status} say so.
+ * the Arquillian servers): every webhook is refused with 401 before anything is evaluated or stored (any method, any
+ * path under {@code /webhooks}, and the lock-out attack of issue 11), and the server is not ready, naming the setting.
+ * Then with {@code landline.webhooks.allow-unsigned=true}: unsigned webhooks are taken (the same attack charges the
+ * victim, so the first test's "nothing changed" can fail), and the startup line, readiness and
+ * {@code GET /api/status} say so.
  */
 class SignedByDefaultIT {
 
@@ -40,12 +40,7 @@ class SignedByDefaultIT {
 
     @AfterEach
     void stop() throws InterruptedException {
-        if (server != null && server.isAlive()) {
-            server.destroy();
-            if (!server.waitFor(30, TimeUnit.SECONDS)) {
-                server.destroyForcibly().waitFor();
-            }
-        }
+        ServerProcesses.stop(server, false);
     }
 
     @Test
@@ -69,9 +64,16 @@ class SignedByDefaultIT {
         refused.add(Http.webhook("POST", base.resolve("webhooks/event"), "application/json",
                 "{\"uuid\":\"call-1\",\"status\":\"completed\"}"));
         for (int i = 0; i < 10; i++) {
-            // the lock-out attack of issue 11: wrong PINs with the victim's number as "from"
             refused.add(Http.send("POST", base.resolve("webhooks/input/any-token-" + i), "application/json", body,
                     null));
+        }
+        // the lock-out attack of issue 11, which charges the victim where unsigned webhooks are taken (see below)
+        var attack = lockOutAttack(base, phone, 10);
+        assertEquals(10, attack.size(), "no answer named an eventUrl to send the wrong PINs to");
+        refused.addAll(attack);
+        for (var path : List.of("webhooks/answer", "webhooks/nothing-here", "webhooks/input", "webhooks/")) {
+            refused.add(Http.send("OPTIONS", base.resolve(path), null, null, null));
+            refused.add(Http.send("POST", base.resolve(path + "?from=" + phone), "application/json", body, null));
         }
         for (var response : refused) {
             assertEquals(401, response.statusCode(), response::body);
@@ -79,6 +81,10 @@ class SignedByDefaultIT {
                     response.headers().map()::toString);
             assertTrue(response.body().contains("landline.vonage.signature-secret"), response::body);
             assertFalse(response.body().contains("Exception"), response::body);
+        }
+        for (var path : List.of("webhooks/answer?" + query, "webhooks/nothing-here", "webhooks/input/any-token")) {
+            var head = Http.send("HEAD", base.resolve(path), null, null, null);
+            assertEquals(401, head.statusCode(), "HEAD " + path + " is refused too");
         }
         assertEquals(before, fixtures.counts(), "nothing was evaluated or stored: no call, no count, no audit row");
         assertEquals(0, lockout(base, caller).getInt("consecutiveFailures"));
@@ -102,7 +108,8 @@ class SignedByDefaultIT {
         var base = start("-Dlandline.webhooks.allow-unsigned=true");
         var fixtures = new Fixtures(base);
         var phone = Fixtures.uniquePhone();
-        fixtures.caller("Bo", Fixtures.uniqueAccountNumber(), PIN, "+" + phone);
+        var caller = fixtures.caller("Bo", Fixtures.uniqueAccountNumber(), PIN, "+" + phone);
+        fixtures.account(caller, "GitHub", "bo", Fixtures.RFC_SECRET);
 
         var answer = Http.send("GET", base.resolve("webhooks/answer?uuid=call-2&conversation_uuid=CON-2&from=" + phone
                 + "&to=442079460000"), null, null, null);
@@ -111,6 +118,14 @@ class SignedByDefaultIT {
         var repeated = Http.send("GET", base.resolve("webhooks/answer?uuid=call-3&conversation_uuid=CON-3&from=" + phone
                 + "&to=442079460000&from=447700900999"), null, null, null);
         assertEquals(400, repeated.statusCode(), "a repeated parameter is refused in this mode too: " + repeated.body());
+
+        // the same lock-out attack that changes nothing on a server without a secret charges the victim here
+        var before = fixtures.counts();
+        var attack = lockOutAttack(base, phone, 3);
+        assertEquals(6, attack.size(), "every answer asked for the PIN, and every wrong PIN was taken");
+        assertTrue(attack.stream().allMatch(response -> response.statusCode() == 200), attack::toString);
+        assertEquals(3, lockout(base, caller).getInt("consecutiveFailures"), "three wrong PINs counted against Bo");
+        assertFalse(before.equals(fixtures.counts()), "the attack's calls and failures were stored");
 
         var ready = Http.send("GET", base.resolve("health/ready"), null, null, null);
         assertEquals(200, ready.statusCode(), ready::body);
@@ -135,6 +150,33 @@ class SignedByDefaultIT {
                 .orElseThrow(() -> new AssertionError("no check " + name + ": " + health.body()));
     }
 
+    /**
+     * The lock-out attack of issue 11, unsigned: {@code calls} calls answered as the victim's number, each typing a
+     * wrong PIN to the eventUrl its answer names, if it names one. Every response, the answers' and the PINs'.
+     */
+    private static List<HttpResponse<String>> lockOutAttack(URI base, String victim, int calls) {
+        var responses = new ArrayList<HttpResponse<String>>();
+        for (int i = 0; i < calls; i++) {
+            var uuid = "attack-" + UUID.randomUUID();
+            var query = "uuid=" + uuid + "&conversation_uuid=CON-" + uuid + "&from=" + victim + "&to=442079460000";
+            var answer = Http.send("GET", base.resolve("webhooks/answer?" + query), null, null, null);
+            responses.add(answer);
+            if (answer.statusCode() != 200) {
+                continue;
+            }
+            var input = Http.array(answer).stream().map(JsonObject.class::cast)
+                    .filter(action -> action.getString("action").equals("input")).findFirst();
+            if (input.isPresent()) {
+                var eventUrl = URI.create(input.get().getJsonArray("eventUrl").getString(0));
+                var wrongPin = "{\"uuid\":\"" + uuid + "\",\"conversation_uuid\":\"CON-" + uuid + "\",\"from\":\""
+                        + victim + "\",\"to\":\"442079460000\",\"dtmf\":{\"digits\":\"" + (111_111 + i)
+                        + "#\",\"timed_out\":false}}";
+                responses.add(Http.send("POST", eventUrl, "application/json", wrongPin, null));
+            }
+        }
+        return responses;
+    }
+
     private static JsonObject lockout(URI base, long caller) {
         return Http.object(Http.send("GET", base.resolve("api/callers/" + caller + "/lockout"), null, null, Http.ADMIN));
     }
@@ -143,7 +185,7 @@ class SignedByDefaultIT {
     private URI start(String... extraOptions) throws Exception {
         var war = dir.resolve("landline-authenticator.war");
         Deployments.builtWarWithTestSupport().as(ZipExporter.class).exportTo(war.toFile(), true);
-        int port = freePort();
+        int port = ServerProcesses.freePort();
         var command = new ArrayList<String>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(Arrays.asList(System.getProperty("payara.cmdOptions", "").trim().split("\\s+")));
@@ -157,19 +199,9 @@ class SignedByDefaultIT {
         server = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("server.log").toFile())).start();
         var base = URI.create("http://127.0.0.1:" + port + "/");
-        var deadline = Instant.now().plus(Duration.ofSeconds(240));
-        while (Instant.now().isBefore(deadline)) {
-            assertTrue(server.isAlive(), () -> "the server died: " + log());
-            try {
-                if (Http.send("GET", base.resolve("api/callers"), null, null, Http.ADMIN).statusCode() == 200) {
-                    return base;
-                }
-            } catch (java.io.UncheckedIOException notYet) {
-                // not listening yet
-            }
-            Thread.sleep(500);
-        }
-        throw new AssertionError("no answer in 240 s: " + log());
+        ServerProcesses.awaitUp(server, dir.resolve("server.log"), Duration.ofSeconds(240),
+                () -> Http.send("GET", base.resolve("api/callers"), null, null, Http.ADMIN).statusCode() == 200);
+        return base;
     }
 
     private String log() {
@@ -177,12 +209,6 @@ class SignedByDefaultIT {
             return Files.readString(dir.resolve("server.log"));
         } catch (IOException e) {
             return "(no log: " + e + ")";
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (var socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         }
     }
 }

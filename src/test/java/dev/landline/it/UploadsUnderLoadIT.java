@@ -4,24 +4,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.landline.calls.boundary.CodesHeard;
 import dev.landline.codes.control.Base32;
 import dev.landline.enrolment.control.HugePngs;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
-import java.util.Properties;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -42,8 +36,6 @@ class UploadsUnderLoadIT {
     private static final String PIN = "580417";
     private static final String PHONE = "447700900817";
     private static final String TO = "442079460000";
-    private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(10)).build();
 
     @TempDir
     Path home;
@@ -52,12 +44,7 @@ class UploadsUnderLoadIT {
 
     @AfterEach
     void stop() throws InterruptedException {
-        if (server != null && server.isAlive()) {
-            server.destroy();
-            if (!server.waitFor(30, TimeUnit.SECONDS)) {
-                server.destroyForcibly().waitFor();
-            }
-        }
+        ServerProcesses.stop(server, false);
     }
 
     @Test
@@ -133,12 +120,10 @@ class UploadsUnderLoadIT {
         assertTrue(anyStepBetween(seed, began, Instant.now()).contains(code), "the preview shows the right code");
     }
 
-    private static List<String> anyStepBetween(byte[] seed, Instant from, Instant to) {
-        var codes = new ArrayList<String>();
-        for (var at = from.minusSeconds(30); !at.isAfter(to.plusSeconds(30)); at = at.plusSeconds(15)) {
-            codes.add(ReferenceOtp.totp(seed, at, 30, 6, "HmacSHA1"));
-        }
-        return codes;
+    /** The seed's codes (SHA-1, 6 digits, 30 s) from a step before {@code from} to a step after {@code to}. */
+    private static Set<String> anyStepBetween(byte[] seed, Instant from, Instant to) {
+        return CodesHeard.between(step -> ReferenceOtp.hotp(seed, step, 6, "HmacSHA1"),
+                from.getEpochSecond() / 30 - 1, to.getEpochSecond() / 30 + 1);
     }
 
     private static byte[] seed(int n) {
@@ -166,40 +151,14 @@ class UploadsUnderLoadIT {
     }
 
     private static HttpResponse<String> upload(URI uri, byte[] png) {
-        var request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(240))
-                .POST(HttpRequest.BodyPublishers.ofByteArray(png)).header("Content-Type", "image/png")
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-                        ADMIN.getBytes(StandardCharsets.UTF_8)));
-        try {
-            return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return Http.upload("POST", uri, "image/png", png, ADMIN, Duration.ofSeconds(240));
     }
 
     /** Prepares LANDLINE_HOME as the run command does, and starts Payara Micro with the run command's settings. */
     private URI start() throws Exception {
         var java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        var prepare = new ProcessBuilder(java, "src/main/payara/PrepareLocalServer.java", home.toString())
-                .redirectErrorStream(true).redirectOutput(home.resolve("prepare.log").toFile());
-        prepare.environment().put("LANDLINE_ADMIN_PASSWORD", ADMIN_PASSWORD);
-        assertEquals(0, prepare.start().waitFor(), () -> tail(home.resolve("prepare.log")));
-        var keysFile = home.resolve("server-keys.properties");
-        var keys = new Properties();
-        try (var in = Files.newInputStream(keysFile)) {
-            keys.load(in);
-        }
-        keys.setProperty("landline.vonage.signature-secret", VonageSigner.SECRET);
-        try (var out = Files.newOutputStream(keysFile)) {
-            keys.store(out, "server keys of UploadsUnderLoadIT");
-        }
-        int port;
-        try (var socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
+        var keysFile = ServerProcesses.prepareRunCommandHome(home, ADMIN_PASSWORD);
+        int port = ServerProcesses.freePort();
         var builder = new ProcessBuilder(java, "-Xms64m", "-Xmx256m", "-XX:+UseSerialGC",
                 "-Dh2.bindAddress=127.0.0.1", "-Djava.awt.headless=true",
                 "-jar", "target/payara-micro.jar", "--nocluster", "--maxHttpThreads", "32",
@@ -212,29 +171,9 @@ class UploadsUnderLoadIT {
         builder.environment().put("MALLOC_ARENA_MAX", "2");
         server = builder.start();
         var base = URI.create("http://127.0.0.1:" + port + "/");
-        var deadline = Instant.now().plus(Duration.ofSeconds(180));
-        while (Instant.now().isBefore(deadline)) {
-            assertTrue(server.isAlive(), () -> "the server died: " + tail(home.resolve("server.log")));
-            try {
-                var ready = Http.send("GET", base.resolve("health/ready"), null, null, null);
-                var callers = Http.send("GET", base.resolve("api/callers"), null, null, ADMIN);
-                if (ready.statusCode() == 200 && callers.statusCode() == 200) {
-                    return base;
-                }
-            } catch (UncheckedIOException notYet) {
-                // not listening yet
-            }
-            Thread.sleep(500);
-        }
-        throw new AssertionError("not ready in 180 s: " + tail(home.resolve("server.log")));
-    }
-
-    private static String tail(Path file) {
-        try {
-            var text = Files.readString(file);
-            return text.length() > 4000 ? text.substring(text.length() - 4000) : text;
-        } catch (IOException e) {
-            return "(no log: " + e.getMessage() + ")";
-        }
+        ServerProcesses.awaitUp(server, home.resolve("server.log"), Duration.ofSeconds(180),
+                () -> Http.send("GET", base.resolve("health/ready"), null, null, null).statusCode() == 200
+                        && Http.send("GET", base.resolve("api/callers"), null, null, ADMIN).statusCode() == 200);
+        return base;
     }
 }

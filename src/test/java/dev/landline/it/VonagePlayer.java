@@ -8,12 +8,12 @@ import dev.landline.calls.boundary.NccoRules;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
+import java.io.StringReader;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -148,7 +148,16 @@ final class VonagePlayer {
 
     /** Everything the last NCCO says, SSML included. */
     String heard() {
-        return current.stream().map(JsonObject.class::cast).filter(a -> a.getString("action").equals("talk"))
+        return speechIn(current);
+    }
+
+    /** Everything this NCCO (a webhook's answer as sent) says, SSML included. */
+    static String speechIn(String ncco) {
+        return speechIn(Json.createReader(new StringReader(ncco)).readArray());
+    }
+
+    private static String speechIn(JsonArray ncco) {
+        return ncco.stream().map(JsonObject.class::cast).filter(a -> a.getString("action").equals("talk"))
                 .map(a -> a.getString("text")).collect(Collectors.joining(" "));
     }
 
@@ -179,13 +188,11 @@ final class VonagePlayer {
     }
 
     /**
-     * Fails if any code of this seed was said anywhere in the call so far (see {@link CodesHeard}): TOTP at 30 and
-     * 60 seconds, 6 and 8 digits, within ten steps of the server's clock, and HOTP counters 0 to 50.
+     * Fails if any code of this seed was said anywhere in the call so far, by any algorithm, length, period or
+     * counter a call could use (see {@link CodesHeard#codesOf}), around the server's clock.
      */
     void assertNoCodeHeard(String base32Secret) {
-        var speech = transcript.stream().flatMap(JsonArray::stream).map(JsonObject.class::cast)
-                .filter(a -> a.getString("action").equals("talk")).map(a -> a.getString("text"))
-                .collect(Collectors.joining(" "));
+        var speech = transcript.stream().map(VonagePlayer::speechIn).collect(Collectors.joining(" "));
         CodesHeard.assertNoneSaid(codesOf(base32Secret), speech);
     }
 
@@ -194,19 +201,11 @@ final class VonagePlayer {
         CodesHeard.assertNoneSaid(codesOf(base32Secret), response.body());
     }
 
-    /** Every code of this seed (SHA-1) a call around the server's time could have said; see above. */
+    /** Every code of this seed a call around the server's time could have said: {@link CodesHeard#codesOf}. */
     static Set<String> codesOf(String base32Secret) {
         var key = ReferenceOtp.base32(base32Secret);
-        var codes = new HashSet<String>();
-        var now = VonageSigner.serverNow().getEpochSecond();
-        for (int digits : new int[] {6, 8}) {
-            for (int period : new int[] {30, 60}) {
-                codes.addAll(CodesHeard.around(step -> ReferenceOtp.hotp(key, step, digits, "HmacSHA1"),
-                        now / period, 10));
-            }
-            codes.addAll(CodesHeard.around(counter -> ReferenceOtp.hotp(key, counter, digits, "HmacSHA1"), 0, 50));
-        }
-        return codes;
+        return CodesHeard.codesOf((counter, digits, mac) -> ReferenceOtp.hotp(key, counter, digits, mac),
+                VonageSigner.serverNow().getEpochSecond());
     }
 
     boolean ended() {

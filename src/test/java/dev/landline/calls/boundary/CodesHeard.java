@@ -4,9 +4,11 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.LongFunction;
 import java.util.regex.Pattern;
@@ -25,6 +27,15 @@ public final class CodesHeard {
     private static final Map<String, String> DIGITS = Map.of("zero", "0", "oh", "0", "one", "1", "two", "2",
             "three", "3", "four", "4", "five", "5", "six", "6", "seven", "7", "eight", "8");
     private static final Pattern NUMBER = Pattern.compile("[0-9](?:[\\s,.\\-]*[0-9])*");
+    private static final List<String> ALGORITHMS = List.of("HmacSHA1", "HmacSHA256", "HmacSHA512");
+    private static final int[] DIGIT_COUNTS = {6, 7, 8};
+    private static final int[] PERIODS = {30, 60};
+
+    /** An independent HOTP (the tests' {@code ReferenceOtp}) for one seed: the code at a counter. */
+    @FunctionalInterface
+    public interface Oracle {
+        String hotp(long counter, int digits, String macAlgorithm);
+    }
 
     private CodesHeard() {
     }
@@ -44,20 +55,49 @@ public final class CodesHeard {
 
     /** Fails when any of these codes is said in this speech (or any text the caller or a client is given). */
     public static void assertNoneSaid(Collection<String> codes, String speech) {
+        said(codes, speech).ifPresent(code -> fail("a code was said (" + code + "): " + speech));
+    }
+
+    /** The first of these codes a listener hears in this speech, if any. */
+    public static Optional<String> said(Collection<String> codes, String speech) {
         for (var number : numbersIn(speech)) {
             for (var code : codes) {
                 if (number.contains(code)) {
-                    fail("a code was said (" + code + "): " + speech);
+                    return Optional.of(code);
                 }
             }
         }
+        return Optional.empty();
     }
 
     /** The codes at every step from {@code step - reach} to {@code step + reach}, by the oracle given. */
     public static Set<String> around(LongFunction<String> codeAt, long step, int reach) {
+        return between(codeAt, step - reach, step + reach);
+    }
+
+    /** The codes at every step from {@code first} to {@code last} (none below 0), by the oracle given. */
+    public static Set<String> between(LongFunction<String> codeAt, long first, long last) {
         var codes = new LinkedHashSet<String>();
-        for (long s = Math.max(0, step - reach); s <= step + reach; s++) {
+        for (long s = Math.max(0, first); s <= last; s++) {
             codes.add(codeAt.apply(s));
+        }
+        return codes;
+    }
+
+    /**
+     * Every code of one seed that a call around {@code nowEpochSecond} could have said, whatever the account's
+     * parameters: HMAC-SHA1, -SHA256 and -SHA512, 6, 7 and 8 digits, TOTP at 30 and 60 seconds within ten steps of
+     * that time, and HOTP counters 0 to 50.
+     */
+    public static Set<String> codesOf(Oracle oracle, long nowEpochSecond) {
+        var codes = new HashSet<String>();
+        for (var algorithm : ALGORITHMS) {
+            for (int digits : DIGIT_COUNTS) {
+                for (int period : PERIODS) {
+                    codes.addAll(around(step -> oracle.hotp(step, digits, algorithm), nowEpochSecond / period, 10));
+                }
+                codes.addAll(around(counter -> oracle.hotp(counter, digits, algorithm), 0, 50));
+            }
         }
         return codes;
     }

@@ -3,11 +3,13 @@ package dev.landline.calls.boundary;
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.landline.calls.control.Prompts;
 import dev.landline.calls.control.ReadoutPlan;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -60,5 +62,33 @@ class CodesHeardTest {
     void theWindowCoversStepsBeforeAndAfter() {
         assertEquals(Set.of("c3", "c4", "c5", "c6", "c7"), CodesHeard.around(step -> "c" + step, 5, 2));
         assertEquals(Set.of("c0", "c1", "c2"), CodesHeard.around(step -> "c" + step, 0, 2), "no negative counter");
+    }
+
+    @Test
+    void theStepsBetweenTwoTimesAreAllCovered() {
+        assertEquals(Set.of("c4", "c5", "c6"), CodesHeard.between(step -> "c" + step, 4, 6));
+        assertEquals(Set.of("c0", "c1"), CodesHeard.between(step -> "c" + step, -3, 1), "no negative counter");
+    }
+
+    @Test
+    void everyAlgorithmLengthAndPeriodOfASeedIsChecked() {
+        long now = 1_800_000_000L;
+        var codes = CodesHeard.codesOf((counter, digits, mac) -> mac + "/" + digits + "/" + counter, now);
+        for (var mac : List.of("HmacSHA1", "HmacSHA256", "HmacSHA512")) {
+            for (int digits = 6; digits <= 8; digits++) {
+                var code = mac + "/" + digits + "/";
+                assertTrue(codes.contains(code + (now / 30 - 10)) && codes.contains(code + (now / 30 + 10)),
+                        "TOTP every 30 s, ten steps either side: " + code);
+                assertTrue(codes.contains(code + (now / 60 - 10)) && codes.contains(code + (now / 60 + 10)),
+                        "TOTP every 60 s, ten steps either side: " + code);
+                assertTrue(codes.contains(code + 0) && codes.contains(code + 50), "HOTP counters 0 to 50: " + code);
+            }
+        }
+    }
+
+    @Test
+    void aCodeSaidIsNamed() {
+        assertEquals(Optional.of("287082"), CodesHeard.said(CODE, "<speak>2 8 7 0 8 2</speak>"));
+        assertEquals(Optional.empty(), CodesHeard.said(CODE, "<speak>Please enter your PIN.</speak>"));
     }
 }

@@ -65,7 +65,8 @@ public final class HugePngs {
         }
     }
 
-    private static void chunk(ByteArrayOutputStream out, String type, byte[] data) {
+    /** Appends one PNG chunk: length, type, data and the CRC over type and data. */
+    static void chunk(ByteArrayOutputStream out, String type, byte[] data) {
         var typeBytes = type.getBytes(StandardCharsets.US_ASCII);
         out.writeBytes(ByteBuffer.allocate(4).putInt(data.length).array());
         out.writeBytes(typeBytes);
