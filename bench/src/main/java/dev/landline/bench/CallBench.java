@@ -30,7 +30,7 @@ import javax.crypto.spec.SecretKeySpec;
  * (answer, account number when the caller is not recognised, PIN, menu, code, completed event) at 50 concurrent
  * calls. Prints the figures and writes them into docs/benchmarks.md between the generated-part markers.
  *
- * Run by {@code mvn -Pbench package} (or {@code bench/run}); see docs/benchmarks.md for options.
+ * Run by {@code bench/run} (mvn -Pbench -pl bench -am package); see docs/benchmarks.md for options.
  */
 public final class CallBench {
 
@@ -48,7 +48,7 @@ public final class CallBench {
 
     private CallBench(Options o) {
         this.o = o;
-        this.work = o.project.resolve("target/bench");
+        this.work = o.build.resolve("bench");
     }
 
     public static void main(String[] args) throws Exception {
@@ -372,7 +372,7 @@ public final class CallBench {
                     + " --restype javax.sql.DataSource --property serverName=127.0.0.1:portNumber=5432:databaseName="
                     + db + ":user=postgres:password=unused-with-trust-auth LandlinePool";
             extra.add("--addlibs");
-            extra.add(o.project.resolve("target/postgresql.jar").toString());
+            extra.add(o.build.resolve("postgresql.jar").toString());
         } else {
             pool = "create-jdbc-connection-pool" + statementCache() + " --datasourceclassname org.h2.jdbcx.JdbcDataSource"
                     + " --restype javax.sql.DataSource --property user=sa:password=bench:URL="
@@ -391,10 +391,10 @@ public final class CallBench {
         }
         command.add("-Dh2.bindAddress=127.0.0.1");
         command.add("-Djava.awt.headless=true");
-        command.addAll(List.of("-jar", o.project.resolve("target/payara-micro.jar").toString(), "--nocluster",
-                "--deploy", o.project.resolve("target/landline-authenticator.war").toString(), "--contextroot", "/",
+        command.addAll(List.of("-jar", o.build.resolve("payara-micro.jar").toString(), "--nocluster",
+                "--deploy", o.build.resolve("landline-authenticator.war").toString(), "--contextroot", "/",
                 "--port", Integer.toString(port),
-                "--prebootcommandfile", o.project.resolve("src/main/payara/pre-boot-commands.txt").toString(),
+                "--prebootcommandfile", o.project.resolve("app/src/main/payara/pre-boot-commands.txt").toString(),
                 "--postbootcommandfile", home.resolve("post-boot-commands.txt").toString(),
                 "--systemproperties", home.resolve("server-keys.properties").toString()));
         command.addAll(extra);
@@ -435,7 +435,7 @@ public final class CallBench {
         throw new IllegalStateException("no answered call within " + timeoutSeconds + " s");
     }
 
-    /** Copies the original demo to target/bench, installs it with npm and starts it; null (skipped) if it can't. */
+    /** Copies the original demo to bench/target, installs it with npm and starts it; null (skipped) if it can't. */
     private URI startDemo(Vonage vonage) throws Exception {
         if (o.demo == null) {
             say("[bench] demo skipped (--no-demo)");
@@ -445,7 +445,7 @@ public final class CallBench {
             say("[bench] demo SKIPPED: needs node and npm on the PATH and the demo at " + o.demo);
             return null;
         }
-        var dir = o.project.resolve("target/seed-baseline");
+        var dir = o.build.resolve("seed-baseline");
         Files.createDirectories(dir);
         try (var files = Files.list(o.demo)) {
             for (var file : files.filter(Files::isRegularFile).toList()) {

@@ -8,7 +8,10 @@ import java.util.List;
 /** Command-line options of {@link CallBench}; see docs/benchmarks.md. */
 final class Options {
 
+    /** The repository's root (bench/run starts the driver there): docs/, app/src/main/payara. */
     Path project = Path.of("").toAbsolutePath();
+    /** The bench module's build folder: the WAR and Payara Micro copied there by Maven; the driver's work files. */
+    Path build = project.resolve("bench/target");
     boolean smoke;
     boolean postgres;
     int iterations = 600_000;
@@ -23,7 +26,7 @@ final class Options {
     int calledCap = 100_000;
     Path demo = Path.of("/work/shared/bench/seed-baseline");
     Path out;
-    /** The run command's JVM settings (pom.xml, profile run); --server-jvm replaces them. */
+    /** The run command's JVM settings (app/pom.xml, profile run); --server-jvm replaces them. */
     List<String> serverJvm = new ArrayList<>(List.of("-Xms64m", "-Xmx256m", "-XX:+UseSerialGC"));
     /** Extra Payara Micro arguments (repeatable --server-arg). */
     List<String> serverArgs = new ArrayList<>(List.of("--maxHttpThreads", "32"));
@@ -89,7 +92,10 @@ final class Options {
                 }
                 case "--statement-cache" -> o.statementCache = Integer.parseInt(args.get(++i));
                 case "--h2-query-cache" -> o.h2QueryCache = Integer.parseInt(args.get(++i));
-                case "--project" -> o.project = Path.of(args.get(++i)).toAbsolutePath();
+                case "--project" -> {
+                    o.project = Path.of(args.get(++i)).toAbsolutePath();
+                    o.build = o.project.resolve("bench/target");
+                }
                 default -> throw new IllegalArgumentException("unknown option " + a + " (see docs/benchmarks.md)");
             }
         }

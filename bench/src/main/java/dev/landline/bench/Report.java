@@ -32,7 +32,7 @@ final class Report {
                 + " these cores) |%n%n", loadBefore, loadAfter));
 
         md.append("| settings | |\n|---|---|\n");
-        md.append(f("| service | Payara Micro from `target/landline-authenticator.war`, JVM options `%s`%s, Payara Micro"
+        md.append(f("| service | Payara Micro from the app module's WAR, JVM options `%s`%s, Payara Micro"
                 + " options `%s`, database %s, JDBC statement cache %d per connection%s |%n",
                 String.join(" ", o.serverJvm), o.serverEnv.isEmpty() ? "" : ", environment `" + o.serverEnv + "`",
                 String.join(" ", o.serverArgs), o.postgres ? "PostgreSQL 127.0.0.1:5432 (a fresh database)"
@@ -214,7 +214,7 @@ final class Report {
     }
 
     private static String command(Options o) {
-        return "mvn -Pbench package" + (o.args.isEmpty() ? "" : " -Dbench.args=\"" + String.join(" ", o.args) + "\"");
+        return "bench/run" + (o.args.isEmpty() ? "" : " " + String.join(" ", o.args));
     }
 
     private static String cpu() {

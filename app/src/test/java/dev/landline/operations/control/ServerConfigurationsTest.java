@@ -48,7 +48,9 @@ class ServerConfigurationsTest {
     }
 
     private static List<Path> configurations() throws IOException {
-        try (Stream<Path> test = Stream.of("src/test/liberty", "src/test/wildfly", "src/test/payara")
+        // the Arquillian servers' configuration here, the black-box servers' in the portability module beside
+        try (Stream<Path> test = Stream.of("src/test/payara", "../portability/src/test/liberty",
+                        "../portability/src/test/wildfly", "../portability/src/test/payara")
                 .map(Path::of).filter(Files::isDirectory).flatMap(ServerConfigurationsTest::walk)) {
             return Stream.concat(SHIPPED.stream(), test.filter(Files::isRegularFile).toList().stream()).toList();
         }

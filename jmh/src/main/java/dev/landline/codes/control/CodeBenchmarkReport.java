@@ -25,9 +25,9 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * to {@code docs/benchmarks-codes.md} between two markers (the text around them is kept).
  *
  * <pre>
- * java -jar target/benchmarks.jar            about 3 minutes: fork 1, warmup 6 x 1 s, measurement 5 x 1 s
- * java -jar target/benchmarks.jar --long     about 17 minutes: 2 forks, warmup 5 x 2 s, measurement 10 x 2 s
- * java -jar target/benchmarks.jar --smoke    seconds, figures meaningless, writes no file (a CI check that it runs)
+ * java -jar jmh/target/benchmarks.jar            about 3 minutes: fork 1, warmup 6 x 1 s, measurement 5 x 1 s
+ * java -jar jmh/target/benchmarks.jar --long     about 17 minutes: 2 forks, warmup 5 x 2 s, measurement 10 x 2 s
+ * java -jar jmh/target/benchmarks.jar --smoke    seconds, figures meaningless, writes no file (a CI check that it runs)
  * options: --out FILE (default docs/benchmarks-codes.md), --no-file
  * </pre>
  */
@@ -116,7 +116,7 @@ public final class CodeBenchmarkReport {
                 case "--no-file" -> write = false;
                 default -> {
                     System.err.println(
-                            "usage: java -jar target/benchmarks.jar [--long | --smoke] [--out FILE | --no-file]");
+                            "usage: java -jar jmh/target/benchmarks.jar [--long | --smoke] [--out FILE | --no-file]");
                     System.exit(args[i].equals("--help") || args[i].equals("-h") ? 0 : 2);
                 }
             }
@@ -150,7 +150,7 @@ public final class CodeBenchmarkReport {
         var md = new StringBuilder();
         BenchmarkParams params = results.values().iterator().next().getParams();
         md.append("Measured ").append(Instant.now().truncatedTo(ChronoUnit.SECONDS))
-                .append(" with `java -jar target/benchmarks.jar")
+                .append(" with `java -jar jmh/target/benchmarks.jar")
                 .append(settings.name().equals("default") ? "" : " --" + settings.name()).append("` (")
                 .append(settings.describe()).append(", JMH ").append(params.getJmhVersion()).append(").\n\n");
         md.append("| machine | |\n|---|---|\n")
@@ -242,7 +242,7 @@ public final class CodeBenchmarkReport {
                     ? old.substring(0, begin) + block + old.substring(end + END.length())
                     : old + "\n" + block + "\n";
         } else {
-            text = "# Code generation benchmark\n\n`mvn -Pjmh package && java -jar target/benchmarks.jar`\n\n"
+            text = "# Code generation benchmark\n\n`mvn -Pjmh package && java -jar jmh/target/benchmarks.jar`\n\n"
                     + block + "\n\n## Findings\n\n(The generator keeps everything outside its markers.)\n";
             if (file.getParent() != null) {
                 Files.createDirectories(file.getParent());
