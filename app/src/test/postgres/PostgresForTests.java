@@ -8,26 +8,21 @@ import java.util.HexFormat;
 import java.util.Properties;
 
 /**
- * Gives each PostgreSQL run of the tests (the Arquillian run, the black-box run on each server) a database of its
- * own. Run by Maven with the single-file source launcher and the PostgreSQL driver on the class path (never in the
- * WAR):
+ * Gives the PostgreSQL run of the Arquillian tests (failsafe execution "postgres") a database of its own. Run by
+ * Maven with the single-file source launcher and the PostgreSQL driver on the class path (never in the WAR):
  *
- *   create DIR BASE_POST_BOOT_FILE|- [LIBERTY_SERVER_XML]
- *                                   connects to the maintenance database (default jdbc:postgresql://127.0.0.1:5432/test,
+ *   create DIR BASE_POST_BOOT_FILE  connects to the maintenance database (default jdbc:postgresql://127.0.0.1:5432/test,
  *                                   user postgres), drops the database a previous build left in DIR (one that died
- *                                   before its drop), creates landline_it_<random> and writes into DIR what each
- *                                   server's administrator would configure to use it as the default datasource:
- *                                   post-boot-commands.txt (Payara Micro: BASE_POST_BOOT_FILE plus a pool),
- *                                   datasource.cli (WildFly: the driver deployed, a datasource, the default binding),
- *                                   server.xml (Open Liberty: LIBERTY_SERVER_XML with its datasource properties line
- *                                   replaced as the README says). Also DIR/postgres.properties (for the tests) and
- *                                   DIR/maven.properties ("NAME.skip", NAME being DIR's file name, read by the build
- *                                   to skip starting a server). PostgreSQL unreachable: available=false and the
- *                                   reason, so those tests skip; with -Dlandline.require.postgres=true it fails.
+ *                                   before its drop), creates landline_it_<random> and writes into DIR what Payara
+ *                                   Micro's administrator would configure to use it as the default datasource:
+ *                                   post-boot-commands.txt (BASE_POST_BOOT_FILE plus a pool), and DIR/postgres.properties
+ *                                   (for the tests). PostgreSQL unreachable: available=false and the reason, so those
+ *                                   tests skip; with -Dlandline.require.postgres=true it fails.
  *   drop DIR                        drops the database named in DIR/postgres.properties (WITH (FORCE)).
  *
  * System properties: landline.it.postgres.url (the maintenance database), landline.it.postgres.user,
- * landline.require.postgres.
+ * landline.require.postgres. (The black-box servers get their databases from the portability matrix's own
+ * dev.landline.blackbox.matrix.PostgresDatabases.)
  */
 public class PostgresForTests {
 
@@ -47,15 +42,14 @@ public class PostgresForTests {
                 } catch (SQLException e) {
                     System.out.println("[landline] could not drop the database a previous build left: " + e.getMessage());
                 }
-                create(dir, file, args[2].equals("-") ? null : Path.of(args[2]),
-                        args.length > 3 ? Path.of(args[3]) : null);
+                create(dir, file, Path.of(args[2]));
             }
             case "drop" -> drop(file);
             default -> throw new IllegalArgumentException("create or drop, not " + args[0]);
         }
     }
 
-    private static void create(Path dir, Path file, Path basePostBoot, Path libertyServerXml) throws IOException {
+    private static void create(Path dir, Path file, Path basePostBoot) throws IOException {
         var properties = new Properties();
         var name = "landline_it_" + HexFormat.of().formatHex(new SecureRandom().generateSeed(6));
         try (var connection = DriverManager.getConnection(URL + (URL.contains("?") ? "&" : "?") + "connectTimeout=5",
@@ -84,21 +78,12 @@ public class PostgresForTests {
             properties.store(out, "the PostgreSQL database of this run of the Arquillian tests");
         }
         var database = properties.getProperty("database", "none");
-        if (basePostBoot != null) {
-            Files.writeString(dir.resolve("post-boot-commands.txt"), Files.readString(basePostBoot) + String.join("\n",
-                    "",
-                    "# The default datasource on this run's own PostgreSQL database (written by PostgresForTests).",
-                    pool("LandlinePostgres", host, port, database, USER, PASSWORD),
-                    "set resources.jdbc-resource.jdbc/__default.pool-name=LandlinePostgres",
-                    ""));
-        }
-        Files.writeString(dir.resolve("datasource.cli"), wildflyDatasource(host, port, database));
-        if (libertyServerXml != null) {
-            Files.writeString(dir.resolve("server.xml"), libertyDatasource(Files.readString(libertyServerXml), host,
-                    port, database));
-        }
-        Files.writeString(dir.resolve("maven.properties"), dir.getFileName() + ".skip="
-                + !properties.getProperty("available").equals("true") + "\n");
+        Files.writeString(dir.resolve("post-boot-commands.txt"), Files.readString(basePostBoot) + String.join("\n",
+                "",
+                "# The default datasource on this run's own PostgreSQL database (written by PostgresForTests).",
+                pool("LandlinePostgres", host, port, database, USER, PASSWORD),
+                "set resources.jdbc-resource.jdbc/__default.pool-name=LandlinePostgres",
+                ""));
         if (properties.getProperty("available").equals("true")) {
             System.out.println("[landline] created PostgreSQL database " + name + " for this run");
         }
@@ -117,41 +102,6 @@ public class PostgresForTests {
                 + " --failconnection=true --maxwait=4000"
                 + " --property user=" + user + ":password=" + password + ":serverName=" + host + ":portNumber=" + port
                 + ":databaseName=" + database + ":connectTimeout=1:loginTimeout=2:socketTimeout=10 " + name;
-    }
-
-    /** WildFly, as the README's recipe: the driver deployed, a datasource, the default binding (a reload follows). */
-    static String wildflyDatasource(String host, String port, String database) {
-        String driver;
-        try {
-            driver = Path.of(org.postgresql.Driver.class.getProtectionDomain().getCodeSource().getLocation().toURI())
-                    .toString();
-        } catch (java.net.URISyntaxException e) {
-            throw new IllegalStateException(e);
-        }
-        var driverName = Path.of(driver).getFileName().toString();
-        return String.join("\n",
-                "# The default datasource on this run's own PostgreSQL database (written by PostgresForTests)",
-                "deploy " + driver,
-                "data-source add --name=LandlineDS --jndi-name=java:jboss/datasources/LandlineDS --driver-name="
-                        + driverName + " --connection-url=jdbc:postgresql://" + host + ":" + port + "/" + database
-                        + "?connectTimeout=1&loginTimeout=2&socketTimeout=10 --blocking-timeout-wait-millis=4000"
-                        + " --user-name=" + USER + " --password=" + PASSWORD,
-                "/subsystem=ee/service=default-bindings:write-attribute(name=datasource,value=java:jboss/datasources/LandlineDS)",
-                "");
-    }
-
-    /** Open Liberty, as the README's recipe: the datasource's properties line replaced by PostgreSQL's. */
-    static String libertyDatasource(String serverXml, String host, String port, String database) {
-        var h2 = java.util.regex.Pattern.compile("<properties URL=\"\\$\\{landline\\.h2\\.url}\"[^>]*/>");
-        var matcher = h2.matcher(serverXml);
-        if (!matcher.find()) {
-            throw new IllegalStateException("no <properties URL=\"${landline.h2.url}\" …/> line in the Liberty server.xml;"
-                    + " update PostgresForTests and the README together");
-        }
-        return matcher.replaceFirst(java.util.regex.Matcher.quoteReplacement("<properties.postgresql serverName=\""
-                + host + "\" portNumber=\"" + port + "\" databaseName=\"" + database + "\" user=\"" + USER
-                + "\" password=\"" + PASSWORD + "\" connectTimeout=\"1\" loginTimeout=\"2\" socketTimeout=\"10\"/>"
-                + "<connectionManager connectionTimeout=\"4s\"/>"));
     }
 
     private static void drop(Path file) throws IOException, SQLException {

@@ -23,7 +23,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The admin API on whatever server runs the WAR: the server's own users and role mapping, JSON, problem+json. */
-class AdminApiScenariosIT extends RunningServer {
+abstract class AdminApiScenarios extends RunningServer {
 
     @Test
     void withoutCredentialsItIs401AndWithoutTheAdminRoleItIs403() {
@@ -122,7 +122,7 @@ class AdminApiScenariosIT extends RunningServer {
                 + " blackbox.seed-key.previous, blackbox.pin-pepper, blackbox.pin-pepper.previous)");
         // readiness first: on WildFly the checks run on a management thread, and must not depend on a request
         // having created the beans they use
-        var health = URI.create(System.getProperty("landline.health-url", base.resolve("/health/ready").toString()));
+        var health = readiness;
         var deadline = Instant.now().plus(Duration.ofSeconds(30));
         var ready = Http.send("GET", health, null, null, null);
         while (ready.statusCode() != 200 && Instant.now().isBefore(deadline)) {
@@ -155,7 +155,7 @@ class AdminApiScenariosIT extends RunningServer {
     private static void assertRing(String what, List<JsonObject> reported, String current, String previous) {
         var expected = new ArrayList<String>();
         expected.add(keyId(current));
-        Arrays.stream(previous.split(",")).map(String::strip).map(AdminApiScenariosIT::keyId).forEach(expected::add);
+        Arrays.stream(previous.split(",")).map(String::strip).map(AdminApiScenarios::keyId).forEach(expected::add);
         var configured = reported.stream().filter(k -> k.getBoolean("configured")).toList();
         assertEquals(expected, configured.stream().map(k -> k.getString("id")).toList(), what + " ids: " + reported);
         assertTrue(configured.get(0).getBoolean("current"), what + ": the first is current");

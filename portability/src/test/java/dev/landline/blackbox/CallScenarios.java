@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
  * real one, so a TOTP code is checked against the independent computation at the instant the webhook was sent or
  * answered (the service decided in between).
  */
-class CallScenariosIT extends RunningServer {
+abstract class CallScenarios extends RunningServer {
 
     private static final String PIN = "258036";
     /** RFC 6238's SHA-1 seed, "12345678901234567890". */

@@ -1,0 +1,82 @@
+package dev.landline.blackbox.matrix;
+
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Payara Micro the way the README's run command starts it: {@code java -jar payara-micro.jar} with the WAR at
+ * context root /, the pre-boot commands of src/main/payara (loopback, no clustering, group = role) and the
+ * test-only post-boot commands of src/test/payara (file-realm users, the secrets and earlier keys as password
+ * aliases, the PIN hashing cost). PostgreSQL: the README's pool as the default datasource, the driver from
+ * {@code --addlibs}.
+ */
+final class PayaraMicro implements AppServer {
+
+    @Override
+    public String key() {
+        return "payara-micro";
+    }
+
+    @Override
+    public String displayName() {
+        return "Payara Micro";
+    }
+
+    @Override
+    public Running start(Setup setup) throws Exception {
+        var port = Provisioning.freePorts(1)[0];
+        var postBoot = Matrix.testConfig().resolve("payara-it/blackbox-post-boot-commands.txt");
+        var command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Dh2.bindAddress=127.0.0.1", "-jar", setup.distributions().resolve("payara-micro.jar").toString(),
+                "--nocluster", "--deploy", setup.war().toString(), "--contextroot", "/", "--port", String.valueOf(port),
+                "--prebootcommandfile", Matrix.recipes().resolve("payara/pre-boot-commands.txt").toString()));
+        if (setup.database().kind() == Database.Kind.POSTGRES) {
+            var withPool = setup.workDir().resolve("post-boot-commands.txt");
+            Files.writeString(withPool, Files.readString(postBoot) + String.join("\n", "",
+                    "# The default datasource on this run's own PostgreSQL database (README, PostgreSQL)",
+                    pool("LandlinePostgres", setup.database()),
+                    "set resources.jdbc-resource.jdbc/__default.pool-name=LandlinePostgres", ""));
+            postBoot = withPool;
+            command.addAll(List.of("--addlibs", setup.distributions().resolve("postgresql.jar").toString()));
+        }
+        var log = setup.workDir().resolve("payara-micro.log");
+        command.addAll(List.of("--postbootcommandfile", postBoot.toString(), "--logtofile", log.toString()));
+        var process = Provisioning.command(setup.workDir().resolve("console.log"), command)
+                .directory(setup.workDir().toFile()).start();
+        var base = URI.create("http://127.0.0.1:" + port + "/");
+        var running = new Started(base, base.resolve("health/ready"), log, process);
+        try {
+            Provisioning.awaitUp(running.readinessUrl(), process::isAlive, log);
+            return running;
+        } catch (Exception | AssertionError e) {
+            running.close();
+            throw e;
+        }
+    }
+
+    /**
+     * The pool an administrator would define (README, PostgreSQL): validated connections, so the pool heals after an
+     * outage; short connect, login and socket timeouts and a bounded wait for a free connection.
+     */
+    static String pool(String name, Database database) {
+        return "create-jdbc-connection-pool --datasourceclassname=org.postgresql.ds.PGSimpleDataSource"
+                + " --restype=javax.sql.DataSource --statementcachesize=64 --isconnectvalidatereq=true"
+                + " --validationmethod=custom-validation"
+                + " --validationclassname=org.glassfish.api.jdbc.validation.PostgresConnectionValidation"
+                + " --failconnection=true --maxwait=4000"
+                + " --property user=" + database.user() + ":password=" + database.password() + ":serverName="
+                + database.host() + ":portNumber=" + database.port() + ":databaseName=" + database.name()
+                + ":connectTimeout=1:loginTimeout=2:socketTimeout=10 " + name;
+    }
+
+    private record Started(URI baseUrl, URI readinessUrl, Path log, Process process) implements Running {
+        @Override
+        public void close() {
+            Provisioning.stop(process.toHandle(), Duration.ofSeconds(60));
+        }
+    }
+}
