@@ -49,6 +49,9 @@ class PortabilityIT {
         empty(work);
         try {
             database = entry.database() == Database.Kind.H2 ? Database.h2() : PostgresDatabases.create();
+            if (database.kind() == Database.Kind.POSTGRES) {
+                System.out.println("[matrix] created PostgreSQL database " + database.name() + " for " + entry);
+            }
         } catch (SQLException unreachable) {
             var reason = PostgresDatabases.unreachable(unreachable);
             var required = Boolean.getBoolean("landline.require.postgres");
@@ -79,6 +82,7 @@ class PortabilityIT {
             server = null;
             if (database != null && database.kind() == Database.Kind.POSTGRES) {
                 PostgresDatabases.drop(database);
+                System.out.println("[matrix] dropped PostgreSQL database " + database.name());
             }
             database = null;
             RunningServer.serveNothing("no server: the matrix entry is over", true);

@@ -13,7 +13,7 @@ import java.util.Properties;
  * the file {@code -Dmatrix.settings} names.
  */
 public record TestSettings(String seedKey, String seedKeyPrevious, String pinPepper, String pinPepperPrevious,
-        String signatureSecret, int pinIterations, String adminUser, String adminPassword, String viewerUser,
+        String signatureSecret, int pinHashIterations, String adminUser, String adminPassword, String viewerUser,
         String viewerPassword) {
 
     public static TestSettings load(Path file) {
@@ -47,6 +47,7 @@ public record TestSettings(String seedKey, String seedKeyPrevious, String pinPep
     /** Never the values: a record's default toString would print every secret into the test report. */
     @Override
     public String toString() {
-        return "TestSettings[admin " + adminUser + ", viewer " + viewerUser + ", PIN iterations " + pinIterations + "]";
+        return "TestSettings[admin " + adminUser + ", viewer " + viewerUser + ", PIN hash iterations "
+                + pinHashIterations + "]";
     }
 }

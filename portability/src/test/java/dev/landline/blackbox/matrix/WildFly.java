@@ -57,7 +57,7 @@ final class WildFly implements AppServer {
                 "-Djboss.bind.address=127.0.0.1", "-Djboss.bind.address.management=127.0.0.1",
                 "-Djboss.http.port=" + ports[0], "-Djboss.https.port=" + ports[1],
                 "-Djboss.management.http.port=" + ports[2], "-Djboss.management.https.port=" + ports[3],
-                "-Dlandline.pin.hash-iterations=" + settings.pinIterations())).directory(work.toFile()).start();
+                "-Dlandline.pin.hash-iterations=" + settings.pinHashIterations())).directory(work.toFile()).start();
         var context = setup.war().getFileName().toString().replaceFirst("\\.war$", "");
         var running = new Started(URI.create("http://127.0.0.1:" + ports[0] + "/" + context + "/"),
                 URI.create("http://" + management + "/health/ready"), home.resolve("standalone/log/server.log"),
