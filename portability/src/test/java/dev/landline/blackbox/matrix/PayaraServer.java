@@ -1,0 +1,382 @@
+package dev.landline.blackbox.matrix;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.zip.ZipFile;
+
+/**
+ * Payara Server (full), set up exactly as docs/deploying-payara-server.md tells an administrator: a new domain with an
+ * administrator password, started with {@code asadmin start-domain}; the recipe
+ * {@code src/main/payara-server/landline.asadmin} with its variables filled in (as {@code envsubst} does) run by
+ * {@code asadmin multimode --file}, preceded by the test-only additions in
+ * {@code src/test/servers/payara-server/test-only.asadmin} (a viewer, the earlier keys, a lower PIN cost); then
+ * {@code asadmin restart-domain}. On H2 the recipe's PostgreSQL section is left out, as the guide says for a trial:
+ * the WAR then uses the domain's own embedded H2 ({@code jdbc/__default}, a file in the domain), so the H2
+ * {@link Database#jdbcUrl()} is not used. Ports: a free port base ({@code create-domain --portbase}), HTTP on
+ * base+80, the admin console on https://127.0.0.1:base+48. Distribution: {@code payara.zip} in
+ * {@link Setup#distributions()} ({@code fish.payara.distributions:payara:6.2025.9:zip}); PostgreSQL also needs
+ * {@code postgresql.jar} there.
+ */
+public final class PayaraServer implements AppServer {
+
+    static final String DOMAIN = "landline";
+    private static final Duration ASADMIN_TIMEOUT = Duration.ofMinutes(Long.getLong("payara-server.asadmin-minutes", 6));
+    private static final Duration READY_WITHIN = Duration.ofSeconds(Long.getLong("landline.ready-seconds", 240));
+    /** The port offsets create-domain --portbase uses (admin 48, HTTP 80/81, IIOP 37–39, JMS 76, JMX 86, OSGi shell
+     *  66, debugger 9, Hazelcast 49 and 59). */
+    private static final int[] PORT_OFFSETS = {9, 37, 38, 39, 48, 49, 59, 66, 76, 80, 81, 86};
+    private static final Pattern VARIABLE = Pattern.compile("\\$\\{([A-Z_][A-Z0-9_]*)}");
+    private static final String DATABASE_SECTION = "(?ms)^# --- 6\\. database: PostgreSQL.*?^# --- end of database ---\\R";
+
+    @Override
+    public String key() {
+        return "payara-server";
+    }
+
+    @Override
+    public String displayName() {
+        return "Payara Server";
+    }
+
+    @Override
+    public Running start(Setup setup) throws Exception {
+        var work = setup.workDir().toAbsolutePath();
+        var install = unzip(setup.distributions().resolve("payara.zip"), work);
+        var asadmin = install.resolve("bin/asadmin");
+        var domains = work.resolve("domains");
+        var secrets = secrets(work.resolve("secrets"), setup);
+        var log = work.resolve("asadmin.log");
+        var portBase = freePortBase();
+        var base = URI.create("http://127.0.0.1:" + (portBase + 80) + "/");
+        var server = new Started(asadmin, domains, log, base, portBase);
+        try {
+            // the administrator's shell steps (docs/deploying-payara-server.md), with a port base and a folder of
+            // our own for the domain
+            server.asadmin("--user", "admin", "--passwordfile", secrets.resolve("asadmin.password").toString(),
+                    "create-domain", "--portbase", Integer.toString(portBase), "--domaindir", domains.toString(),
+                    DOMAIN);
+            server.asadmin("start-domain", "--domaindir", domains.toString(), DOMAIN);
+            var variables = variables(setup, secrets, base);
+            var recipe = Files.readString(recipe("src/main/payara-server/landline.asadmin"));
+            if (setup.database().kind() == Database.Kind.H2) {
+                var trial = recipe.replaceFirst(DATABASE_SECTION, "");
+                if (trial.equals(recipe)) {
+                    throw new IllegalStateException("landline.asadmin has no '# --- 6. database: PostgreSQL' … '# ---"
+                            + " end of database ---' section; update PayaraServer and the guide together");
+                }
+                recipe = trial;
+            }
+            var testOnly = Files.readString(recipe("src/test/servers/payara-server/test-only.asadmin"));
+            var configured = work.resolve("landline.configured.asadmin");
+            write(configured, substitute(testOnly, variables) + substitute(recipe, variables));
+            server.asadmin("--port", Integer.toString(portBase + 48), "--user", "admin", "--passwordfile",
+                    secrets.resolve("asadmin.password").toString(), "multimode", "--file", configured.toString());
+            server.asadmin("--user", "admin", "--passwordfile", secrets.resolve("asadmin.password").toString(),
+                    "restart-domain", "--domaindir", domains.toString(), DOMAIN);
+            server.awaitReady();
+            return server;
+        } catch (Exception | AssertionError e) {
+            server.close();
+            throw e;
+        }
+    }
+
+    /** What envsubst does with the exported variables; a ${LANDLINE_…} left over is a mistake in the recipe. */
+    static String substitute(String text, Map<String, String> variables) {
+        var matcher = VARIABLE.matcher(text);
+        var out = new StringBuilder();
+        while (matcher.find()) {
+            var value = variables.get(matcher.group(1));
+            if (value == null) {
+                throw new IllegalStateException("no value for ${" + matcher.group(1) + "} in the Payara Server recipe");
+            }
+            matcher.appendReplacement(out, Matcher.quoteReplacement(value));
+        }
+        matcher.appendTail(out);
+        return out.toString();
+    }
+
+    private static Map<String, String> variables(Setup setup, Path secrets, URI base) {
+        var settings = setup.settings();
+        var variables = new LinkedHashMap<String, String>();
+        variables.put("LANDLINE_SECRETS", secrets.toString());
+        variables.put("LANDLINE_ADMIN_USER", settings.adminUser());
+        variables.put("LANDLINE_VIEWER_USER", settings.viewerUser());
+        variables.put("LANDLINE_PIN_HASH_ITERATIONS", Integer.toString(settings.pinHashIterations()));
+        variables.put("LANDLINE_PUBLIC_BASE_URL", base.toString().replaceFirst("/$", ""));
+        variables.put("LANDLINE_WAR", setup.war().toAbsolutePath().toString());
+        var database = setup.database();
+        if (database.kind() == Database.Kind.POSTGRES) {
+            var url = Pattern.compile("^jdbc:postgresql://([^:/?]+)(?::(\\d+))?/([^?]+).*$").matcher(database.jdbcUrl());
+            if (!url.matches()) {
+                throw new IllegalArgumentException("not a jdbc:postgresql://host[:port]/database URL: "
+                        + database.jdbcUrl());
+            }
+            variables.put("LANDLINE_DB_HOST", url.group(1));
+            variables.put("LANDLINE_DB_PORT", url.group(2) == null ? "5432" : url.group(2));
+            variables.put("LANDLINE_DB_NAME", url.group(3));
+            variables.put("LANDLINE_DB_USER", database.user());
+            variables.put("LANDLINE_POSTGRESQL_JAR", setup.distributions().resolve("postgresql.jar").toAbsolutePath()
+                    .toString());
+        }
+        return variables;
+    }
+
+    /** The secret files the guide asks for, owner-only, one line each. */
+    private static Path secrets(Path dir, Setup setup) throws IOException {
+        Files.createDirectories(dir);
+        restrict(dir, "rwx------");
+        var settings = setup.settings();
+        var adminConsolePassword = new byte[12];
+        new SecureRandom().nextBytes(adminConsolePassword);
+        write(dir.resolve("asadmin.password"), "AS_ADMIN_PASSWORD="
+                + java.util.HexFormat.of().formatHex(adminConsolePassword) + "\n");
+        write(dir.resolve("admin.password"), "AS_ADMIN_USERPASSWORD=" + settings.adminPassword() + "\n");
+        write(dir.resolve("viewer.password"), "AS_ADMIN_USERPASSWORD=" + settings.viewerPassword() + "\n");
+        write(dir.resolve("seed-key.alias"), "AS_ADMIN_ALIASPASSWORD=" + settings.seedKey() + "\n");
+        write(dir.resolve("pin-pepper.alias"), "AS_ADMIN_ALIASPASSWORD=" + settings.pinPepper() + "\n");
+        write(dir.resolve("signature-secret.alias"), "AS_ADMIN_ALIASPASSWORD=" + settings.signatureSecret() + "\n");
+        write(dir.resolve("seed-key-previous.alias"), "AS_ADMIN_ALIASPASSWORD=" + settings.seedKeyPrevious() + "\n");
+        write(dir.resolve("pin-pepper-previous.alias"), "AS_ADMIN_ALIASPASSWORD=" + settings.pinPepperPrevious()
+                + "\n");
+        var database = setup.database();
+        if (database.kind() == Database.Kind.POSTGRES) {
+            // Payara's pool needs a non-empty password, even where PostgreSQL trusts the user
+            var password = database.password() == null || database.password().isEmpty() ? "it-only-db-password"
+                    : database.password();
+            write(dir.resolve("database.alias"), "AS_ADMIN_ALIASPASSWORD=" + password + "\n");
+        }
+        return dir;
+    }
+
+    /** The recipe files, from the project's folder (today's single module) or the app module next to this one. */
+    static Path recipe(String path) {
+        var project = Path.of(System.getProperty("landline.project.dir", System.getProperty("user.dir")));
+        for (var candidate : List.of(project.resolve(path), project.resolve("app").resolve(path),
+                project.resolveSibling("app").resolve(path))) {
+            if (Files.isRegularFile(candidate)) {
+                return candidate;
+            }
+        }
+        throw new IllegalStateException(path + " not found from " + project + " (set -Dlandline.project.dir)");
+    }
+
+    private static Path unzip(Path zip, Path work) throws IOException {
+        try (var file = new ZipFile(zip.toFile())) {
+            var entries = file.entries();
+            while (entries.hasMoreElements()) {
+                var entry = entries.nextElement();
+                var target = work.resolve(entry.getName()).normalize();
+                if (!target.startsWith(work)) {
+                    throw new IOException("zip entry outside the folder: " + entry.getName());
+                }
+                if (entry.isDirectory()) {
+                    Files.createDirectories(target);
+                    continue;
+                }
+                Files.createDirectories(target.getParent());
+                try (var in = file.getInputStream(entry)) {
+                    Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
+                }
+                if (entry.getName().contains("/bin/")) {
+                    target.toFile().setExecutable(true, true);
+                }
+            }
+        }
+        return work.resolve("payara6");
+    }
+
+    /** A port base whose ports are all free on loopback and on the wildcard address (the domain binds both until its
+     *  restart puts everything on loopback). */
+    static int freePortBase() {
+        var random = new SecureRandom();
+        for (int attempt = 0; attempt < 50; attempt++) {
+            var base = 20_000 + random.nextInt(400) * 100;
+            if (allFree(base)) {
+                return base;
+            }
+        }
+        throw new IllegalStateException("no free port base found");
+    }
+
+    private static boolean allFree(int base) {
+        for (var offset : PORT_OFFSETS) {
+            try (var loopback = new ServerSocket()) {
+                loopback.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), base + offset));
+            } catch (IOException taken) {
+                return false;
+            }
+            try (var any = new ServerSocket(base + offset)) {
+                // free
+            } catch (IOException taken) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static void write(Path file, String content) throws IOException {
+        Files.deleteIfExists(file);
+        Files.createFile(file);
+        restrict(file, "rw-------");
+        Files.writeString(file, content, StandardCharsets.UTF_8);
+    }
+
+    private static void restrict(Path path, String permissions) throws IOException {
+        try {
+            Files.setPosixFilePermissions(path, PosixFilePermissions.fromString(permissions));
+        } catch (UnsupportedOperationException e) {
+            // not a POSIX file system
+        }
+    }
+
+    /** The domain once create-domain has run: asadmin, readiness, and stop. */
+    private static final class Started implements Running {
+        private final Path asadmin;
+        private final Path domains;
+        private final Path asadminLog;
+        private final URI base;
+        private final int portBase;
+
+        Started(Path asadmin, Path domains, Path asadminLog, URI base, int portBase) {
+            this.asadmin = asadmin;
+            this.domains = domains;
+            this.asadminLog = asadminLog;
+            this.base = base;
+            this.portBase = portBase;
+        }
+
+        @Override
+        public URI baseUrl() {
+            return base;
+        }
+
+        @Override
+        public URI readinessUrl() {
+            return base.resolve("health/ready");
+        }
+
+        @Override
+        public Path log() {
+            var server = domains.resolve(DOMAIN).resolve("logs/server.log");
+            return Files.exists(server) ? server : asadminLog;
+        }
+
+        /** https://127.0.0.1:base+48, the admin console (and asadmin's port). */
+        URI adminConsole() {
+            return URI.create("https://127.0.0.1:" + (portBase + 48) + "/");
+        }
+
+        void asadmin(String... arguments) throws IOException, InterruptedException {
+            var command = new ArrayList<String>();
+            command.add(asadmin.toString());
+            command.add("--interactive=false");
+            command.addAll(List.of(arguments));
+            var started = Instant.now();
+            Files.writeString(asadminLog, "\n$ asadmin " + String.join(" ", arguments) + "\n", StandardCharsets.UTF_8,
+                    java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+            var builder = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(asadminLog.toFile()));
+            // the server runs on the JDK that runs the tests
+            builder.environment().put("AS_JAVA", System.getProperty("java.home"));
+            var process = builder.start();
+            if (!process.waitFor(ASADMIN_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+                process.descendants().forEach(ProcessHandle::destroyForcibly);
+                process.destroyForcibly();
+                throw new IllegalStateException("asadmin " + String.join(" ", arguments) + " took longer than "
+                        + ASADMIN_TIMEOUT + "; see " + asadminLog);
+            }
+            Files.writeString(asadminLog, "(exit " + process.exitValue() + ", "
+                    + Duration.between(started, Instant.now()).toMillis() + " ms)\n", StandardCharsets.UTF_8,
+                    java.nio.file.StandardOpenOption.APPEND);
+            if (process.exitValue() != 0) {
+                throw new IllegalStateException("asadmin " + String.join(" ", arguments) + " failed (exit "
+                        + process.exitValue() + "); see " + asadminLog);
+            }
+        }
+
+        void awaitReady() throws InterruptedException {
+            var client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+            var deadline = Instant.now().plus(READY_WITHIN);
+            String last = "no answer";
+            while (Instant.now().isBefore(deadline)) {
+                try {
+                    var response = client.send(HttpRequest.newBuilder(readinessUrl()).timeout(Duration.ofSeconds(10))
+                            .build(), HttpResponse.BodyHandlers.ofString());
+                    if (response.statusCode() == 200 && response.body().contains("\"UP\"")) {
+                        return;
+                    }
+                    last = response.statusCode() + " " + response.body();
+                } catch (IOException notYet) {
+                    last = notYet.toString();
+                }
+                Thread.sleep(500);
+            }
+            throw new AssertionError(readinessUrl() + " was not UP within " + READY_WITHIN + ": " + last + "; see "
+                    + log());
+        }
+
+        /** asadmin stop-domain, then waits until the server's JVM (its pid file) is gone; kills it if it lingers. */
+        @Override
+        public void close() {
+            var pidFile = domains.resolve(DOMAIN).resolve("config/pid");
+            Long pid = null;
+            try {
+                if (Files.exists(pidFile)) {
+                    pid = Long.parseLong(Files.readString(pidFile).strip());
+                }
+            } catch (IOException | NumberFormatException e) {
+                // no pid: nothing to wait for beyond stop-domain
+            }
+            try {
+                if (Files.isDirectory(domains.resolve(DOMAIN))) {
+                    asadmin("stop-domain", "--domaindir", domains.toString(), DOMAIN);
+                }
+            } catch (IOException | RuntimeException e) {
+                // killed below
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            if (pid != null) {
+                ProcessHandle.of(pid).ifPresent(process -> {
+                    try {
+                        process.onExit().get(60, TimeUnit.SECONDS);
+                    } catch (Exception lingering) {
+                        process.destroyForcibly();
+                        try {
+                            process.onExit().get(30, TimeUnit.SECONDS);
+                        } catch (Exception e) {
+                            throw new IllegalStateException("Payara Server (pid " + process.pid() + ") did not stop", e);
+                        }
+                    }
+                });
+            }
+        }
+
+        @Override
+        public String toString() {
+            return "Payara Server at " + base + " (admin console " + adminConsole() + ")";
+        }
+    }
+}
