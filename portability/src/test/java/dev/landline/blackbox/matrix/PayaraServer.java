@@ -69,6 +69,8 @@ public final class PayaraServer implements AppServer {
         var log = work.resolve("asadmin.log");
         var portBase = freePortBase();
         var base = URI.create("http://127.0.0.1:" + (portBase + 80) + "/");
+        var configured = work.resolve("landline.configured.asadmin");
+        write(configured, commands(setup, secrets, base));
         var server = new Started(asadmin, domains, log, base, portBase);
         try {
             // the administrator's shell steps (docs/deploying-payara-server.md), with a port base and a folder of
@@ -77,19 +79,6 @@ public final class PayaraServer implements AppServer {
                     "create-domain", "--portbase", Integer.toString(portBase), "--domaindir", domains.toString(),
                     DOMAIN);
             server.asadmin("start-domain", "--domaindir", domains.toString(), DOMAIN);
-            var variables = variables(setup, secrets, base);
-            var recipe = Files.readString(recipe("src/main/payara-server/landline.asadmin"));
-            if (setup.database().kind() == Database.Kind.H2) {
-                var trial = recipe.replaceFirst(DATABASE_SECTION, "");
-                if (trial.equals(recipe)) {
-                    throw new IllegalStateException("landline.asadmin has no '# --- 6. database: PostgreSQL' … '# ---"
-                            + " end of database ---' section; update PayaraServer and the guide together");
-                }
-                recipe = trial;
-            }
-            var testOnly = Files.readString(recipe("src/test/servers/payara-server/test-only.asadmin"));
-            var configured = work.resolve("landline.configured.asadmin");
-            write(configured, substitute(testOnly, variables) + substitute(recipe, variables));
             server.asadmin("--port", Integer.toString(portBase + 48), "--user", "admin", "--passwordfile",
                     secrets.resolve("asadmin.password").toString(), "multimode", "--file", configured.toString());
             server.asadmin("--user", "admin", "--passwordfile", secrets.resolve("asadmin.password").toString(),
@@ -100,6 +89,25 @@ public final class PayaraServer implements AppServer {
             server.close();
             throw e;
         }
+    }
+
+    /**
+     * The commands run in the one multimode session: test-only.asadmin, then landline.asadmin (without its PostgreSQL
+     * section on H2), variables filled in.
+     */
+    static String commands(Setup setup, Path secrets, URI base) throws IOException {
+        var variables = variables(setup, secrets, base);
+        var recipe = Files.readString(recipe("src/main/payara-server/landline.asadmin"));
+        if (setup.database().kind() == Database.Kind.H2) {
+            var trial = recipe.replaceFirst(DATABASE_SECTION, "");
+            if (trial.equals(recipe)) {
+                throw new IllegalStateException("landline.asadmin has no '# --- 6. database: PostgreSQL' … '# ---"
+                        + " end of database ---' section; update PayaraServer and the guide together");
+            }
+            recipe = trial;
+        }
+        var testOnly = Files.readString(recipe("src/test/servers/payara-server/test-only.asadmin"));
+        return substitute(testOnly, variables) + substitute(recipe, variables);
     }
 
     /** What envsubst does with the exported variables; a ${LANDLINE_…} left over is a mistake in the recipe. */

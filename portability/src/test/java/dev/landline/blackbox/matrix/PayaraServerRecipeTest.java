@@ -1,0 +1,55 @@
+package dev.landline.blackbox.matrix;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The administrator's recipe and what the Payara Server of the matrix runs from it, without starting a server. */
+class PayaraServerRecipeTest {
+
+    private static final Path SECRETS = Path.of("/secure/landline");
+    private static final URI BASE = URI.create("http://127.0.0.1:20080/");
+
+    private static Setup on(Database database) {
+        return new Setup(Path.of("landline-authenticator.war"), Path.of("work"), database, Path.of("servers"),
+                TestSettings.fromSystemProperties());
+    }
+
+    @Test
+    void onPostgresEveryVariableOfTheRecipeIsFilledInAndThePoolIsTheDefaultDatasource() throws Exception {
+        var commands = PayaraServer.commands(on(new Database(Database.Kind.POSTGRES,
+                "jdbc:postgresql://127.0.0.1:5432/landline_it_x", "postgres", "pw")), SECRETS, BASE);
+        assertFalse(commands.lines().filter(line -> !line.startsWith("#")).anyMatch(line -> line.contains("${LANDLINE_")),
+                commands);
+        assertTrue(commands.contains("serverName=127.0.0.1:portNumber=5432:databaseName=landline_it_x"), commands);
+        assertTrue(commands.contains("password=${ALIAS=landline-database-password}"), "Payara's own alias stays");
+        assertTrue(commands.contains("set resources.jdbc-resource.jdbc/__default.pool-name=LandlinePostgres"));
+        assertTrue(commands.lines().reduce((first, second) -> second).orElseThrow()
+                .startsWith("deploy --contextroot / "), "the WAR is deployed last, once everything it needs is there");
+    }
+
+    @Test
+    void onH2ThePostgresSectionIsLeftOutAndEverythingElseIsKept() throws Exception {
+        var commands = PayaraServer.commands(on(new Database(Database.Kind.H2, "jdbc:h2:mem:x", "sa", "")), SECRETS,
+                BASE);
+        assertFalse(commands.contains("add-library"), commands);
+        assertFalse(commands.contains("create-jdbc-connection-pool"), commands);
+        assertFalse(commands.contains("jdbc/__default"), commands);
+        assertTrue(commands.contains("create-password-alias --passwordfile /secure/landline/seed-key.alias"
+                + " landline.seed-key"), commands);
+        assertTrue(commands.contains("create-file-user --groups admin --passwordfile /secure/landline/admin.password"
+                + " it-admin"), commands);
+        assertTrue(commands.contains("landline.seed-key.previous"), "the test-only earlier keys come first");
+        assertTrue(commands.contains("deploy --contextroot / "), commands);
+    }
+
+    @Test
+    void aVariableNobodyFillsInIsAMistakeNotAnEmptyString() {
+        assertThrows(IllegalStateException.class, () -> PayaraServer.substitute("deploy ${LANDLINE_WAR}", Map.of()));
+    }
+}
