@@ -266,6 +266,7 @@ public final class PayaraServer implements AppServer {
         private final Path asadminLog;
         private final URI base;
         private final int portBase;
+        private boolean closed;
 
         Started(Path asadmin, Path domains, Path asadminLog, URI base, int portBase) {
             this.asadmin = asadmin;
@@ -345,9 +346,13 @@ public final class PayaraServer implements AppServer {
                     + log());
         }
 
-        /** asadmin stop-domain, then waits until the server's JVM (its pid file) is gone; kills it if it lingers. */
+        /** asadmin stop-domain, then waits until the server's JVM (its pid file) is gone; kills it if it lingers. Once. */
         @Override
         public void close() {
+            if (closed) {
+                return;
+            }
+            closed = true;
             var pidFile = domains.resolve(DOMAIN).resolve("config/pid");
             Long pid = null;
             try {
