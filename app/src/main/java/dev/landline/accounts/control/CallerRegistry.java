@@ -1,8 +1,6 @@
 package dev.landline.accounts.control;
 
 import dev.landline.accounts.entity.Caller;
-import dev.landline.problems.boundary.BadRequest;
-import dev.landline.problems.boundary.Conflict;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -43,17 +41,17 @@ public class CallerRegistry {
                 : phoneNumbers.stream().map(PhoneNumbers::normalise).distinct().toList();
         var speech = language == null ? Languages.DEFAULT : language;
         if (!Languages.supported(speech)) {
-            throw new BadRequest("language", "not a supported speech language (BCP-47, for example en-GB)");
+            throw new InvalidCallerDetail("language", "not a supported speech language (BCP-47, for example en-GB)");
         }
         if (byAccountNumber(accountNumber).isPresent()) {
-            throw new Conflict("accountNumber", "this account number is already in use");
+            throw new AccountNumberTaken();
         }
         var caller = new Caller(name.strip(), accountNumber, pinHasher.hash(pin), phones, speech, now());
         em.persist(caller);
         try {
             em.flush();
         } catch (jakarta.persistence.PersistenceException raced) {
-            throw new Conflict("accountNumber", "this account number is already in use");
+            throw new AccountNumberTaken();
         }
         registered.fire(new CallerRegistered(caller.id()));
         return caller;

@@ -1,6 +1,5 @@
 package dev.landline.accounts.control;
 
-import dev.landline.problems.boundary.ServiceUnavailable;
 import dev.landline.secrets.control.ServerKeys;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -85,8 +84,7 @@ public class KeyUsage {
             }
             pepperRows.putAll(pepperCounts(statement));
         } catch (SQLException e) {
-            throw new ServiceUnavailable("The database is unavailable right now (SQL state " + e.getSQLState()
-                    + ").");
+            throw new KeyCountsUnavailable(e.getSQLState());
         }
         return new Usage(uses(keys.seedKeyIds(), seedRows), uses(keys.pepperIds(), pepperRows));
     }

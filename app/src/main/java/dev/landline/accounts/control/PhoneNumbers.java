@@ -1,6 +1,5 @@
 package dev.landline.accounts.control;
 
-import dev.landline.problems.boundary.BadRequest;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -20,7 +19,7 @@ public final class PhoneNumbers {
     }
 
     public static String normalise(String text) {
-        return parse(text).orElseThrow(() -> new BadRequest("phoneNumbers",
+        return parse(text).orElseThrow(() -> new InvalidCallerDetail("phoneNumbers",
                 "a phone number has 6 to 15 digits in international form, e.g. +44 7700 900000"));
     }
 

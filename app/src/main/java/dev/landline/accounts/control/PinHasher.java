@@ -1,6 +1,5 @@
 package dev.landline.accounts.control;
 
-import dev.landline.problems.boundary.ServiceUnavailable;
 import dev.landline.secrets.control.ServerKeys;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -119,7 +118,7 @@ public class PinHasher {
 
     private void refuseWeakHashes() {
         problem.ifPresent(reason -> {
-            throw new ServiceUnavailable("PINs cannot be checked: " + reason + ".");
+            throw new PinsUncheckable(reason);
         });
     }
 

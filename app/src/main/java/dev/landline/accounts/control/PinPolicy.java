@@ -1,6 +1,5 @@
 package dev.landline.accounts.control;
 
-import dev.landline.problems.boundary.BadRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -31,29 +30,29 @@ public class PinPolicy {
         return Math.max(LOWEST_ALLOWED_MINIMUM, Math.min(minLength, MAX_LENGTH));
     }
 
-    /** Throws {@link BadRequest} on field "pin" when the PIN is not acceptable. */
+    /** Throws {@link UnacceptablePin} when the PIN is not acceptable. */
     public void check(String pin, String accountNumber) {
         if (pin == null || pin.isEmpty()) {
-            throw new BadRequest("pin", "a PIN is required");
+            throw new UnacceptablePin("a PIN is required");
         }
         if (!pin.chars().allMatch(c -> c >= '0' && c <= '9')) {
-            throw new BadRequest("pin", "a PIN is made of the digits 0-9 only");
+            throw new UnacceptablePin("a PIN is made of the digits 0-9 only");
         }
         if (pin.length() < minLength() || pin.length() > MAX_LENGTH) {
-            throw new BadRequest("pin", "a PIN has " + minLength() + " to " + MAX_LENGTH + " digits");
+            throw new UnacceptablePin("a PIN has " + minLength() + " to " + MAX_LENGTH + " digits");
         }
         if (allSame(pin)) {
-            throw new BadRequest("pin", "a PIN must not repeat one digit");
+            throw new UnacceptablePin("a PIN must not repeat one digit");
         }
         if (pin.matches("([0-9]{1,4})\\1+")) {
-            throw new BadRequest("pin", "a PIN must not repeat a short block of digits (like 121212)");
+            throw new UnacceptablePin("a PIN must not repeat a short block of digits (like 121212)");
         }
         if (run(pin, 1) || run(pin, -1)) {
-            throw new BadRequest("pin", "a PIN must not be an ascending or descending run of digits");
+            throw new UnacceptablePin("a PIN must not be an ascending or descending run of digits");
         }
         if (accountNumber != null && !accountNumber.isEmpty()
                 && (pin.contains(accountNumber) || accountNumber.contains(pin))) {
-            throw new BadRequest("pin", "a PIN must not contain or be part of the account number");
+            throw new UnacceptablePin("a PIN must not contain or be part of the account number");
         }
     }
 

@@ -1,15 +1,28 @@
 package dev.landline.admin.boundary;
 
+import dev.landline.accounts.boundary.AccountsResource;
+import dev.landline.accounts.boundary.CallersResource;
+import dev.landline.audit.boundary.AuditResource;
+import dev.landline.calls.boundary.PhoneSignaturesResource;
+import dev.landline.codes.boundary.InvalidOtpInputMapper;
 import dev.landline.codes.boundary.NoStoreFilter;
 import dev.landline.enrolment.boundary.EnrolmentRefusedMapper;
 import dev.landline.enrolment.boundary.EnrolmentsResource;
+import dev.landline.guard.boundary.LockedCallersResource;
+import dev.landline.guard.boundary.LockoutResource;
 import dev.landline.operations.boundary.StatusResource;
 import dev.landline.problems.boundary.Problems;
+import dev.landline.secrets.boundary.KeysResource;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
 import java.util.HashSet;
 import java.util.Set;
 
+/**
+ * The administration API under {@code /api}: each feature's admin resources, listed here because the WAR holds a
+ * second application ({@code /webhooks}); an application that listed nothing would get every resource of the WAR,
+ * the webhooks included. The features never import this package: the dependency points one way.
+ */
 @ApplicationPath("api")
 public class AdminApplication extends Application {
 

@@ -5,7 +5,7 @@ import dev.landline.calls.control.Prompts;
 import dev.landline.calls.control.Reply;
 import dev.landline.operations.control.DatabaseOutage;
 import dev.landline.problems.boundary.Problem;
-import dev.landline.problems.boundary.StorageFailure;
+import dev.landline.problems.control.StorageFailure;
 import dev.landline.problems.boundary.TransactionFailureMapper;
 import dev.landline.problems.boundary.UnexpectedErrorMapper;
 import jakarta.enterprise.inject.spi.CDI;

@@ -1,6 +1,6 @@
 package dev.landline.enrolment.boundary;
 
-import dev.landline.admin.boundary.AccountView;
+import dev.landline.accounts.boundary.AccountView;
 import dev.landline.enrolment.control.PendingEnrolments;
 import java.util.List;
 

@@ -1,6 +1,6 @@
 package dev.landline.operations.control;
 
-import dev.landline.problems.boundary.StorageFailure;
+import dev.landline.problems.control.StorageFailure;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;

@@ -1,19 +1,17 @@
 package dev.landline.problems.boundary;
 
-/**
- * A request the caller can fix: mapped to 400 with the field named. The message is shown to the client, so it
- * must never contain a PIN, a secret, a code or DTMF digits.
- */
-public class BadRequest extends RuntimeException {
+import dev.landline.problems.control.Refusal;
 
-    private final String field;
+/**
+ * A request the caller can fix, found by a boundary class reading it (a query parameter, a webhook's JSON): mapped
+ * to 400 with the field named. The message is shown to the client, so it must never contain a PIN, a secret, a
+ * code or DTMF digits.
+ */
+public class BadRequest extends Refusal {
+
+    private static final long serialVersionUID = 1L;
 
     public BadRequest(String field, String message) {
-        super(message, null, false, false);
-        this.field = field;
-    }
-
-    public String field() {
-        return field;
+        super(Kind.INVALID, field, message);
     }
 }

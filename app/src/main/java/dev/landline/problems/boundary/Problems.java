@@ -9,8 +9,8 @@ public final class Problems {
     }
 
     public static Set<Class<?>> mappers() {
-        return Set.of(BadRequestMapper.class, ConstraintViolationMapper.class,
-                WebApplicationExceptionMapper.class, UnexpectedErrorMapper.class, ServiceUnavailableMapper.class,
+        return Set.of(RefusalMapper.class, ConstraintViolationMapper.class,
+                WebApplicationExceptionMapper.class, UnexpectedErrorMapper.class,
                 UnreadableBodyMapper.class, UnreadableJsonMapper.class, PayloadTooLargeMapper.class,
                 OptionsRefusal.class, TransactionFailureMapper.class, PersistenceFailureMapper.class,
                 UnreadBodyDrain.class);

@@ -1,5 +1,6 @@
 package dev.landline.problems.boundary;
 
+import dev.landline.problems.control.StorageFailure;
 import jakarta.transaction.TransactionalException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;

@@ -1,6 +1,5 @@
 package dev.landline.secrets.control;
 
-import dev.landline.problems.boundary.ServiceUnavailable;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -204,7 +203,7 @@ public class ServerKeys {
 
     private <T> T require(T key) {
         if (key == null) {
-            throw new ServiceUnavailable("The service is not configured yet: " + String.join("; ", problems) + ".");
+            throw new KeysNotConfigured(String.join("; ", problems));
         }
         return key;
     }

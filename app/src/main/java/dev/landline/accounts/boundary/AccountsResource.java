@@ -1,0 +1,88 @@
+package dev.landline.accounts.boundary;
+
+import dev.landline.accounts.control.AccountRegistry;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.core.SecurityContext;
+import jakarta.enterprise.event.Event;
+import dev.landline.audit.control.AdminChanged;
+import java.util.List;
+import dev.landline.problems.boundary.BadRequest;
+
+@Path("callers/{callerId}/accounts")
+@RequestScoped
+@Transactional
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class AccountsResource {
+
+    @Inject
+    AccountRegistry registry;
+
+    @Context
+    UriInfo uriInfo;
+
+    @Context
+    SecurityContext security;
+
+    @Inject
+    Event<AdminChanged> changed;
+
+    @POST
+    public Response add(@PathParam("callerId") long callerId,
+            @NotNull(message = "a JSON body is required") @Valid NewAccount request) {
+        var key = AccountRequests.read(request);
+        var account = registry.add(callerId, key.issuer(), key.accountName(), key.secret(), key.parameters())
+                .orElseThrow(NotFoundException::new);
+        audit("account.added", callerId, account.id());
+        var location = uriInfo.getAbsolutePathBuilder().path(String.valueOf(account.id())).build();
+        return Response.created(location).entity(AccountView.of(account)).build();
+    }
+
+    @GET
+    public List<AccountView> all(@PathParam("callerId") long callerId) {
+        return registry.of(callerId).orElseThrow(NotFoundException::new).stream().map(AccountView::of).toList();
+    }
+
+    @PUT
+    @Path("order")
+    public Response reorder(@PathParam("callerId") long callerId,
+            @NotNull(message = "a JSON body is required") @Valid MenuOrder request) {
+        boolean done = registry.reorder(callerId, request.accountIds()).orElseThrow(NotFoundException::new);
+        if (!done) {
+            throw new BadRequest("accountIds", "must list every account of this caller exactly once");
+        }
+        audit("accounts.reordered", callerId, null);
+        return Response.noContent().build();
+    }
+
+    @DELETE
+    @Path("{accountId}")
+    public Response remove(@PathParam("callerId") long callerId, @PathParam("accountId") long accountId) {
+        if (!registry.remove(callerId, accountId)) {
+            throw new NotFoundException();
+        }
+        audit("account.deleted", callerId, accountId);
+        return Response.noContent().build();
+    }
+
+    private void audit(String action, Long callerId, Long accountId) {
+        changed.fire(new AdminChanged(security.getUserPrincipal().getName(), action, callerId, accountId));
+    }
+}

@@ -1,0 +1,52 @@
+package dev.landline.audit.boundary;
+
+import dev.landline.audit.control.AuditTrail;
+import dev.landline.problems.boundary.BadRequest;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+
+/** The audit trail: {@code GET /api/audit?callerId=&from=&to=&page=&size=} (ISO-8601 instants, UTC). */
+@Path("audit")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class AuditResource {
+
+    static final int MAX_SIZE = 200;
+
+    @Inject
+    AuditTrail trail;
+
+    @GET
+    public AuditPage find(@QueryParam("callerId") Long callerId, @QueryParam("from") String from,
+            @QueryParam("to") String to, @QueryParam("page") @DefaultValue("0") int page,
+            @QueryParam("size") @DefaultValue("50") int size) {
+        if (page < 0) {
+            throw new BadRequest("page", "0 or more");
+        }
+        if (size < 1 || size > MAX_SIZE) {
+            throw new BadRequest("size", "1 to " + MAX_SIZE);
+        }
+        var items = trail.find(callerId, instant("from", from), instant("to", to), page, size).stream()
+                .map(AuditEntryView::of).toList();
+        return new AuditPage(page, size, items);
+    }
+
+    private static Instant instant(String field, String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return Instant.parse(text);
+        } catch (DateTimeParseException e) {
+            throw new BadRequest(field, "an ISO-8601 instant such as 2026-01-01T00:00:00Z");
+        }
+    }
+}

@@ -1,0 +1,90 @@
+package dev.landline.guard.boundary;
+
+import dev.landline.accounts.control.CallerRegistry;
+import dev.landline.audit.control.AdminChanged;
+import dev.landline.audit.boundary.AuditEntryView;
+import dev.landline.audit.control.AuditTrail;
+import dev.landline.guard.control.AttemptLedger;
+import dev.landline.guard.control.LockState;
+import dev.landline.guard.control.LockoutRule;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import java.util.List;
+
+/**
+ * A caller's PIN lockout: {@code GET /api/callers/{id}/lockout} (state), {@code GET …/lockout/failures} (recent
+ * attempts that were not accepted), {@code DELETE …/lockout} (an administrator unlocks: both locks lifted, the
+ * consecutive count reset, the caller's wrong PINs so far no longer counted towards the long window). {@code GET
+ * /api/locked-callers} lists everyone locked.
+ */
+@Path("callers/{id}/lockout")
+@RequestScoped
+@Transactional
+@Produces(MediaType.APPLICATION_JSON)
+public class LockoutResource {
+
+    @Inject
+    AttemptLedger ledger;
+
+    @Inject
+    LockoutRule rule;
+
+    @Inject
+    CallerRegistry callers;
+
+    @Inject
+    AuditTrail trail;
+
+    @Inject
+    Event<AdminChanged> changed;
+
+    @Context
+    SecurityContext security;
+
+    @GET
+    public LockView lockout(@PathParam("id") long id) {
+        return ledger.of(id).map(this::view).orElseThrow(NotFoundException::new);
+    }
+
+    /** The caller's recent PIN attempts that were not accepted (rejected, delayed, locked), newest first. */
+    @GET
+    @Path("failures")
+    public List<AuditEntryView> failures(@PathParam("id") long id) {
+        if (callers.find(id).isEmpty()) {
+            throw new NotFoundException();
+        }
+        return trail.pinFailures(id, 50).stream().map(AuditEntryView::of).toList();
+    }
+
+    @DELETE
+    public Response unlock(@PathParam("id") long id) {
+        if (!ledger.unlock(id)) {
+            throw new NotFoundException();
+        }
+        changed.fire(new AdminChanged(security.getUserPrincipal().getName(), "caller.unlocked", id, null));
+        return Response.noContent().build();
+    }
+
+    static LockView view(LockState state, CallerRegistry callers, LockoutRule rule) {
+        var caller = callers.find(state.callerId()).orElseThrow(NotFoundException::new);
+        return new LockView(state.callerId(), caller.name(), caller.accountNumber(), state.consecutiveFailures(),
+                state.locked(), state.lastFailureAt(), state.windowFailures(), (int) rule.window().toDays(),
+                rule.windowThreshold(), state.windowLocked(), state.untoldFailures());
+    }
+
+    private LockView view(LockState state) {
+        return view(state, callers, rule);
+    }
+}

@@ -1,0 +1,61 @@
+package dev.landline.secrets.boundary;
+
+import dev.landline.accounts.control.KeyUsage;
+import dev.landline.accounts.control.SeedReencryption;
+import dev.landline.audit.control.AdminChanged;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.validation.constraints.Min;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.SecurityContext;
+import java.time.Duration;
+
+/**
+ * The server's key rings: {@code GET /api/keys} (which key ids the stored rows need, which earlier key may be
+ * removed), {@code POST /api/keys/re-encryption} (one pass of at most a few seconds that seals seeds under the
+ * current key, in small batches; repeat until nothing is left, on any node, at any time).
+ */
+@Path("keys")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class KeysResource {
+
+    /** Short enough for any proxy's timeout; the page and the API client simply ask again. */
+    static final Duration PASS = Duration.ofSeconds(5);
+
+    @Inject
+    KeyUsage usage;
+
+    @Inject
+    SeedReencryption reencryption;
+
+    @Inject
+    Event<AdminChanged> changed;
+
+    @Context
+    SecurityContext security;
+
+    @GET
+    public KeysView keys() {
+        return KeysView.of(usage.now());
+    }
+
+    /** {@code rows}: look at no more than this many rows in this pass (to go gently on a busy database). */
+    @POST
+    @Path("re-encryption")
+    public ReencryptionView reencrypt(@QueryParam("rows") @DefaultValue("1000000") @Min(1) int rows) {
+        var pass = reencryption.run(PASS, rows);
+        if (pass.resealed() > 0) {
+            changed.fire(new AdminChanged(security.getUserPrincipal().getName(), "seeds.re-encrypted", null, null));
+        }
+        return new ReencryptionView(pass.resealed(), pass.unopenable(), pass.complete(), keys());
+    }
+}
