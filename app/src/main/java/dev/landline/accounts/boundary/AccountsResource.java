@@ -19,9 +19,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import jakarta.ws.rs.core.SecurityContext;
-import jakarta.enterprise.event.Event;
-import dev.landline.audit.control.AdminChanged;
+import dev.landline.audit.control.AdminActions;
 import java.util.List;
 import dev.landline.problems.boundary.BadRequest;
 
@@ -38,11 +36,8 @@ public class AccountsResource {
     @Context
     UriInfo uriInfo;
 
-    @Context
-    SecurityContext security;
-
     @Inject
-    Event<AdminChanged> changed;
+    AdminActions audit;
 
     @POST
     public Response add(@PathParam("callerId") long callerId,
@@ -50,7 +45,7 @@ public class AccountsResource {
         var key = AccountRequests.read(request);
         var account = registry.add(callerId, key.issuer(), key.accountName(), key.secret(), key.parameters())
                 .orElseThrow(NotFoundException::new);
-        audit("account.added", callerId, account.id());
+        audit.record("account.added", callerId, account.id());
         var location = uriInfo.getAbsolutePathBuilder().path(String.valueOf(account.id())).build();
         return Response.created(location).entity(AccountView.of(account)).build();
     }
@@ -68,7 +63,7 @@ public class AccountsResource {
         if (!done) {
             throw new BadRequest("accountIds", "must list every account of this caller exactly once");
         }
-        audit("accounts.reordered", callerId, null);
+        audit.record("accounts.reordered", callerId, null);
         return Response.noContent().build();
     }
 
@@ -78,11 +73,8 @@ public class AccountsResource {
         if (!registry.remove(callerId, accountId)) {
             throw new NotFoundException();
         }
-        audit("account.deleted", callerId, accountId);
+        audit.record("account.deleted", callerId, accountId);
         return Response.noContent().build();
     }
 
-    private void audit(String action, Long callerId, Long accountId) {
-        changed.fire(new AdminChanged(security.getUserPrincipal().getName(), action, callerId, accountId));
-    }
 }

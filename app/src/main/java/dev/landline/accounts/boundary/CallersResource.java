@@ -19,9 +19,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import jakarta.ws.rs.core.SecurityContext;
-import jakarta.enterprise.event.Event;
-import dev.landline.audit.control.AdminChanged;
+import dev.landline.audit.control.AdminActions;
 import java.util.List;
 
 @Path("callers")
@@ -37,17 +35,14 @@ public class CallersResource {
     @Context
     UriInfo uriInfo;
 
-    @Context
-    SecurityContext security;
-
     @Inject
-    Event<AdminChanged> changed;
+    AdminActions audit;
 
     @POST
     public Response register(@NotNull(message = "a JSON body is required") @Valid NewCaller request) {
         var caller = registry.register(request.name(), request.accountNumber(), request.pin(),
                 request.phoneNumbers(), request.language());
-        audit("caller.created", caller.id(), null);
+        audit.record("caller.created", caller.id(), null);
         var location = uriInfo.getAbsolutePathBuilder().path(String.valueOf(caller.id())).build();
         return Response.created(location).entity(CallerView.of(caller)).build();
     }
@@ -69,7 +64,7 @@ public class CallersResource {
         if (!registry.changePin(id, request.pin())) {
             throw new NotFoundException();
         }
-        audit("caller.pin-changed", id, null);
+        audit.record("caller.pin-changed", id, null);
         return Response.noContent().build();
     }
 
@@ -79,11 +74,8 @@ public class CallersResource {
         if (!registry.remove(id)) {
             throw new NotFoundException();
         }
-        audit("caller.deleted", id, null);
+        audit.record("caller.deleted", id, null);
         return Response.noContent().build();
     }
 
-    private void audit(String action, Long callerId, Long accountId) {
-        changed.fire(new AdminChanged(security.getUserPrincipal().getName(), action, callerId, accountId));
-    }
 }

@@ -1,12 +1,11 @@
 package dev.landline.enrolment.boundary;
 
-import dev.landline.audit.control.AdminChanged;
+import dev.landline.audit.control.AdminActions;
 import dev.landline.codes.boundary.NoStore;
 import dev.landline.enrolment.control.ImageDecodeSlots;
 import dev.landline.enrolment.control.PendingEnrolments;
 import dev.landline.enrolment.control.QrImages;
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
@@ -24,7 +23,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.json.JsonObject;
 import java.io.InputStream;
@@ -51,11 +49,8 @@ public class EnrolmentsResource {
     @Context
     UriInfo uriInfo;
 
-    @Context
-    SecurityContext security;
-
     @Inject
-    Event<AdminChanged> changed;
+    AdminActions audit;
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
@@ -108,8 +103,7 @@ public class EnrolmentsResource {
     public Response save(@PathParam("callerId") long callerId, @PathParam("enrolmentId") String enrolmentId,
             SaveBody body) {
         var saved = enrolments.save(callerId, enrolmentId, body != null && Boolean.TRUE.equals(body.partial()));
-        var actor = security.getUserPrincipal().getName();
-        saved.accounts().forEach(a -> changed.fire(new AdminChanged(actor, "account.enrolled", callerId, a.id())));
+        saved.accounts().forEach(a -> audit.record("account.enrolled", callerId, a.id()));
         return Response.status(Response.Status.CREATED).entity(SaveResult.of(saved)).build();
     }
 

@@ -1,8 +1,5 @@
 package dev.landline.guard.boundary;
 
-import dev.landline.accounts.control.CallerRegistry;
-import dev.landline.guard.control.AttemptLedger;
-import dev.landline.guard.control.LockoutRule;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -20,16 +17,10 @@ import java.util.List;
 public class LockedCallersResource {
 
     @Inject
-    AttemptLedger ledger;
-
-    @Inject
-    LockoutRule rule;
-
-    @Inject
-    CallerRegistry callers;
+    Lockouts lockouts;
 
     @GET
     public List<LockView> locked() {
-        return ledger.locked().stream().map(state -> LockoutResource.view(state, callers, rule)).toList();
+        return lockouts.locked();
     }
 }

@@ -1,14 +1,11 @@
 package dev.landline.guard.boundary;
 
 import dev.landline.accounts.control.CallerRegistry;
-import dev.landline.audit.control.AdminChanged;
+import dev.landline.audit.control.AdminActions;
 import dev.landline.audit.boundary.AuditEntryView;
 import dev.landline.audit.control.AuditTrail;
 import dev.landline.guard.control.AttemptLedger;
-import dev.landline.guard.control.LockState;
-import dev.landline.guard.control.LockoutRule;
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
@@ -17,10 +14,8 @@ import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.SecurityContext;
 import java.util.List;
 
 /**
@@ -36,10 +31,10 @@ import java.util.List;
 public class LockoutResource {
 
     @Inject
-    AttemptLedger ledger;
+    Lockouts lockouts;
 
     @Inject
-    LockoutRule rule;
+    AttemptLedger ledger;
 
     @Inject
     CallerRegistry callers;
@@ -48,14 +43,11 @@ public class LockoutResource {
     AuditTrail trail;
 
     @Inject
-    Event<AdminChanged> changed;
-
-    @Context
-    SecurityContext security;
+    AdminActions audit;
 
     @GET
     public LockView lockout(@PathParam("id") long id) {
-        return ledger.of(id).map(this::view).orElseThrow(NotFoundException::new);
+        return lockouts.of(id).orElseThrow(NotFoundException::new);
     }
 
     /** The caller's recent PIN attempts that were not accepted (rejected, delayed, locked), newest first. */
@@ -73,18 +65,7 @@ public class LockoutResource {
         if (!ledger.unlock(id)) {
             throw new NotFoundException();
         }
-        changed.fire(new AdminChanged(security.getUserPrincipal().getName(), "caller.unlocked", id, null));
+        audit.record("caller.unlocked", id, null);
         return Response.noContent().build();
-    }
-
-    static LockView view(LockState state, CallerRegistry callers, LockoutRule rule) {
-        var caller = callers.find(state.callerId()).orElseThrow(NotFoundException::new);
-        return new LockView(state.callerId(), caller.name(), caller.accountNumber(), state.consecutiveFailures(),
-                state.locked(), state.lastFailureAt(), state.windowFailures(), (int) rule.window().toDays(),
-                rule.windowThreshold(), state.windowLocked(), state.untoldFailures());
-    }
-
-    private LockView view(LockState state) {
-        return view(state, callers, rule);
     }
 }

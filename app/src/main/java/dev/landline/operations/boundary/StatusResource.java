@@ -1,20 +1,17 @@
 package dev.landline.operations.boundary;
 
-import dev.landline.audit.control.AdminChanged;
+import dev.landline.audit.control.AdminActions;
 import dev.landline.guard.control.WebhookMode;
 import dev.landline.guard.control.WebhookSignature;
 import dev.landline.operations.control.DatabaseOutage;
 import dev.landline.time.control.ClockOffset;
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.SecurityContext;
 
 /**
  * {@code GET /api/status} (admin only, as all of /api): this node's state for the admin pages.
@@ -36,10 +33,7 @@ public class StatusResource {
     DatabaseOutage outage;
 
     @Inject
-    Event<AdminChanged> changed;
-
-    @Context
-    SecurityContext security;
+    AdminActions audit;
 
     @GET
     public ServerStatus status() {
@@ -57,6 +51,6 @@ public class StatusResource {
     @Path("clock")
     public void forgetClockEstimate() {
         clockOffset.forget();
-        changed.fire(new AdminChanged(security.getUserPrincipal().getName(), "clock.estimate-forgotten", null, null));
+        audit.record("clock.estimate-forgotten", null, null);
     }
 }

@@ -2,9 +2,8 @@ package dev.landline.secrets.boundary;
 
 import dev.landline.accounts.control.KeyUsage;
 import dev.landline.accounts.control.SeedReencryption;
-import dev.landline.audit.control.AdminChanged;
+import dev.landline.audit.control.AdminActions;
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.DefaultValue;
@@ -13,9 +12,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.SecurityContext;
 import java.time.Duration;
 
 /**
@@ -38,10 +35,7 @@ public class KeysResource {
     SeedReencryption reencryption;
 
     @Inject
-    Event<AdminChanged> changed;
-
-    @Context
-    SecurityContext security;
+    AdminActions audit;
 
     @GET
     public KeysView keys() {
@@ -54,7 +48,7 @@ public class KeysResource {
     public ReencryptionView reencrypt(@QueryParam("rows") @DefaultValue("1000000") @Min(1) int rows) {
         var pass = reencryption.run(PASS, rows);
         if (pass.resealed() > 0) {
-            changed.fire(new AdminChanged(security.getUserPrincipal().getName(), "seeds.re-encrypted", null, null));
+            audit.record("seeds.re-encrypted", null, null);
         }
         return new ReencryptionView(pass.resealed(), pass.unopenable(), pass.complete(), keys());
     }
