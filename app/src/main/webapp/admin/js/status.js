@@ -1,4 +1,4 @@
-// On every admin page, from one GET /api/status: a banner when the server's webhooks are not signed, and a notice
+// On every admin page (called by page.js once the header is there), from one GET /api/status: a banner when the server's webhooks are not signed, and a notice
 // (in #clock-status, made under the header where a page has none) when this server's clock is off the voice
 // provider's by more than 5 s, as an error when callers would hear wrong codes, with a button to clear the estimate once the clock is
 // fixed (a node that is not ready gets no webhooks, so it would otherwise never measure again). Text only.
@@ -52,7 +52,7 @@ function showClock(clock) {
   }
 }
 
-async function show() {
+export async function showStatus() {
   let status;
   try {
     status = await api.get("api/status");
@@ -62,5 +62,3 @@ async function show() {
   showBanner(status);
   showClock(status?.clock);
 }
-
-show();

@@ -140,8 +140,13 @@ class SignedByDefaultIT {
         assertEquals(403, Http.send("GET", base.resolve("api/status"), null, null, Http.VIEWER).statusCode(),
                 "admins only");
         assertTrue(log().contains("webhooks UNAUTHENTICATED (landline.webhooks.allow-unsigned=true)"), this::log);
-        var page = Http.send("GET", base.resolve("admin/phone.html"), null, null, Http.ADMIN);
-        assertTrue(page.body().contains("js/status.js"), "every admin page loads the banner");
+        for (var name : List.of("index.html", "caller.html", "enrol.html", "phone.html")) {
+            var page = Http.send("GET", base.resolve("admin/" + name), null, null, Http.ADMIN);
+            assertTrue(page.body().contains("js/page.js"), name + " loads what every admin page shares");
+        }
+        var shared = Http.send("GET", base.resolve("admin/js/page.js"), null, null, Http.ADMIN);
+        assertTrue(shared.body().contains("./status.js") && shared.body().contains("showStatus()"),
+                "what every admin page shares includes the banner");
     }
 
     private static JsonObject check(HttpResponse<String> health, String name) {
