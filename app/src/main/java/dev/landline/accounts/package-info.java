@@ -5,6 +5,8 @@
  * under the current one, seeds (and pending enrolments' seeds) opened with the key their row names and re-encrypted
  * under the current one in resumable batches ({@code SeedReencryption}), the count of rows per key
  * ({@code KeyUsage}), and the readiness checks {@code pin-hashing} (iteration floor) and {@code stored-keys}
- * (DOWN while a seed needs a key that is not configured).
+ * (DOWN while a seed needs a key that is not configured). Its admin API: {@code /api/callers} (callers, PINs) and
+ * {@code /api/callers/{id}/accounts} (accounts, menu order). Refusals are its own ({@code UnacceptablePin},
+ * {@code InvalidCallerDetail}, {@code AccountNumberTaken}, …), never quoting a PIN or a seed.
  */
 package dev.landline.accounts;

@@ -1,6 +1,9 @@
 /**
- * Admin: the JSON REST API under {@code /api} (HTTP BASIC, role {@code admin} declared in web.xml) for callers
- * and their OTP accounts, and the key rings ({@code /api/keys}: public key ids and row counts, the seed
- * re-encryption). Wire records only: no entity, PIN hash or seed ever leaves through it.
+ * Admin: what the administration API and pages share, nothing of any one feature — the JAX-RS application under
+ * {@code /api} (HTTP BASIC, role {@code admin} declared in web.xml) that lists each feature's admin resources
+ * (callers and accounts in {@code accounts}, lockouts in {@code guard}, the audit log in {@code audit}, the key
+ * rings in {@code secrets}, the browser phone's signatures in {@code calls}, enrolments, status), the cross-site
+ * guard, and the browser policy (CSP, frames) of {@code /admin} and {@code /api}. No feature imports this package.
+ * Wire records only, in each feature's boundary: no entity, PIN hash or seed ever leaves through the API.
  */
 package dev.landline.admin;

@@ -6,6 +6,7 @@
  * caps per parsed number (a written trunk "(0)" after the country code is dropped; calls without a usable number
  * share one "withheld" cap), and signed-webhook checks: without a signature secret every webhook is refused and
  * readiness is DOWN, unless unsigned webhooks are explicitly allowed. Refused webhooks are logged by reason and
- * path, at most one line a minute per reason with a count.
+ * path, at most one line a minute per reason with a count. Its admin API: {@code /api/callers/{id}/lockout} (state,
+ * failures, unlock) and {@code /api/locked-callers}.
  */
 package dev.landline.guard;

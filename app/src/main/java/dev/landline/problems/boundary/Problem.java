@@ -18,8 +18,16 @@ public record Problem(String type, String title, int status, String detail, List
     }
 
     public static Response response(Response.StatusType status, String detail, List<Violation> violations) {
-        var problem = new Problem("about:blank", status.getReasonPhrase(), status.getStatusCode(), detail, violations);
-        return Response.status(status.getStatusCode())
+        return response(of(status, detail, violations));
+    }
+
+    /** The problem for a status: its reason phrase as the title, no type beyond the status ("about:blank"). */
+    public static Problem of(Response.StatusType status, String detail, List<Violation> violations) {
+        return new Problem("about:blank", status.getReasonPhrase(), status.getStatusCode(), detail, violations);
+    }
+
+    public static Response response(Problem problem) {
+        return Response.status(problem.status())
                 .type(MediaType.valueOf(MEDIA_TYPE))
                 .entity(problem)
                 .build();

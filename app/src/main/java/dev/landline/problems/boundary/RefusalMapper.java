@@ -15,15 +15,19 @@ public class RefusalMapper implements ExceptionMapper<Refusal> {
 
     @Override
     public Response toResponse(Refusal e) {
+        return Problem.response(problem(e));
+    }
+
+    static Problem problem(Refusal e) {
         var status = switch (e.kind()) {
             case INVALID -> Response.Status.BAD_REQUEST;
             case CONFLICT -> Response.Status.CONFLICT;
             case UNAVAILABLE -> Response.Status.SERVICE_UNAVAILABLE;
         };
         if (e.field() == null) {
-            return Problem.response(status, e.getMessage());
+            return Problem.of(status, e.getMessage(), null);
         }
-        return Problem.response(status, e.field() + ": " + e.getMessage(),
+        return Problem.of(status, e.field() + ": " + e.getMessage(),
                 List.of(new Problem.Violation(e.field(), e.getMessage())));
     }
 }
