@@ -1,7 +1,7 @@
 package dev.landline.calls.boundary;
 
 import dev.landline.codes.boundary.NoStoreFilter;
-import dev.landline.guard.boundary.SignedWebhookFilter;
+import dev.landline.signatures.boundary.SignedWebhookFilter;
 import dev.landline.problems.boundary.PersistenceFailureMapper;
 import dev.landline.problems.boundary.Problems;
 import dev.landline.problems.boundary.TransactionFailureMapper;

@@ -65,6 +65,7 @@ public class CallFlow {
                     // e.g. a call this node did not answer: no PIN is charged that could not be checked
                     return steps.unavailable();
                 }
+                // the PIN attempt is charged here: @RateLimited -> RateLimitInterceptor -> AttemptLedger.charge
                 outcome = pins.verify(new PinAttempt(claim.uuid(), claim.callerId(), keys.digits()));
             }
             return steps.proceed(claim.uuid(), keys, outcome);

@@ -1,8 +1,8 @@
 package dev.landline.operations.boundary;
 
 import dev.landline.audit.control.AdminActions;
-import dev.landline.guard.control.WebhookMode;
-import dev.landline.guard.control.WebhookSignature;
+import dev.landline.signatures.control.VonageSignature;
+import dev.landline.signatures.control.WebhookMode;
 import dev.landline.operations.control.DatabaseOutage;
 import dev.landline.time.control.ClockOffset;
 import jakarta.enterprise.context.RequestScoped;
@@ -24,7 +24,7 @@ import jakarta.ws.rs.core.MediaType;
 public class StatusResource {
 
     @Inject
-    WebhookSignature signature;
+    VonageSignature signature;
 
     @Inject
     ClockOffset clockOffset;

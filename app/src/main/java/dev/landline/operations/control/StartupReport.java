@@ -1,6 +1,6 @@
 package dev.landline.operations.control;
 
-import dev.landline.guard.control.WebhookSignature;
+import dev.landline.signatures.control.VonageSignature;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
@@ -21,7 +21,7 @@ public class StartupReport {
     DataSource dataSource;
 
     @Inject
-    WebhookSignature signature;
+    VonageSignature signature;
 
     void report(@Observes @Initialized(ApplicationScoped.class) ServletContext context) {
         LOG.info("Landline Authenticator on " + context.getServerInfo() + ", database " + database()
@@ -31,8 +31,8 @@ public class StartupReport {
     private String webhooks() {
         return switch (signature.mode()) {
             case SIGNED -> "signed (Vonage JWT required)";
-            case UNSIGNED_ALLOWED -> "UNAUTHENTICATED (" + WebhookSignature.ALLOW_UNSIGNED + "=true)";
-            case REFUSING -> "ALL REFUSED (" + WebhookSignature.SECRET + " not set)";
+            case UNSIGNED_ALLOWED -> "UNAUTHENTICATED (" + VonageSignature.ALLOW_UNSIGNED + "=true)";
+            case REFUSING -> "ALL REFUSED (" + VonageSignature.SECRET + " not set)";
         };
     }
 

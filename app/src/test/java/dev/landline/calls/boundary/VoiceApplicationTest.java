@@ -3,7 +3,7 @@ package dev.landline.calls.boundary;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.landline.guard.boundary.SignedWebhookFilter;
+import dev.landline.signatures.boundary.SignedWebhookFilter;
 import org.junit.jupiter.api.Test;
 
 class VoiceApplicationTest {

@@ -1,4 +1,4 @@
-package dev.landline.guard.control;
+package dev.landline.signatures.control;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -30,7 +30,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Tokens are minted by an independent library (auth0 java-jwt), the way Vonage's own Java SDK verifies them. */
-class WebhookSignatureTest {
+class VonageSignatureTest {
 
     static final String SECRET = "landline-unit-test-signature-secret-4f1c";
     static final Instant NOW = Instant.parse("2025-06-01T12:00:00Z");
@@ -39,7 +39,7 @@ class WebhookSignatureTest {
     /** sha256sum of {"uuid":"call-1","conversation_uuid":"CON-1","from":"447700900123","to":"442079460000"} */
     static final String QUERY_HASH = "88f1ac8b49b449d1ac89a94cce4d3dd9f03daa5f3ef07fb6223a8e97fe0b5caa";
 
-    private final WebhookSignature check = WebhookSignature.of(SECRET, 300);
+    private final VonageSignature check = VonageSignature.of(SECRET, 300);
 
     @Test
     void aSignedPostWhoseHashMatchesTheRawBodyIsValid() {
@@ -106,7 +106,7 @@ class WebhookSignatureTest {
     void theSecretIsUsedAsItsUtf8Bytes() {
         var secret = "sécret-ключ-🔑-0123456789abcdef";
         var token = vonageClaims(NOW, sha256(BODY)).sign(Algorithm.HMAC256(secret));
-        assertEquals(Verdict.VALID, WebhookSignature.of(secret, 300).verify(bearer(token), post(BODY), NOW));
+        assertEquals(Verdict.VALID, VonageSignature.of(secret, 300).verify(bearer(token), post(BODY), NOW));
     }
 
     @Test
@@ -165,7 +165,7 @@ class WebhookSignatureTest {
 
     @Test
     void theAllowedAgeIsConfigurable() {
-        var strict = WebhookSignature.of(SECRET, 60);
+        var strict = VonageSignature.of(SECRET, 60);
         var token = bearer(vonage(NOW.minusSeconds(61), sha256(BODY)));
         assertEquals(Verdict.STALE, strict.verify(token, post(BODY), NOW));
         assertEquals(Verdict.VALID, check.verify(token, post(BODY), NOW));
@@ -317,7 +317,7 @@ class WebhookSignatureTest {
     void withoutASecretEveryRequestIsRefusedEvenOneSignedLikeVonage() {
         var vonage = bearer(vonage(NOW, sha256(BODY)));
         for (var secret : new String[] {null, "", "   "}) {
-            var closed = WebhookSignature.of(secret, 300);
+            var closed = VonageSignature.of(secret, 300);
             assertFalse(closed.enforced());
             assertEquals(WebhookMode.REFUSING, closed.mode());
             assertEquals(Verdict.NOT_CONFIGURED, closed.verify(null, post(BODY), NOW));
@@ -331,7 +331,7 @@ class WebhookSignatureTest {
 
     @Test
     void onlyAnExplicitAllowUnsignedLetsUncheckedRequestsThrough() {
-        var open = WebhookSignature.of(null, 300, true, null);
+        var open = VonageSignature.of(null, 300, true, null);
         assertEquals(WebhookMode.UNSIGNED_ALLOWED, open.mode());
         assertEquals(Verdict.UNSIGNED_ALLOWED, open.verify(null, post(BODY), NOW));
         assertEquals(Verdict.UNSIGNED_ALLOWED, open.verify("Bearer a.b", Payload.query(QUERY), NOW));
@@ -339,7 +339,7 @@ class WebhookSignatureTest {
 
     @Test
     void withASecretAllowUnsignedChangesNothing() {
-        var both = WebhookSignature.of(SECRET, 300, true, null);
+        var both = VonageSignature.of(SECRET, 300, true, null);
         assertEquals(WebhookMode.SIGNED, both.mode());
         assertEquals(Verdict.MISSING, both.verify(null, post(BODY), NOW));
         assertEquals(Verdict.VALID, both.verify(bearer(vonage(NOW, sha256(BODY))), post(BODY), NOW));
@@ -347,7 +347,7 @@ class WebhookSignatureTest {
 
     @Test
     void withAnApplicationConfiguredATokenForAnotherApplicationOfTheAccountIsRefused() {
-        var ours = WebhookSignature.of(SECRET, 300, false, "aaaaaaaa-0000-4000-8000-000000000001");
+        var ours = VonageSignature.of(SECRET, 300, false, "aaaaaaaa-0000-4000-8000-000000000001");
         var forUs = vonageClaims(NOW, sha256(BODY)).withClaim("application_id", "aaaaaaaa-0000-4000-8000-000000000001")
                 .sign(Algorithm.HMAC256(SECRET));
         var forAnother = vonageClaims(NOW, sha256(BODY))
@@ -374,7 +374,7 @@ class WebhookSignatureTest {
     @Test
     void surroundingWhitespaceInTheConfiguredSecretIsIgnored() {
         var token = bearer(vonage(NOW, sha256(BODY)));
-        assertEquals(Verdict.VALID, WebhookSignature.of(" " + SECRET + "\n", 300).verify(token, post(BODY), NOW));
+        assertEquals(Verdict.VALID, VonageSignature.of(" " + SECRET + "\n", 300).verify(token, post(BODY), NOW));
     }
 
     @Test
@@ -387,21 +387,21 @@ class WebhookSignatureTest {
 
     @Test
     void startupWarnsOnceWhenWebhooksAreUnsignedAndSaysHowToSignThem() {
-        var records = startupLog(WebhookSignature.of(null, 300, true, null));
+        var records = startupLog(VonageSignature.of(null, 300, true, null));
         assertEquals(1, records.size());
         assertEquals(Level.WARNING, records.get(0).getLevel());
         assertTrue(records.get(0).getMessage().contains("NOT authenticated"));
-        assertTrue(records.get(0).getMessage().contains(WebhookSignature.SECRET));
-        assertTrue(records.get(0).getMessage().contains(WebhookSignature.ALLOW_UNSIGNED));
+        assertTrue(records.get(0).getMessage().contains(VonageSignature.SECRET));
+        assertTrue(records.get(0).getMessage().contains(VonageSignature.ALLOW_UNSIGNED));
     }
 
     @Test
     void startupSaysOnceThatEveryWebhookIsRefusedAndNamesTheMissingSetting() {
-        var records = startupLog(WebhookSignature.of(null, 300));
+        var records = startupLog(VonageSignature.of(null, 300));
         assertEquals(1, records.size());
         assertEquals(Level.SEVERE, records.get(0).getLevel());
         assertTrue(records.get(0).getMessage().contains("refused"));
-        assertTrue(records.get(0).getMessage().contains(WebhookSignature.SECRET + " is not set"));
+        assertTrue(records.get(0).getMessage().contains(VonageSignature.SECRET + " is not set"));
     }
 
     @Test
@@ -414,7 +414,7 @@ class WebhookSignatureTest {
         assertFalse(records.get(0).getMessage().contains(SECRET.substring(0, 8)));
     }
 
-    private static List<LogRecord> startupLog(WebhookSignature signature) {
+    private static List<LogRecord> startupLog(VonageSignature signature) {
         var records = new ArrayList<LogRecord>();
         var capture = new Handler() {
             @Override
@@ -430,7 +430,7 @@ class WebhookSignatureTest {
             public void close() {
             }
         };
-        var log = Logger.getLogger(WebhookSignature.class.getName());
+        var log = Logger.getLogger(VonageSignature.class.getName());
         log.setUseParentHandlers(false);
         log.addHandler(capture);
         try {
@@ -449,7 +449,7 @@ class WebhookSignatureTest {
         assertEquals(Verdict.HASH_MISMATCH, verify(bearer(token), post(BODY.replace("480261", "480262"))));
         var decoded = JWT.decode(token);
         assertEquals("HS256", decoded.getAlgorithm());
-        assertEquals(WebhookSignature.BROWSER_PHONE_KEY_ID, decoded.getKeyId());
+        assertEquals(VonageSignature.BROWSER_PHONE_KEY_ID, decoded.getKeyId());
         assertEquals(NOW, decoded.getIssuedAtAsInstant());
         assertEquals(NOW.plusSeconds(60), decoded.getExpiresAtAsInstant());
         assertEquals(sha256(BODY), decoded.getClaim("payload_hash").asString());
@@ -468,11 +468,11 @@ class WebhookSignatureTest {
                 .encodeToString("{\"alg\":\"HS256\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8));
         assertEquals(Verdict.BAD_SIGNATURE, verify(bearer(withoutKeyId + "." + parts[1] + "." + parts[2]), post(BODY)),
                 "its signature is good only together with its key id");
-        var vonageSignedAsPhone = vonageClaims(NOW, sha256(BODY)).withKeyId(WebhookSignature.BROWSER_PHONE_KEY_ID)
+        var vonageSignedAsPhone = vonageClaims(NOW, sha256(BODY)).withKeyId(VonageSignature.BROWSER_PHONE_KEY_ID)
                 .sign(Algorithm.HMAC256(SECRET));
         assertEquals(Verdict.BAD_SIGNATURE, verify(bearer(vonageSignedAsPhone), post(BODY)),
                 "the Vonage secret itself does not make browser-phone tokens");
-        var otherServer = WebhookSignature.of("another-accounts-signature-secret", 300);
+        var otherServer = VonageSignature.of("another-accounts-signature-secret", 300);
         assertEquals(Verdict.BAD_SIGNATURE, otherServer.verify(bearer(token), post(BODY), NOW));
     }
 
@@ -487,7 +487,7 @@ class WebhookSignatureTest {
 
     @Test
     void withoutASecretNothingIsSignedBecauseNothingCouldBeChecked() {
-        for (var signature : List.of(WebhookSignature.of(null, 300), WebhookSignature.of(null, 300, true, null))) {
+        for (var signature : List.of(VonageSignature.of(null, 300), VonageSignature.of(null, 300, true, null))) {
             assertTrue(signature.sign(post(BODY), NOW, java.time.Duration.ofSeconds(60)).isEmpty());
         }
     }

@@ -1,4 +1,4 @@
-package dev.landline.guard.control;
+package dev.landline.signatures.control;
 
 /**
  * How this server treats voice webhooks, decided once at startup from its configuration: {@link #SIGNED} when a

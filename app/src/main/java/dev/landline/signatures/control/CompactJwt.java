@@ -1,4 +1,4 @@
-package dev.landline.guard.control;
+package dev.landline.signatures.control;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;

@@ -1,4 +1,4 @@
-package dev.landline.guard.boundary;
+package dev.landline.signatures.boundary;
 
 import java.time.Duration;
 import java.util.HashMap;

@@ -1,4 +1,4 @@
-package dev.landline.guard.boundary;
+package dev.landline.signatures.boundary;
 
 /**
  * A request path as it may be logged: still percent-encoded (so no line breaks), the single-use token of an

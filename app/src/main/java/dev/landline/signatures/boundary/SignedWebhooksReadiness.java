@@ -1,7 +1,7 @@
-package dev.landline.guard.boundary;
+package dev.landline.signatures.boundary;
 
-import dev.landline.guard.control.WebhookMode;
-import dev.landline.guard.control.WebhookSignature;
+import dev.landline.signatures.control.WebhookMode;
+import dev.landline.signatures.control.VonageSignature;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.LinkedHashMap;
@@ -22,7 +22,7 @@ public class SignedWebhooksReadiness implements HealthCheck {
     static final String NAME = "signed-webhooks";
 
     @Inject
-    WebhookSignature signature;
+    VonageSignature signature;
 
     @Override
     public HealthCheckResponse call() {
@@ -42,9 +42,9 @@ public class SignedWebhooksReadiness implements HealthCheck {
         switch (mode) {
             case SIGNED -> { }
             case UNSIGNED_ALLOWED -> data.put("warning", "webhooks are NOT authenticated ("
-                    + WebhookSignature.ALLOW_UNSIGNED + "=true): anyone who finds /webhooks can drive calls");
-            case REFUSING -> data.put("reason", WebhookSignature.SECRET + " is not set: every webhook is refused"
-                    + " (set it, or " + WebhookSignature.ALLOW_UNSIGNED + "=true to accept unsigned ones)");
+                    + VonageSignature.ALLOW_UNSIGNED + "=true): anyone who finds /webhooks can drive calls");
+            case REFUSING -> data.put("reason", VonageSignature.SECRET + " is not set: every webhook is refused"
+                    + " (set it, or " + VonageSignature.ALLOW_UNSIGNED + "=true to accept unsigned ones)");
         }
         return data;
     }

@@ -1,4 +1,4 @@
-package dev.landline.guard.control;
+package dev.landline.signatures.control;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

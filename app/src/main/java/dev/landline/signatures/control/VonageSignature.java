@@ -1,4 +1,4 @@
-package dev.landline.guard.control;
+package dev.landline.signatures.control;
 
 import dev.landline.time.control.ClockOffset;
 import jakarta.annotation.PostConstruct;
@@ -35,7 +35,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * {@code true}: then every request passes unchecked, and startup, readiness and the admin status say so.
  */
 @ApplicationScoped
-public class WebhookSignature {
+public class VonageSignature {
 
     public static final String SECRET = "landline.vonage.signature-secret";
     public static final String MAX_AGE = "landline.vonage.max-token-age-seconds";
@@ -43,7 +43,7 @@ public class WebhookSignature {
     public static final String ALLOW_UNSIGNED = "landline.webhooks.allow-unsigned";
     static final int MAX_TOKEN_CHARS = 8 * 1024;
     private static final String ALGORITHM = "HS256";
-    private static final Logger LOG = Logger.getLogger(WebhookSignature.class.getName());
+    private static final Logger LOG = Logger.getLogger(VonageSignature.class.getName());
 
     @Inject
     @ConfigProperty(name = SECRET)
@@ -81,17 +81,17 @@ public class WebhookSignature {
     private SecretKey browserPhoneKey;
     private String applicationId;
 
-    protected WebhookSignature() {
+    protected VonageSignature() {
     }
 
     /** A check with the secret given directly (tests, tools); null means none configured (every webhook refused). */
-    public static WebhookSignature of(String secret, long maxAgeSeconds) {
+    public static VonageSignature of(String secret, long maxAgeSeconds) {
         return of(secret, maxAgeSeconds, false, null);
     }
 
     /** The same with every setting given: unsigned webhooks allowed or not, the expected application (or null). */
-    public static WebhookSignature of(String secret, long maxAgeSeconds, boolean allowUnsigned, String applicationId) {
-        var signature = new WebhookSignature();
+    public static VonageSignature of(String secret, long maxAgeSeconds, boolean allowUnsigned, String applicationId) {
+        var signature = new VonageSignature();
         signature.secretText = Optional.ofNullable(secret);
         signature.maxAgeSeconds = maxAgeSeconds;
         signature.allowUnsigned = allowUnsigned;

@@ -1,4 +1,4 @@
-package dev.landline.calls.boundary;
+package dev.landline.signatures.boundary;
 
 import java.time.Instant;
 

@@ -1,12 +1,12 @@
-package dev.landline.guard.control;
+package dev.landline.signatures.control;
 
-import static dev.landline.guard.control.WebhookSignatureTest.BODY;
-import static dev.landline.guard.control.WebhookSignatureTest.NOW;
-import static dev.landline.guard.control.WebhookSignatureTest.bearer;
-import static dev.landline.guard.control.WebhookSignatureTest.post;
-import static dev.landline.guard.control.WebhookSignatureTest.sha256;
-import static dev.landline.guard.control.WebhookSignatureTest.vonage;
-import static dev.landline.guard.control.WebhookSignatureTest.vonageClaims;
+import static dev.landline.signatures.control.VonageSignatureTest.BODY;
+import static dev.landline.signatures.control.VonageSignatureTest.NOW;
+import static dev.landline.signatures.control.VonageSignatureTest.bearer;
+import static dev.landline.signatures.control.VonageSignatureTest.post;
+import static dev.landline.signatures.control.VonageSignatureTest.sha256;
+import static dev.landline.signatures.control.VonageSignatureTest.vonage;
+import static dev.landline.signatures.control.VonageSignatureTest.vonageClaims;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -16,12 +16,12 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 /** Accepted Vonage webhooks tell the clock estimate the provider's time; nothing else does. */
-class WebhookSignatureClockTest {
+class VonageSignatureClockTest {
 
-    private final WebhookSignature check = WebhookSignature.of(WebhookSignatureTest.SECRET, 300);
+    private final VonageSignature check = VonageSignature.of(VonageSignatureTest.SECRET, 300);
     private final ClockOffset offset = ClockOffset.withLimit(20);
 
-    WebhookSignatureClockTest() {
+    VonageSignatureClockTest() {
         check.clockOffset = offset;
     }
 

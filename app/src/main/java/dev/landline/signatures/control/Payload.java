@@ -1,4 +1,4 @@
-package dev.landline.guard.control;
+package dev.landline.signatures.control;
 
 import java.nio.charset.StandardCharsets;
 

@@ -1,4 +1,4 @@
-package dev.landline.calls.boundary;
+package dev.landline.signatures.boundary;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.landline.guard.control.Payload;
-import dev.landline.guard.control.Verdict;
-import dev.landline.guard.control.WebhookSignature;
+import dev.landline.signatures.control.Payload;
+import dev.landline.signatures.control.Verdict;
+import dev.landline.signatures.control.VonageSignature;
 import dev.landline.problems.boundary.BadRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -24,7 +24,7 @@ class PhoneSignaturesResourceTest {
 
     private static PhoneSignaturesResource resource(String secret) {
         var resource = new PhoneSignaturesResource();
-        resource.signature = WebhookSignature.of(secret, 300);
+        resource.signature = VonageSignature.of(secret, 300);
         resource.clock = Clock.fixed(NOW, ZoneOffset.UTC);
         return resource;
     }
@@ -35,7 +35,7 @@ class PhoneSignaturesResourceTest {
         assertTrue(signed.signed());
         assertEquals(NOW.plusSeconds(60), signed.expiresAt());
         assertTrue(signed.authorization().startsWith("Bearer "));
-        var check = WebhookSignature.of("browser-phone-test-secret", 300);
+        var check = VonageSignature.of("browser-phone-test-secret", 300);
         assertEquals(Verdict.VALID, check.verify(signed.authorization(),
                 Payload.body(BODY.getBytes(StandardCharsets.UTF_8)), NOW));
         assertFalse(signed.toString().contains(signed.authorization().substring(7)), "toString hides the token");
@@ -45,7 +45,7 @@ class PhoneSignaturesResourceTest {
     void withASecretTheGetQueryIsSigned() {
         var query = "uuid=call-1&conversation_uuid=CON-1&from=447700900123&to=442079460000";
         var signed = resource("browser-phone-test-secret").sign(new PhoneSigningRequest("GET", query, null));
-        var check = WebhookSignature.of("browser-phone-test-secret", 300);
+        var check = VonageSignature.of("browser-phone-test-secret", 300);
         assertEquals(Verdict.VALID, check.verify(signed.authorization(), Payload.query(query), NOW));
     }
 

@@ -1,10 +1,10 @@
-package dev.landline.guard.boundary;
+package dev.landline.signatures.boundary;
 
-import dev.landline.guard.control.Payload;
-import dev.landline.guard.control.Verdict;
-import dev.landline.guard.control.WebhookMode;
-import dev.landline.guard.control.WebhookQuery;
-import dev.landline.guard.control.WebhookSignature;
+import dev.landline.signatures.control.Payload;
+import dev.landline.signatures.control.Verdict;
+import dev.landline.signatures.control.WebhookMode;
+import dev.landline.signatures.control.WebhookQuery;
+import dev.landline.signatures.control.VonageSignature;
 import dev.landline.problems.boundary.BadRequest;
 import dev.landline.problems.boundary.PayloadTooLarge;
 import dev.landline.problems.boundary.Problem;
@@ -47,7 +47,7 @@ public class SignedWebhookFilter implements ContainerRequestFilter {
     private static final Logger LOG = Logger.getLogger(SignedWebhookFilter.class.getName());
 
     @Inject
-    WebhookSignature signature;
+    VonageSignature signature;
 
     @Inject
     Clock clock;
@@ -125,7 +125,7 @@ public class SignedWebhookFilter implements ContainerRequestFilter {
 
     /** Says which setting is missing: the same for every request, so it tells a forger nothing about a token. */
     static final String NOT_CONFIGURED_DETAIL = "Webhooks are refused: this server has no Vonage signature secret"
-            + " configured (" + WebhookSignature.SECRET + ").";
+            + " configured (" + VonageSignature.SECRET + ").";
 
     private Response problem(Response.Status status) {
         var notConfigured = status == Response.Status.UNAUTHORIZED && signature.mode() == WebhookMode.REFUSING;

@@ -1,8 +1,8 @@
-package dev.landline.calls.boundary;
+package dev.landline.signatures.boundary;
 
 import dev.landline.codes.boundary.NoStore;
-import dev.landline.guard.control.Payload;
-import dev.landline.guard.control.WebhookSignature;
+import dev.landline.signatures.control.Payload;
+import dev.landline.signatures.control.VonageSignature;
 import dev.landline.problems.boundary.BadRequest;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -32,7 +32,7 @@ public class PhoneSignaturesResource {
     static final Duration LIFETIME = Duration.ofSeconds(60);
 
     @Inject
-    WebhookSignature signature;
+    VonageSignature signature;
 
     @Inject
     Clock clock;

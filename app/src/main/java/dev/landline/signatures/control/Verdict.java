@@ -1,4 +1,4 @@
-package dev.landline.guard.control;
+package dev.landline.signatures.control;
 
 /**
  * What the signed-webhook check decided. The reason is fit for the log: a category only, never the token, a

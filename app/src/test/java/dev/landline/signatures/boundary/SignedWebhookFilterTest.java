@@ -1,4 +1,4 @@
-package dev.landline.guard.boundary;
+package dev.landline.signatures.boundary;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.auth0.jwt.JWT;
 import com.auth0.jwt.algorithms.Algorithm;
-import dev.landline.guard.control.Verdict;
-import dev.landline.guard.control.WebhookSignature;
+import dev.landline.signatures.control.Verdict;
+import dev.landline.signatures.control.VonageSignature;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
@@ -154,7 +154,7 @@ class SignedWebhookFilterTest {
         }
         assertEquals("webhook rejected: no signature secret configured: every webhook is refused"
                 + " (POST /webhooks/input/{token})", logged.get(0).getMessage());
-        assertTrue(SignedWebhookFilter.NOT_CONFIGURED_DETAIL.contains(WebhookSignature.SECRET));
+        assertTrue(SignedWebhookFilter.NOT_CONFIGURED_DETAIL.contains(VonageSignature.SECRET));
     }
 
     @Test
@@ -241,7 +241,7 @@ class SignedWebhookFilterTest {
     @Test
     void aTokenForAnotherApplicationIsRefusedWith403() {
         var filter = filter(SECRET);
-        filter.signature = WebhookSignature.of(SECRET, 300, false, "our-application");
+        filter.signature = VonageSignature.of(SECRET, 300, false, "our-application");
         var request = new Request("POST", INPUT, bearer(token(NOW, sha256(BODY))), BODY);
         assertEquals(Optional.of(Response.Status.FORBIDDEN), filter.check(request.context()));
         assertEquals("webhook rejected: application_id missing or another application's"
@@ -295,7 +295,7 @@ class SignedWebhookFilterTest {
 
     private static SignedWebhookFilter filter(String secret, boolean allowUnsigned) {
         var filter = new SignedWebhookFilter();
-        filter.signature = WebhookSignature.of(secret, 300, allowUnsigned, null);
+        filter.signature = VonageSignature.of(secret, 300, allowUnsigned, null);
         filter.clock = Clock.fixed(NOW, ZoneOffset.UTC);
         return filter;
     }
