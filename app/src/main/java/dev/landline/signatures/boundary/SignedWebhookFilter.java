@@ -1,15 +1,15 @@
 package dev.landline.signatures.boundary;
 
-import dev.landline.signatures.control.Payload;
-import dev.landline.signatures.control.Verdict;
-import dev.landline.signatures.control.WebhookMode;
-import dev.landline.signatures.control.WebhookQuery;
-import dev.landline.signatures.control.VonageSignature;
 import dev.landline.problems.boundary.BadRequest;
 import dev.landline.problems.boundary.PayloadTooLarge;
 import dev.landline.problems.boundary.Problem;
+import dev.landline.signatures.control.ProviderSignature;
+import dev.landline.signatures.control.Verdict;
+import dev.landline.signatures.control.WebhookMode;
+import dev.landline.signatures.control.WebhookRequest;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.Priorities;
@@ -22,19 +22,22 @@ import jakarta.ws.rs.ext.Provider;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.time.Clock;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.logging.Logger;
 
 /**
- * Every request to the webhook application shows Vonage's signature before anything else runs: a POST's body is
- * read (at most {@value #MAX_BODY_BYTES} bytes, the webhook reader's limit), checked against the token and handed
- * on unchanged; a GET's query is checked as ordered JSON. Without a signature secret every webhook is refused
- * with 401, unless unsigned webhooks are explicitly allowed. A request without a body (GET, HEAD) must not carry
- * one, and its query must {@linkplain WebhookQuery name each expected parameter once} (in every mode). Refusals are
- * problem+json, logged by reason and path only, and at most once a minute per reason with a count
- * ({@link RefusalLog}: anyone can send them at request rate). Registered by {@code VoiceApplication} alone, so other applications
- * are not affected.
+ * Every request to the webhook application shows its provider's signature before anything else runs. The
+ * {@link ProviderSignature} whose path prefix is the longest the webhook's path (under {@code /webhooks}) starts
+ * with checks it (Vonage's takes all paths today); a POST's body is read (at most {@value #MAX_BODY_BYTES} bytes,
+ * the webhook reader's limit), checked and handed on unchanged; a GET's query is checked as the provider signs it.
+ * Without a signature secret every webhook is refused with 401, unless unsigned webhooks are explicitly allowed.
+ * A request without a body (GET, HEAD) must not carry one, and its query must pass the provider's
+ * {@linkplain ProviderSignature#queryProblem allow-list} (in every mode). Refusals are problem+json, logged by
+ * reason and path only, and at most once a minute per reason with a count ({@link RefusalLog}: anyone can send
+ * them at request rate). Registered by {@code VoiceApplication} alone, so other applications are not affected.
  */
 @Provider
 @PreMatching
@@ -47,7 +50,10 @@ public class SignedWebhookFilter implements ContainerRequestFilter {
     private static final Logger LOG = Logger.getLogger(SignedWebhookFilter.class.getName());
 
     @Inject
-    VonageSignature signature;
+    Instance<ProviderSignature> available;
+
+    /** Every provider's check, collected at first use (or set by tests). */
+    volatile List<ProviderSignature> providers;
 
     @Inject
     Clock clock;
@@ -56,13 +62,23 @@ public class SignedWebhookFilter implements ContainerRequestFilter {
 
     @Override
     public void filter(ContainerRequestContext request) {
-        check(request).ifPresent(status -> request.abortWith(problem(status)));
+        check(request).ifPresent(status -> request.abortWith(problem(status, providerOf(request))));
     }
 
     /** Empty when the request may go on (with its body intact); otherwise the status that refuses it. */
     Optional<Response.Status> check(ContainerRequestContext request) {
         var where = request.getMethod() + " " + LoggedPath.of(request.getUriInfo().getRequestUri().getRawPath());
-        if (signature.mode() == WebhookMode.REFUSING) {
+        var provider = providerOf(request);
+        if (provider.isEmpty()) {
+            refusals.refused("no-provider", () -> "webhook rejected: no provider's webhooks here (" + where + ")");
+            return Optional.of(Response.Status.NOT_FOUND);
+        }
+        return check(request, provider.get(), where);
+    }
+
+    private Optional<Response.Status> check(ContainerRequestContext request, ProviderSignature provider,
+            String where) {
+        if (provider.mode() == WebhookMode.REFUSING) {
             refusals.refused(Verdict.NOT_CONFIGURED.name(),
                     () -> "webhook rejected: " + Verdict.NOT_CONFIGURED.reason() + " (" + where + ")");
             return Optional.of(Response.Status.UNAUTHORIZED);
@@ -70,29 +86,27 @@ public class SignedWebhookFilter implements ContainerRequestFilter {
         var withBody = WITH_BODY.contains(request.getMethod());
         if (!withBody) {
             var shape = unexpectedBody(request)
-                    .or(() -> WebhookQuery.problem(request.getUriInfo().getRequestUri().getRawQuery()));
+                    .or(() -> provider.queryProblem(request.getUriInfo().getRequestUri().getRawQuery()));
             if (shape.isPresent()) {
                 refusals.refused("shape", () -> "webhook rejected: " + shape.get() + " (" + where + ")");
                 return Optional.of(Response.Status.BAD_REQUEST);
             }
         }
-        if (signature.mode() == WebhookMode.UNSIGNED_ALLOWED) {
+        if (provider.mode() == WebhookMode.UNSIGNED_ALLOWED) {
             return Optional.empty();
         }
-        Payload payload;
+        byte[] body = null;
         if (withBody) {
-            var body = read(request);
+            body = read(request);
             if (body.length > MAX_BODY_BYTES) {
                 PayloadTooLarge.drain(request.getEntityStream());
                 LOG.fine(() -> "webhook refused: body over " + MAX_BODY_BYTES + " bytes");
                 return Optional.of(Response.Status.REQUEST_ENTITY_TOO_LARGE);
             }
             request.setEntityStream(new ByteArrayInputStream(body));
-            payload = Payload.body(body);
-        } else {
-            payload = Payload.query(request.getUriInfo().getRequestUri().getRawQuery());
         }
-        var verdict = signature.verify(request.getHeaderString(HttpHeaders.AUTHORIZATION), payload, clock.instant());
+        var verdict = provider.verify(request.getHeaderString(provider.header()),
+                new WebhookRequest(request.getUriInfo().getRequestUri(), body), clock.instant());
         var refusal = refusal(verdict);
         if (refusal.isPresent()) {
             refusals.refused(verdict.name(), () -> "webhook rejected: " + verdict.reason() + " (" + where + ")");
@@ -100,6 +114,16 @@ public class SignedWebhookFilter implements ContainerRequestFilter {
             LOG.fine(() -> "webhook signature accepted (" + where + ")");
         }
         return refusal;
+    }
+
+    /** The check whose prefix is the longest the path under /webhooks starts with. */
+    Optional<ProviderSignature> providerOf(ContainerRequestContext request) {
+        var path = request.getUriInfo().getPath().replaceFirst("^/+", "");
+        if (providers == null) {
+            providers = available.stream().toList();
+        }
+        return providers.stream().filter(provider -> path.startsWith(provider.pathPrefix()))
+                .max(Comparator.comparingInt(provider -> provider.pathPrefix().length()));
     }
 
     /** No token or an unreadable one: 401. A readable token that is not accepted: 403. */
@@ -112,30 +136,32 @@ public class SignedWebhookFilter implements ContainerRequestFilter {
         };
     }
 
-    /** The same words for every reason, so a refusal tells a forger nothing. */
-    static String detail(Response.Status status) {
+    /**
+     * The same words for every reason, so a refusal tells a forger nothing; without a secret, which setting is
+     * missing (the same for every request).
+     */
+    static String detail(Response.Status status, ProviderSignature provider) {
         return switch (status) {
-            case UNAUTHORIZED -> "This webhook must carry a Vonage signature (Authorization: Bearer <JWT>).";
+            case UNAUTHORIZED -> provider.mode() == WebhookMode.REFUSING
+                    ? provider.notConfigured() : provider.signatureRequired();
             case REQUEST_ENTITY_TOO_LARGE -> new PayloadTooLarge(MAX_BODY_BYTES).getMessage();
-            case BAD_REQUEST -> "A webhook without a body names each of Vonage's answer fields at most once in its"
-                    + " query, and carries no body.";
+            case BAD_REQUEST -> provider.queryRule();
             default -> "The webhook's signature was not accepted.";
         };
     }
 
-    /** Says which setting is missing: the same for every request, so it tells a forger nothing about a token. */
-    static final String NOT_CONFIGURED_DETAIL = "Webhooks are refused: this server has no Vonage signature secret"
-            + " configured (" + VonageSignature.SECRET + ").";
-
-    private Response problem(Response.Status status) {
-        var notConfigured = status == Response.Status.UNAUTHORIZED && signature.mode() == WebhookMode.REFUSING;
-        var response = Problem.response(status, notConfigured ? NOT_CONFIGURED_DETAIL : detail(status));
+    private static Response problem(Response.Status status, Optional<ProviderSignature> provider) {
+        if (provider.isEmpty()) {
+            return Problem.response(status, "No voice provider's webhooks are served at this path.");
+        }
+        var response = Problem.response(status, detail(status, provider.get()));
         return status == Response.Status.UNAUTHORIZED
-                ? Response.fromResponse(response).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").build()
+                ? Response.fromResponse(response).header(HttpHeaders.WWW_AUTHENTICATE, provider.get().challenge())
+                        .build()
                 : response;
     }
 
-    /** A GET or HEAD that says it carries a body: what would its payload_hash cover? */
+    /** A GET or HEAD that says it carries a body: what would a signature over its query cover? */
     private static Optional<String> unexpectedBody(ContainerRequestContext request) {
         var length = request.getHeaderString(HttpHeaders.CONTENT_LENGTH);
         var chunked = request.getHeaderString("Transfer-Encoding");

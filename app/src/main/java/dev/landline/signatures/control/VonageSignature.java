@@ -32,10 +32,12 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * are keyed with a key derived from the secret, so that they are good here only. When
  * {@value #APPLICATION_ID} is set, a Vonage token must name that application in {@code application_id}. With no
  * secret configured every webhook is {@linkplain WebhookMode#REFUSING refused}, unless {@value #ALLOW_UNSIGNED} is
- * {@code true}: then every request passes unchecked, and startup, readiness and the admin status say so.
+ * {@code true}: then every request passes unchecked, and startup, readiness and the admin status say so. Vonage's
+ * webhooks sit at the root of {@code /webhooks} ({@code answer}, {@code input/{token}}, {@code event}), as the
+ * Vonage applications are configured, so this check takes every webhook no other provider's prefix claims.
  */
 @ApplicationScoped
-public class VonageSignature {
+public class VonageSignature implements ProviderSignature {
 
     public static final String SECRET = "landline.vonage.signature-secret";
     public static final String MAX_AGE = "landline.vonage.max-token-age-seconds";
@@ -130,7 +132,51 @@ public class VonageSignature {
         }
     }
 
-    /** Decided once from the configuration. */
+    @Override
+    public String pathPrefix() {
+        return "";
+    }
+
+    @Override
+    public String header() {
+        return "Authorization";
+    }
+
+    @Override
+    public Optional<String> queryProblem(String rawQuery) {
+        return WebhookQuery.problem(rawQuery);
+    }
+
+    /** A POST's body is covered by {@code payload_hash} (required); a GET's query as {@link QueryJson} (optional). */
+    @Override
+    public Verdict verify(String authorization, WebhookRequest request, Instant now) {
+        var payload = request.hasBody() ? Payload.body(request.body()) : Payload.query(request.uri().getRawQuery());
+        return verify(authorization, payload, now);
+    }
+
+    @Override
+    public String challenge() {
+        return "Bearer";
+    }
+
+    @Override
+    public String signatureRequired() {
+        return "This webhook must carry a Vonage signature (Authorization: Bearer <JWT>).";
+    }
+
+    /** The same for every request, so it tells a forger nothing about a token. */
+    @Override
+    public String notConfigured() {
+        return "Webhooks are refused: this server has no Vonage signature secret configured (" + SECRET + ").";
+    }
+
+    @Override
+    public String queryRule() {
+        return "A webhook without a body names each of Vonage's answer fields at most once in its query, and carries"
+                + " no body.";
+    }
+
+    @Override
     public WebhookMode mode() {
         if (key != null) {
             return WebhookMode.SIGNED;

@@ -7,8 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.auth0.jwt.JWT;
 import com.auth0.jwt.algorithms.Algorithm;
+import dev.landline.signatures.control.ProviderSignature;
 import dev.landline.signatures.control.Verdict;
 import dev.landline.signatures.control.VonageSignature;
+import dev.landline.signatures.control.WebhookMode;
+import dev.landline.signatures.control.WebhookRequest;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
@@ -43,6 +46,7 @@ class SignedWebhookFilterTest {
     static final String BODY = "{\"uuid\":\"call-1\",\"dtmf\":{\"digits\":\"480261\",\"timed_out\":false}}";
     static final String ANSWER = "http://127.0.0.1:8080/webhooks/answer"
             + "?uuid=call-1&conversation_uuid=CON-1&from=447700900123&to=442079460000";
+    static final VonageSignature VONAGE = VonageSignature.of(SECRET, 300);
     static final String INPUT = "http://127.0.0.1:8080/webhooks/input/Zm9yLXRoaXMtc3RlcC1vbmx5";
 
     private final List<LogRecord> logged = new ArrayList<>();
@@ -154,7 +158,9 @@ class SignedWebhookFilterTest {
         }
         assertEquals("webhook rejected: no signature secret configured: every webhook is refused"
                 + " (POST /webhooks/input/{token})", logged.get(0).getMessage());
-        assertTrue(SignedWebhookFilter.NOT_CONFIGURED_DETAIL.contains(VonageSignature.SECRET));
+        var unconfigured = VonageSignature.of(null, 300);
+        assertTrue(SignedWebhookFilter.detail(Response.Status.UNAUTHORIZED, unconfigured)
+                .contains(VonageSignature.SECRET));
     }
 
     @Test
@@ -241,11 +247,74 @@ class SignedWebhookFilterTest {
     @Test
     void aTokenForAnotherApplicationIsRefusedWith403() {
         var filter = filter(SECRET);
-        filter.signature = VonageSignature.of(SECRET, 300, false, "our-application");
+        filter.providers = List.of(VonageSignature.of(SECRET, 300, false, "our-application"));
         var request = new Request("POST", INPUT, bearer(token(NOW, sha256(BODY))), BODY);
         assertEquals(Optional.of(Response.Status.FORBIDDEN), filter.check(request.context()));
         assertEquals("webhook rejected: application_id missing or another application's"
                 + " (POST /webhooks/input/{token})", logged.get(0).getMessage());
+    }
+
+    @Test
+    void aWebhookUnderAnotherProvidersPrefixIsCheckedByThatProviderAndTheRestByVonage() {
+        var filter = filter(SECRET);
+        filter.providers = List.of(VONAGE, new OtherProvider());
+        var other = "http://127.0.0.1:8080/webhooks/other/answer";
+        assertEquals(Optional.empty(), filter.check(new Request("POST", other, "other-ok", BODY).context()));
+        assertEquals(Optional.of(Response.Status.FORBIDDEN),
+                filter.check(new Request("POST", other, bearer(token(NOW, sha256(BODY))), BODY).context()),
+                "a Vonage token means nothing under another provider's prefix");
+        assertEquals(Optional.of(Response.Status.UNAUTHORIZED),
+                filter.check(new Request("POST", INPUT, "other-ok", BODY).context()));
+        assertEquals(Optional.empty(),
+                filter.check(new Request("POST", INPUT, bearer(token(NOW, sha256(BODY))), BODY).context()));
+    }
+
+    /** A second provider at {@code /webhooks/other/}: accepts exactly the header value "other-ok". */
+    private static final class OtherProvider implements ProviderSignature {
+        @Override
+        public String pathPrefix() {
+            return "other/";
+        }
+
+        @Override
+        public WebhookMode mode() {
+            return WebhookMode.SIGNED;
+        }
+
+        @Override
+        public String header() {
+            return HttpHeaders.AUTHORIZATION;
+        }
+
+        @Override
+        public Optional<String> queryProblem(String rawQuery) {
+            return Optional.empty();
+        }
+
+        @Override
+        public Verdict verify(String signature, WebhookRequest request, Instant now) {
+            return "other-ok".equals(signature) ? Verdict.VALID : Verdict.BAD_SIGNATURE;
+        }
+
+        @Override
+        public String challenge() {
+            return "Other";
+        }
+
+        @Override
+        public String signatureRequired() {
+            return "other signature required";
+        }
+
+        @Override
+        public String notConfigured() {
+            return "other secret missing";
+        }
+
+        @Override
+        public String queryRule() {
+            return "other query rule";
+        }
     }
 
     private static InputStream unreadable() {
@@ -271,13 +340,13 @@ class SignedWebhookFilterTest {
 
     @Test
     void theProblemDetailIsGenericAndGivesNothingAway() {
-        var forbidden = SignedWebhookFilter.detail(Response.Status.FORBIDDEN);
+        var forbidden = SignedWebhookFilter.detail(Response.Status.FORBIDDEN, VONAGE);
         assertEquals("The webhook's signature was not accepted.", forbidden);
-        assertTrue(SignedWebhookFilter.detail(Response.Status.UNAUTHORIZED).contains("Bearer"));
-        assertTrue(SignedWebhookFilter.detail(Response.Status.REQUEST_ENTITY_TOO_LARGE).contains("16384"));
+        assertTrue(SignedWebhookFilter.detail(Response.Status.UNAUTHORIZED, VONAGE).contains("Bearer"));
+        assertTrue(SignedWebhookFilter.detail(Response.Status.REQUEST_ENTITY_TOO_LARGE, VONAGE).contains("16384"));
         for (var status : List.of(Response.Status.FORBIDDEN, Response.Status.UNAUTHORIZED)) {
-            assertFalse(SignedWebhookFilter.detail(status).contains(SECRET));
-            assertFalse(SignedWebhookFilter.detail(status).contains("eyJ"));
+            assertFalse(SignedWebhookFilter.detail(status, VONAGE).contains(SECRET));
+            assertFalse(SignedWebhookFilter.detail(status, VONAGE).contains("eyJ"));
         }
     }
 
@@ -295,7 +364,7 @@ class SignedWebhookFilterTest {
 
     private static SignedWebhookFilter filter(String secret, boolean allowUnsigned) {
         var filter = new SignedWebhookFilter();
-        filter.signature = VonageSignature.of(secret, 300, allowUnsigned, null);
+        filter.providers = List.of(VonageSignature.of(secret, 300, allowUnsigned, null));
         filter.clock = Clock.fixed(NOW, ZoneOffset.UTC);
         return filter;
     }
@@ -344,6 +413,7 @@ class SignedWebhookFilterTest {
             var uriInfo = (UriInfo) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {UriInfo.class},
                     (proxy, m, args) -> switch (m.getName()) {
                         case "getRequestUri" -> uri;
+                        case "getPath" -> uri.getPath().substring(uri.getPath().indexOf("/webhooks/") + 9);
                         default -> throw new UnsupportedOperationException(m.getName());
                     });
             return (ContainerRequestContext) Proxy.newProxyInstance(getClass().getClassLoader(),

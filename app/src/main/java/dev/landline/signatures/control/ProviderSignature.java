@@ -1,0 +1,40 @@
+package dev.landline.signatures.control;
+
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * One voice provider's webhook signature check. The signed-webhook filter hands each webhook to the check whose
+ * {@link #pathPrefix()} is the longest its path under {@code /webhooks} starts with, so a second provider is one
+ * more bean beside {@link VonageSignature}, not a change to the filter. What a check says is fit for a log and a
+ * problem: never a token, a claim's value or the secret.
+ */
+public interface ProviderSignature {
+
+    /** Where this provider's webhooks sit under {@code /webhooks}, without a leading slash ("" = all the rest). */
+    String pathPrefix();
+
+    /** Decided once from the configuration. */
+    WebhookMode mode();
+
+    /** The request header that carries the signature. */
+    String header();
+
+    /** Empty when a webhook without a body may be read with this query; otherwise why not (no value in it). */
+    Optional<String> queryProblem(String rawQuery);
+
+    /** The signature header's value (null when absent) checked against exactly what was sent. */
+    Verdict verify(String signature, WebhookRequest request, Instant now);
+
+    /** The {@code WWW-Authenticate} challenge of a 401. */
+    String challenge();
+
+    /** The detail of a 401: which signature a webhook must carry. */
+    String signatureRequired();
+
+    /** The detail of a 401 while no secret is configured: which setting is missing. */
+    String notConfigured();
+
+    /** The detail of a 400: what a webhook without a body may carry. */
+    String queryRule();
+}
