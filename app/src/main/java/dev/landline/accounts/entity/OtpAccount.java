@@ -1,12 +1,9 @@
 package dev.landline.accounts.entity;
 
-import dev.landline.codes.control.Algorithm;
 import dev.landline.codes.control.OtpParameters;
-import dev.landline.codes.control.OtpType;
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
-import jakarta.persistence.EnumType;
-import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
@@ -41,22 +38,8 @@ public class OtpAccount {
     @Column(name = "label", nullable = false, length = 200)
     private String label;
 
-    @Enumerated(EnumType.STRING)
-    @Column(name = "otp_type", nullable = false, length = 4)
-    private OtpType type;
-
-    @Enumerated(EnumType.STRING)
-    @Column(name = "algorithm", nullable = false, length = 6)
-    private Algorithm algorithm;
-
-    @Column(name = "digits", nullable = false)
-    private int digits;
-
-    @Column(name = "period", nullable = false)
-    private int period;
-
-    @Column(name = "counter", nullable = false)
-    private long counter;
+    @Embedded
+    private StoredOtpParameters parameters;
 
     @Column(name = "menu_position", nullable = false)
     private int menuPosition;
@@ -80,11 +63,7 @@ public class OtpAccount {
         this.caller = Objects.requireNonNull(caller);
         this.issuer = issuer;
         this.label = Objects.requireNonNull(label);
-        this.type = parameters.type();
-        this.algorithm = parameters.algorithm();
-        this.digits = parameters.digits();
-        this.period = parameters.period();
-        this.counter = parameters.counter();
+        this.parameters = new StoredOtpParameters(parameters);
         this.createdAt = Objects.requireNonNull(createdAt);
         // not sealed yet (seal() follows persist, in the same transaction): empty rather than null, because a JPA
         // provider may insert the state of persist time and update the sealed seed afterwards (Hibernate does)
@@ -100,10 +79,7 @@ public class OtpAccount {
 
     /** HOTP: the counter to use now; the stored counter moves on, so the next read gives the next code. */
     public long takeCounter() {
-        if (type != OtpType.HOTP) {
-            throw new IllegalStateException("only HOTP accounts have a counter");
-        }
-        return counter++;
+        return parameters.takeCounter();
     }
 
     void moveTo(int position) {
@@ -111,7 +87,7 @@ public class OtpAccount {
     }
 
     public OtpParameters parameters() {
-        return new OtpParameters(type, algorithm, digits, period, counter);
+        return parameters.parameters();
     }
 
     /** Longest name the menu speaks, so nine menu lines stay well inside Vonage's 1,500 characters. */

@@ -1,12 +1,10 @@
 package dev.landline.enrolment.entity;
 
-import dev.landline.codes.control.Algorithm;
+import dev.landline.accounts.entity.StoredOtpParameters;
 import dev.landline.codes.control.OtpParameters;
-import dev.landline.codes.control.OtpType;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
-import jakarta.persistence.EnumType;
-import jakarta.persistence.Enumerated;
+import jakarta.persistence.Embedded;
 import java.util.Objects;
 
 /** One account an enrolment found, waiting to be saved. The seed is only held sealed. */
@@ -25,22 +23,8 @@ public class PendingAccount {
     @Column(name = "label", nullable = false, length = 200)
     private String label;
 
-    @Enumerated(EnumType.STRING)
-    @Column(name = "otp_type", nullable = false, length = 4)
-    private OtpType type;
-
-    @Enumerated(EnumType.STRING)
-    @Column(name = "algorithm", nullable = false, length = 6)
-    private Algorithm algorithm;
-
-    @Column(name = "digits", nullable = false)
-    private int digits;
-
-    @Column(name = "period", nullable = false)
-    private int period;
-
-    @Column(name = "counter", nullable = false)
-    private long counter;
+    @Embedded
+    private StoredOtpParameters parameters;
 
     @Column(name = "sealed_secret", nullable = false, length = 400)
     private String sealedSecret;
@@ -57,11 +41,7 @@ public class PendingAccount {
         this.batchIndex = batchIndex;
         this.issuer = issuer;
         this.label = Objects.requireNonNull(label);
-        this.type = parameters.type();
-        this.algorithm = parameters.algorithm();
-        this.digits = parameters.digits();
-        this.period = parameters.period();
-        this.counter = parameters.counter();
+        this.parameters = new StoredOtpParameters(parameters);
         this.sealedSecret = Objects.requireNonNull(sealedSecret);
         this.keyId = Objects.requireNonNull(keyId);
     }
@@ -83,7 +63,7 @@ public class PendingAccount {
     }
 
     public OtpParameters parameters() {
-        return new OtpParameters(type, algorithm, digits, period, counter);
+        return parameters.parameters();
     }
 
     public String sealedSecret() {
