@@ -2,7 +2,7 @@
  * Admin: what the administration API and pages share, nothing of any one feature — the JAX-RS application under
  * {@code /api} (HTTP BASIC, role {@code admin} declared in web.xml) that lists each feature's admin resources
  * (callers and accounts in {@code accounts}, lockouts in {@code guard}, the audit log in {@code audit}, the key
- * rings in {@code secrets}, the browser phone's signatures in {@code calls}, enrolments, status), the cross-site
+ * rings in {@code secrets}, the browser phone's signatures in {@code signatures}, enrolments, status), the cross-site
  * guard, and the browser policy (CSP, frames) of {@code /admin} and {@code /api}. No feature imports this package.
  * Wire records only, in each feature's boundary: no entity, PIN hash or seed ever leaves through the API.
  */
