@@ -2,7 +2,7 @@
 // GET webhooks/answer?uuid&conversation_uuid&from&to, run the NCCO (talk: show + speak; input: collect DTMF by its
 // dtmf settings), POST the input result to the NCCO's own eventUrl, run the NCCO that answers, and so on until an
 // NCCO waits for nothing. When the server requires signed webhooks, each webhook gets Vonage's kind of token from
-// the admin-only api/phone/signatures (see README, "Web front end").
+// the admin-only api/phone/signatures (docs/security.md, "The browser phone's tokens").
 import { api, root } from "./api.js";
 import { $, el, say, clear } from "./ui.js";
 

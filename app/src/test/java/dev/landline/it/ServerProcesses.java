@@ -25,10 +25,11 @@ final class ServerProcesses {
     }
 
     /**
-     * Prepares {@code home} as the README's run command does ({@code PrepareLocalServer}, with this admin password),
-     * then puts the "Vonage account's" signature secret (the tests' {@link VonageSigner#SECRET}) in place of the
-     * generated one, as the README's "Connecting a Vonage number" says, so that the tests' webhooks are signed as
-     * Vonage signs them. Returns the keys file, {@code server-keys.properties}.
+     * Prepares {@code home} as the run command does ({@code PrepareLocalServer}, with this admin password;
+     * docs/deploying-payara-micro.md), then puts the "Vonage account's" signature secret (the tests'
+     * {@link VonageSigner#SECRET}) in place of the generated one, as docs/deploying.md ("Connecting a Vonage number")
+     * says, so that the tests' webhooks are signed as Vonage signs them. Returns the keys file,
+     * {@code server-keys.properties}.
      */
     static Path prepareRunCommandHome(Path home, String adminPassword) throws IOException, InterruptedException {
         var java = Path.of(System.getProperty("java.home"), "bin", "java").toString();

@@ -550,7 +550,8 @@ class TwoNodesIT {
 
         void start() throws IOException {
             var postBoot = dir.resolve("post-boot-" + name + ".txt");
-            // node a as the README tells an administrator (the password in a password alias), node b plainly
+            // node a as docs/deploying-payara-micro.md tells an administrator (the password in a password alias),
+            // node b plainly
             Files.writeString(postBoot, Files.readString(Path.of("target/payara-it/post-boot-commands.txt")) + "\n"
                     + (name.equals("a") ? database.payaraPoolWithPasswordAlias(dbHost, dbPort, dir)
                             : database.payaraPool(dbHost, dbPort)));

@@ -113,8 +113,9 @@ public final class Postgres {
         }
 
         /**
-         * The same, the way the README tells an administrator: the password in a Payara password alias, created at
-         * boot from an owner-only file, and only {@code ${ALIAS=…}} in the server configuration.
+         * The same, the way docs/deploying-payara-micro.md ("PostgreSQL on Payara Micro") tells an administrator:
+         * the password in a Payara password alias, created at boot from an owner-only file, and only
+         * {@code ${ALIAS=…}} in the server configuration.
          */
         public String payaraPoolWithPasswordAlias(String host, int port, Path dir) throws IOException {
             var file = dir.resolve("db-alias.pw");

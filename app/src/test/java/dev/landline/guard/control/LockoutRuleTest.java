@@ -100,7 +100,7 @@ class LockoutRuleTest {
         var year = new Year(rule);
         year.play(true);
         // 19 in each 30-day window, and the windows roll: 13 windows start within 365 days
-        assertEquals(13 * 19, year.wrongEvaluated, "the worst case the README states for a year");
+        assertEquals(13 * 19, year.wrongEvaluated, "the worst case docs/security.md states for a year");
         assertEquals(365, year.ownerSucceeded, "the owner was never locked out");
     }
 

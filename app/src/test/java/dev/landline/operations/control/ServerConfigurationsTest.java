@@ -12,10 +12,10 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * The server configurations this project ships (and the black-box servers of mvn verify, configured the README's
- * way) leave webhooks signed by default on every server: none allows unsigned webhooks, none gives the signature
- * secret a default value (a known secret would sign every forger's webhook), and each takes the secret from the
- * operator. Whether a server without it refuses webhooks is the WAR's behaviour, proven on Payara Micro by
+ * The server configurations this project ships (and the black-box servers of mvn verify, configured the way
+ * docs/deploying-*.md say) leave webhooks signed by default on every server: none allows unsigned webhooks, none gives
+ * the signature secret a default value (a known secret would sign every forger's webhook), and each takes the secret
+ * from the operator. Whether a server without it refuses webhooks is the WAR's behaviour, proven on Payara Micro by
  * SignedByDefaultIT; that each server hands the configured secret to the WAR, by the black-box scenarios.
  */
 class ServerConfigurationsTest {
