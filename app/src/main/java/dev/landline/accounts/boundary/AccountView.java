@@ -2,10 +2,12 @@ package dev.landline.accounts.boundary;
 
 import dev.landline.accounts.entity.OtpAccount;
 import dev.landline.codes.control.OtpType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** An OTP account as the admin API shows it: never the seed. */
 public record AccountView(long id, String issuer, String label, String type, String algorithm, int digits,
-        Integer period, Long counter, int position) {
+        @Schema(description = "TOTP only") Integer period, @Schema(description = "HOTP only") Long counter,
+        @Schema(description = "place in the spoken menu, from 1") int position) {
 
     public static AccountView of(OtpAccount account) {
         var p = account.parameters();

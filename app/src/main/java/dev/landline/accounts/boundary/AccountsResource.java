@@ -22,7 +22,13 @@ import jakarta.ws.rs.core.UriInfo;
 import dev.landline.audit.control.AdminActions;
 import java.util.List;
 import dev.landline.problems.boundary.BadRequest;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+@Tag(name = "accounts", description = "a caller's OTP accounts, in the order the call's menu offers them")
 @Path("callers/{callerId}/accounts")
 @RequestScoped
 @Transactional
@@ -39,6 +45,10 @@ public class AccountsResource {
     @Inject
     AdminActions audit;
 
+    @Operation(summary = "Add one account directly, from an otpauth:// URI or the fields (no preview: enrolments "
+            + "are the previewed way)")
+    @APIResponse(responseCode = "201", description = "added; Location is the account",
+            content = @Content(schema = @Schema(implementation = AccountView.class)))
     @POST
     public Response add(@PathParam("callerId") long callerId,
             @NotNull(message = "a JSON body is required") @Valid NewAccount request) {
@@ -50,11 +60,14 @@ public class AccountsResource {
         return Response.created(location).entity(AccountView.of(account)).build();
     }
 
+    @Operation(operationId = "listAccounts", summary = "The caller's OTP accounts in menu order (never the secret)")
     @GET
     public List<AccountView> all(@PathParam("callerId") long callerId) {
         return registry.of(callerId).orElseThrow(NotFoundException::new).stream().map(AccountView::of).toList();
     }
 
+    @Operation(summary = "Reorder the spoken menu: every account of the caller exactly once")
+    @APIResponse(responseCode = "204", description = "reordered")
     @PUT
     @Path("order")
     public Response reorder(@PathParam("callerId") long callerId,
@@ -67,6 +80,8 @@ public class AccountsResource {
         return Response.noContent().build();
     }
 
+    @Operation(operationId = "deleteAccount", summary = "Delete an account")
+    @APIResponse(responseCode = "204", description = "deleted")
     @DELETE
     @Path("{accountId}")
     public Response remove(@PathParam("callerId") long callerId, @PathParam("accountId") long accountId) {

@@ -21,7 +21,13 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import dev.landline.audit.control.AdminActions;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+@Tag(name = "callers", description = "the people who may dial in")
 @Path("callers")
 @RequestScoped
 @Transactional
@@ -38,6 +44,10 @@ public class CallersResource {
     @Inject
     AdminActions audit;
 
+    @Operation(operationId = "registerCaller", summary = "Register a caller")
+    @APIResponse(responseCode = "201", description = "registered; Location is the caller",
+            content = @Content(schema = @Schema(implementation = CallerView.class)))
+    @APIResponse(responseCode = "409", description = "the account number is taken")
     @POST
     public Response register(@NotNull(message = "a JSON body is required") @Valid NewCaller request) {
         var caller = registry.register(request.name(), request.accountNumber(), request.pin(),
@@ -47,17 +57,21 @@ public class CallersResource {
         return Response.created(location).entity(CallerView.of(caller)).build();
     }
 
+    @Operation(operationId = "listCallers", summary = "All callers")
     @GET
     public List<CallerView> all() {
         return registry.all().stream().map(CallerView::of).toList();
     }
 
+    @Operation(operationId = "getCaller", summary = "One caller")
     @GET
     @Path("{id}")
     public CallerView one(@PathParam("id") long id) {
         return registry.find(id).map(CallerView::of).orElseThrow(NotFoundException::new);
     }
 
+    @Operation(summary = "Change the caller's PIN")
+    @APIResponse(responseCode = "204", description = "changed")
     @PUT
     @Path("{id}/pin")
     public Response changePin(@PathParam("id") long id, @NotNull(message = "a JSON body is required") @Valid NewPin request) {
@@ -68,6 +82,8 @@ public class CallersResource {
         return Response.noContent().build();
     }
 
+    @Operation(operationId = "deleteCaller", summary = "Delete a caller with their accounts and pending enrolments")
+    @APIResponse(responseCode = "204", description = "deleted")
     @DELETE
     @Path("{id}")
     public Response remove(@PathParam("id") long id) {

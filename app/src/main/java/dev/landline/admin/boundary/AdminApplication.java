@@ -17,13 +17,37 @@ import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
 import java.util.HashSet;
 import java.util.Set;
+import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
+import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
+import org.eclipse.microprofile.openapi.annotations.info.Info;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 
 /**
  * The administration API under {@code /api}: each feature's admin resources, listed here because the WAR holds a
  * second application ({@code /webhooks}); an application that listed nothing would get every resource of the WAR,
  * the webhooks included. The features never import this package: the dependency points one way.
+ * Its description (and the webhooks') is generated from the resources by
+ * the server's MicroProfile OpenAPI and served at the server's {@code /openapi}; what the code cannot say is here.
  */
 @ApplicationPath("api")
+@OpenAPIDefinition(info = @Info(title = "Landline Authenticator", version = "0.1.0", description = """
+        Administration API (under /api): the callers who may dial in, their OTP accounts, PIN lockouts, the audit \
+        trail, the server's keys, and enrolment (accounts from an otpauth:// URI, a QR code image or a Google \
+        Authenticator export). JSON, HTTP BASIC, role `admin`. Errors are `application/problem+json` (RFC 9457); \
+        400s list the rejected fields in `violations`. No response ever contains a PIN, a PIN hash or an OTP secret. \
+        Every POST must name its Content-Type (application/json, or image/png / image/jpeg for uploads): a POST with \
+        none, or as text/plain, application/x-www-form-urlencoded or multipart/form-data (what another site's page \
+        can send without a CORS preflight) is refused with 415 before anything runs.
+
+        Voice webhooks (under /webhooks): called by Vonage; each request carries Vonage's signed JWT \
+        (`Authorization: Bearer`, HS256 with the account's signature secret, `payload_hash` of the body). Replies \
+        are NCCOs."""),
+        security = @SecurityRequirement(name = "basic"))
+@SecurityScheme(securitySchemeName = "basic", type = SecuritySchemeType.HTTP, scheme = "basic",
+        description = "a server user in role admin")
+@SecurityScheme(securitySchemeName = "vonageJwt", type = SecuritySchemeType.HTTP, scheme = "bearer",
+        bearerFormat = "JWT", description = "Vonage's signed webhook token (HS256 with the signature secret)")
 public class AdminApplication extends Application {
 
     @Override

@@ -12,8 +12,11 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The audit trail: {@code GET /api/audit?callerId=&from=&to=&page=&size=} (ISO-8601 instants, UTC). */
+@Tag(name = "audit", description = "the audit trail of calls and administration")
 @Path("audit")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
@@ -24,6 +27,8 @@ public class AuditResource {
     @Inject
     AuditTrail trail;
 
+    @Operation(summary = "Audit events, newest first",
+            description = "from and to are ISO-8601 instants (UTC), e.g. 2026-01-01T00:00:00Z; size 1 to 200")
     @GET
     public AuditPage find(@QueryParam("callerId") Long callerId, @QueryParam("from") String from,
             @QueryParam("to") String to, @QueryParam("page") @DefaultValue("0") int page,

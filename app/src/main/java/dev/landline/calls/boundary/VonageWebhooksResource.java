@@ -22,11 +22,17 @@ import java.net.URI;
 import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 /**
  * Vonage Voice API webhooks: answer (GET or POST), input (our own per-step URL with its single-use token) and
  * event. Replies are NCCOs (they speak live codes: never stored by a cache); bad requests are 4xx problem+json.
  */
+@Tag(name = "webhooks", description = "Vonage Voice API webhooks; replies are NCCOs")
+@SecurityRequirement(name = "vonageJwt")
 @Path("")
 @NoStore
 @RequestScoped
@@ -47,6 +53,8 @@ public class VonageWebhooksResource {
     @Context
     UriInfo uriInfo;
 
+    @Operation(operationId = "answerByGet", summary = "A call came in: Vonage's answer webhook (GET); the reply is "
+            + "the first NCCO")
     @GET
     @Path("answer")
     public List<Ncco.Action> answer(@QueryParam("uuid") String uuid,
@@ -55,6 +63,7 @@ public class VonageWebhooksResource {
         return ncco(flow.answer(WebhookReader.answer(uuid, conversationUuid, from, to)));
     }
 
+    @Operation(operationId = "answerByPost", summary = "A call came in: Vonage's answer webhook (POST, JSON)")
     @POST
     @Path("answer")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -62,6 +71,8 @@ public class VonageWebhooksResource {
         return ncco(flow.answer(WebhookReader.answer(body)));
     }
 
+    @Operation(summary = "The caller's key presses for this call's current step, at the single-use URL of the last "
+            + "NCCO")
     @POST
     @Path("input/{token}")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -71,6 +82,8 @@ public class VonageWebhooksResource {
                 .orElseThrow(() -> new ForbiddenException("not this call's current step"));
     }
 
+    @Operation(summary = "A call's status changed: Vonage's event webhook")
+    @APIResponse(responseCode = "204", description = "noted")
     @POST
     @Path("event")
     @Consumes(MediaType.APPLICATION_JSON)

@@ -26,11 +26,19 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.json.JsonObject;
 import java.io.InputStream;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 
 /**
  * Pending enrolments of a caller: start from a URI or an image, add export QR codes, preview, save, drop. Previews
  * carry live codes, so no response is stored by a cache.
  */
+@Tag(name = "enrolment", description = "getting accounts in: preview first, then save")
 @Path("callers/{callerId}/enrolments")
 @RequestScoped
 @Transactional
@@ -52,6 +60,12 @@ public class EnrolmentsResource {
     @Inject
     AdminActions audit;
 
+    @Operation(summary = "Start an enrolment from a pasted otpauth:// URI or Google Authenticator export "
+            + "(otpauth-migration://)",
+            description = "Nothing is saved yet: the enrolment waits, seeds encrypted, for 15 minutes after its "
+                    + "last change.")
+    @APIResponse(responseCode = "201", description = "the preview; Location is the enrolment",
+            content = @Content(schema = @Schema(implementation = EnrolmentView.class)))
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response start(@PathParam("callerId") long callerId, @NotNull(message = BODY_REQUIRED) @Valid UriBody body) {
@@ -62,6 +76,14 @@ public class EnrolmentsResource {
      * The caller is looked up first (a short read: an upload for nobody costs no decode), then the image is
      * received, then decoded in a slot, outside any transaction; only the result is stored.
      */
+    @Operation(summary = "Start an enrolment from a screenshot or photo of a QR code",
+            description = "The QR code is found and decoded on the server; it may fill only part of the image. 503 "
+                    + "with Retry-After while other images are being read.")
+    @RequestBody(required = true, description = "a PNG or JPEG image of at most 5 MiB and 40 megapixels", content = {
+            @Content(mediaType = "image/png", schema = @Schema(type = SchemaType.STRING, format = "binary")),
+            @Content(mediaType = "image/jpeg", schema = @Schema(type = SchemaType.STRING, format = "binary"))})
+    @APIResponse(responseCode = "201", description = "the preview; Location is the enrolment",
+            content = @Content(schema = @Schema(implementation = EnrolmentView.class)))
     @POST
     @Path("images")
     @Consumes(MediaType.WILDCARD)
@@ -72,6 +94,9 @@ public class EnrolmentsResource {
         return created(EnrolmentView.of(enrolments.startFromQrCode(callerId, qrCode(type, body))));
     }
 
+    @Operation(summary = "Add the next QR code of a multi-code Google Authenticator export, as its pasted URI")
+    @APIResponse(responseCode = "200", description = "the preview with the new accounts",
+            content = @Content(schema = @Schema(implementation = EnrolmentView.class)))
     @POST
     @Path("{enrolmentId}/parts")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -80,6 +105,12 @@ public class EnrolmentsResource {
         return EnrolmentView.of(enrolments.addPart(callerId, enrolmentId, body.uri())).toJson();
     }
 
+    @Operation(summary = "Add the next QR code of a multi-code Google Authenticator export, as an image")
+    @RequestBody(required = true, description = "a PNG or JPEG image of at most 5 MiB and 40 megapixels", content = {
+            @Content(mediaType = "image/png", schema = @Schema(type = SchemaType.STRING, format = "binary")),
+            @Content(mediaType = "image/jpeg", schema = @Schema(type = SchemaType.STRING, format = "binary"))})
+    @APIResponse(responseCode = "200", description = "the preview with the new accounts",
+            content = @Content(schema = @Schema(implementation = EnrolmentView.class)))
     @POST
     @Path("{enrolmentId}/parts")
     @Consumes(MediaType.WILDCARD)
@@ -91,12 +122,19 @@ public class EnrolmentsResource {
         return EnrolmentView.of(enrolments.addPart(callerId, enrolmentId, qrCode(type, body))).toJson();
     }
 
+    @Operation(summary = "The enrolment with fresh codes")
+    @APIResponse(responseCode = "200", description = "the preview",
+            content = @Content(schema = @Schema(implementation = EnrolmentView.class)))
     @GET
     @Path("{enrolmentId}")
     public JsonObject one(@PathParam("callerId") long callerId, @PathParam("enrolmentId") String enrolmentId) {
         return EnrolmentView.of(enrolments.find(callerId, enrolmentId)).toJson();
     }
 
+    @Operation(summary = "Save the accounts that are not duplicates; the enrolment is then gone",
+            description = "An export with QR codes missing is saved only with partial true (409 otherwise).")
+    @APIResponse(responseCode = "201", description = "saved",
+            content = @Content(schema = @Schema(implementation = SaveResult.class)))
     @POST
     @Path("{enrolmentId}/save")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -107,6 +145,8 @@ public class EnrolmentsResource {
         return Response.status(Response.Status.CREATED).entity(SaveResult.of(saved)).build();
     }
 
+    @Operation(summary = "Drop the enrolment and its encrypted seeds")
+    @APIResponse(responseCode = "204", description = "dropped")
     @DELETE
     @Path("{enrolmentId}")
     public Response discard(@PathParam("callerId") long callerId, @PathParam("enrolmentId") String enrolmentId) {

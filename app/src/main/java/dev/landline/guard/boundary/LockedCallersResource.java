@@ -8,8 +8,11 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** {@code GET /api/locked-callers}: everyone whose PIN is locked until an administrator unlocks it. */
+@Tag(ref = "lockout")
 @Path("locked-callers")
 @RequestScoped
 @Transactional
@@ -19,6 +22,7 @@ public class LockedCallersResource {
     @Inject
     Lockouts lockouts;
 
+    @Operation(summary = "Everyone whose PIN is locked until an administrator unlocks it")
     @GET
     public List<LockView> locked() {
         return lockouts.locked();

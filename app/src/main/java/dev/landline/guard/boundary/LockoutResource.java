@@ -17,6 +17,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * A caller's PIN lockout: {@code GET /api/callers/{id}/lockout} (state), {@code GET …/lockout/failures} (recent
@@ -24,6 +27,7 @@ import java.util.List;
  * consecutive count reset, the caller's wrong PINs so far no longer counted towards the long window). {@code GET
  * /api/locked-callers} lists everyone locked.
  */
+@Tag(name = "lockout", description = "PIN lockout: failure counts, locks, unlocking")
 @Path("callers/{id}/lockout")
 @RequestScoped
 @Transactional
@@ -45,12 +49,14 @@ public class LockoutResource {
     @Inject
     AdminActions audit;
 
+    @Operation(summary = "The caller's PIN failure counts and lock state")
     @GET
     public LockView lockout(@PathParam("id") long id) {
         return lockouts.of(id).orElseThrow(NotFoundException::new);
     }
 
     /** The caller's recent PIN attempts that were not accepted (rejected, delayed, locked), newest first. */
+    @Operation(summary = "The caller's recent PIN attempts that were not accepted, newest first")
     @GET
     @Path("failures")
     public List<AuditEntryView> failures(@PathParam("id") long id) {
@@ -60,6 +66,9 @@ public class LockoutResource {
         return trail.pinFailures(id, 50).stream().map(AuditEntryView::of).toList();
     }
 
+    @Operation(summary = "Unlock: both locks lifted, the consecutive count reset, the wrong PINs so far no longer "
+            + "counted towards the long window")
+    @APIResponse(responseCode = "204", description = "unlocked")
     @DELETE
     public Response unlock(@PathParam("id") long id) {
         if (!ledger.unlock(id)) {

@@ -16,12 +16,15 @@ import jakarta.ws.rs.core.MediaType;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * {@code POST /api/phone/signatures}: signs one webhook of the administrator's browser phone the way Vonage signs
  * its own, so the phone works against a server that requires signed webhooks. Admin only (it is under /api); each
  * token covers exactly the given payload and expires after {@link #LIFETIME}.
  */
+@Tag(name = "phone", description = "the administrator's browser phone")
 @Path("phone/signatures")
 @NoStore
 @RequestScoped
@@ -37,6 +40,11 @@ public class PhoneSignaturesResource {
     @Inject
     Clock clock;
 
+    @Operation(summary = "A Vonage-style webhook token for the administrator's browser phone",
+            description = "HS256 with a key derived from the server's Vonage signature secret (kid "
+                    + "landline-browser-phone, accepted by this server only), payload_hash of exactly this query or "
+                    + "body, exp 60 s after iat. Without a signature secret the server accepts unsigned webhooks and "
+                    + "answers signed false.")
     @POST
     public PhoneSignature sign(@NotNull(message = "a JSON body is required") @Valid PhoneSigningRequest request) {
         var payload = switch (request.method()) {
