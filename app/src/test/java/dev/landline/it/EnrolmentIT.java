@@ -371,18 +371,6 @@ class EnrolmentIT extends OnPayaraMicro {
     }
 
     @Test
-    void theOpenApiDescriptionIsPublic() {
-        var response = Http.send("GET", base.resolve("openapi.yaml"), null, null, null);
-        assertEquals(200, response.statusCode(), response::body);
-        assertTrue(response.body().startsWith("openapi: 3."), response.body());
-        for (var path : List.of("/api/callers/{callerId}/enrolments:", "/api/callers/{callerId}/enrolments/images:",
-                "/api/callers/{callerId}/enrolments/{enrolmentId}/parts:", "/api/callers:", "/api/audit:",
-                "/api/callers/{callerId}/lockout:", "/api/locked-callers:")) {
-            assertTrue(response.body().contains(path), path);
-        }
-    }
-
-    @Test
     void noSecretOrCodeOfAnEnrolmentReachesTheServerLog() {
         var secret = "MFRGGZDFMZTWQ2LKNNWG23TPOBYXE43UOV3HO6DZPIZDGNBV";
         var raw = Base32.decode(secret);

@@ -19,7 +19,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 
+// test deployments only: its operations are hidden from the API description
 @Path("")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
@@ -41,6 +43,7 @@ public class TestSupportResource {
     javax.sql.DataSource dataSource;
 
     /** Everything the server logged since deployment. */
+    @Operation(hidden = true)
     @GET
     @Path("logs")
     @Produces(MediaType.TEXT_PLAIN)
@@ -48,12 +51,14 @@ public class TestSupportResource {
         return logs.all();
     }
 
+    @Operation(hidden = true)
     @PUT
     @Path("clock/{epochSecond}")
     public void setClock(@PathParam("epochSecond") long epochSecond) {
         clock.set(Instant.ofEpochSecond(epochSecond));
     }
 
+    @Operation(hidden = true)
     @DELETE
     @Path("clock")
     public void resetClock() {
@@ -61,6 +66,7 @@ public class TestSupportResource {
     }
 
     /** Every column of every OTP account row, as the database returns it. */
+    @Operation(hidden = true)
     @GET
     @Path("rows/otp_account")
     @Transactional
@@ -69,6 +75,7 @@ public class TestSupportResource {
                 + " menu_position, sealed_secret, key_id from otp_account order by id");
     }
 
+    @Operation(hidden = true)
     @GET
     @Path("rows/caller")
     @Transactional
@@ -76,6 +83,7 @@ public class TestSupportResource {
         return rows("select id, display_name, account_number, pin_hash, language from caller order by id");
     }
 
+    @Operation(hidden = true)
     @GET
     @Path("counts")
     @Transactional
@@ -96,6 +104,7 @@ public class TestSupportResource {
      * Charges a PIN attempt of a call exactly as the guard does before it checks the PIN, and leaves it there, as
      * if its hash were still being computed: the decision, and the pending failure row (0 when not allowed).
      */
+    @Operation(hidden = true)
     @POST
     @Path("pin-charges/{callerId}/{callUuid}")
     public JsonObject holdPinCharge(@PathParam("callerId") long callerId, @PathParam("callUuid") String callUuid) {
@@ -105,6 +114,7 @@ public class TestSupportResource {
     }
 
     /** The held attempt's PIN turned out right, as the guard settles it. */
+    @Operation(hidden = true)
     @POST
     @Path("pin-charges/{callerId}/{callUuid}/{failureId}/right")
     public void heldPinWasRight(@PathParam("callerId") long callerId, @PathParam("callUuid") String callUuid,
@@ -113,6 +123,7 @@ public class TestSupportResource {
     }
 
     /** Which database the default datasource really is: product and URL (for the PostgreSQL run). */
+    @Operation(hidden = true)
     @GET
     @Path("database")
     @Produces(MediaType.TEXT_PLAIN)
@@ -123,6 +134,7 @@ public class TestSupportResource {
         }
     }
 
+    @Operation(hidden = true)
     @GET
     @Path("calls/{uuid}")
     @Transactional
