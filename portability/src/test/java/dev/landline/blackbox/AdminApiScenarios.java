@@ -41,6 +41,22 @@ abstract class AdminApiScenarios extends RunningServer {
         assertEquals(403, viewerWrite.statusCode(), viewerWrite::body);
     }
 
+    /**
+     * MicroProfile OpenAPI: every server generates the description from the WAR's resources and serves it, without
+     * sign-in, at {@code /openapi} on its HTTP port (outside the WAR's context root), each path under its own
+     * JAX-RS application ({@code /api} or {@code /webhooks}).
+     */
+    @Test
+    void theApiDescriptionIsServedAtOpenapiAndListsTheAdminAndWebhookPaths() {
+        var description = Http.send("GET", base.resolve("/openapi"), null, null, null);
+        assertEquals(200, description.statusCode(), description::body);
+        assertTrue(description.body().matches("(?s)(.*\n)?openapi: 3\\..*"), description::body);
+        for (var path : List.of("/api/callers:", "/api/callers/{callerId}/enrolments:", "/api/locked-callers:",
+                "/webhooks/answer:", "/webhooks/event:")) {
+            assertTrue(description.body().contains(path), () -> path + " in\n" + description.body());
+        }
+    }
+
     @Test
     void theStatusSaysWebhooksAreSignedWithTheSecretConfiguredTheServersWay() {
         var status = Http.admin("GET", base.resolve("api/status"), null);
