@@ -1,10 +1,14 @@
 package dev.landline.it;
 
-import static dev.landline.it.CallFlowIT.assertProblem;
+import static dev.landline.testkit.Http.assertProblem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.landline.testkit.Http;
+import dev.landline.testkit.ReferenceOtp;
+import dev.landline.testkit.TestCredentials;
+import dev.landline.testkit.VonagePlayer;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.net.URI;
@@ -25,18 +29,18 @@ class AdminApiIT extends OnPayaraMicro {
     @Test
     void aCreatedCallerIsShownWithoutAnyTraceOfThePin() {
         var account = Fixtures.uniqueAccountNumber();
-        var created = Http.json("POST", base.resolve("api/callers"), callerJson(account, "480261"));
+        var created = Http.admin("POST", base.resolve("api/callers"), callerJson(account, "480261"));
         assertEquals(201, created.statusCode(), created::body);
         var location = URI.create(created.headers().firstValue("Location").orElseThrow());
 
-        var shown = Http.json("GET", location, null);
+        var shown = Http.admin("GET", location, null);
         assertEquals(200, shown.statusCode());
         var caller = Http.object(shown);
         assertEquals("Ada Lovelace", caller.getString("name"));
         assertEquals(account, caller.getString("accountNumber"));
         assertEquals(List.of("447700900001"), caller.getJsonArray("phoneNumbers").getValuesAs(
                 jakarta.json.JsonString::getString));
-        for (var body : List.of(shown.body(), created.body(), Http.json("GET", base.resolve("api/callers"), null).body())) {
+        for (var body : List.of(shown.body(), created.body(), Http.admin("GET", base.resolve("api/callers"), null).body())) {
             assertFalse(body.contains("480261"), "the PIN is never shown");
             assertFalse(body.toLowerCase().contains("pin"), "no PIN field, not even the hash: " + body);
         }
@@ -44,24 +48,24 @@ class AdminApiIT extends OnPayaraMicro {
 
     @Test
     void weakOrMalformedCallersAreRefusedNamingTheField() {
-        assertField("pin", Http.json("POST", base.resolve("api/callers"), callerJson(Fixtures.uniqueAccountNumber(), "123456")));
-        assertField("pin", Http.json("POST", base.resolve("api/callers"), callerJson(Fixtures.uniqueAccountNumber(), "777777")));
-        assertField("pin", Http.json("POST", base.resolve("api/callers"), callerJson(Fixtures.uniqueAccountNumber(), "4826")));
-        assertField("pin", Http.json("POST", base.resolve("api/callers"), callerJson(Fixtures.uniqueAccountNumber(), "48a261")));
-        assertField("accountNumber", Http.json("POST", base.resolve("api/callers"), callerJson("12ab", "480261")));
-        assertField("name", Http.json("POST", base.resolve("api/callers"),
+        assertField("pin", Http.admin("POST", base.resolve("api/callers"), callerJson(Fixtures.uniqueAccountNumber(), "123456")));
+        assertField("pin", Http.admin("POST", base.resolve("api/callers"), callerJson(Fixtures.uniqueAccountNumber(), "777777")));
+        assertField("pin", Http.admin("POST", base.resolve("api/callers"), callerJson(Fixtures.uniqueAccountNumber(), "4826")));
+        assertField("pin", Http.admin("POST", base.resolve("api/callers"), callerJson(Fixtures.uniqueAccountNumber(), "48a261")));
+        assertField("accountNumber", Http.admin("POST", base.resolve("api/callers"), callerJson("12ab", "480261")));
+        assertField("name", Http.admin("POST", base.resolve("api/callers"),
                 callerJson(Fixtures.uniqueAccountNumber(), "480261").replace("Ada Lovelace", " ")));
-        assertField("phoneNumbers", Http.json("POST", base.resolve("api/callers"),
+        assertField("phoneNumbers", Http.admin("POST", base.resolve("api/callers"),
                 callerJson(Fixtures.uniqueAccountNumber(), "480261").replace("+44 7700 900001", "call me")));
-        assertField("language", Http.json("POST", base.resolve("api/callers"),
+        assertField("language", Http.admin("POST", base.resolve("api/callers"),
                 callerJson(Fixtures.uniqueAccountNumber(), "480261").replace("en-GB", "klingon")));
 
-        var weak = Http.json("POST", base.resolve("api/callers"), callerJson(Fixtures.uniqueAccountNumber(), "123456"));
+        var weak = Http.admin("POST", base.resolve("api/callers"), callerJson(Fixtures.uniqueAccountNumber(), "123456"));
         assertFalse(weak.body().contains("123456"), "the refused PIN is not echoed");
 
         var account = Fixtures.uniqueAccountNumber();
-        assertEquals(201, Http.json("POST", base.resolve("api/callers"), callerJson(account, "480261")).statusCode());
-        var duplicate = Http.json("POST", base.resolve("api/callers"), callerJson(account, "591372"));
+        assertEquals(201, Http.admin("POST", base.resolve("api/callers"), callerJson(account, "480261")).statusCode());
+        var duplicate = Http.admin("POST", base.resolve("api/callers"), callerJson(account, "591372"));
         assertEquals(409, duplicate.statusCode(), duplicate::body);
         assertProblem(duplicate);
     }
@@ -69,19 +73,19 @@ class AdminApiIT extends OnPayaraMicro {
     @Test
     void brokenBodiesAndUnknownIdsGetProblems() {
         var before = fixtures.counts();
-        var bad = Http.json("POST", base.resolve("api/callers"), "{\"name\": ");
+        var bad = Http.admin("POST", base.resolve("api/callers"), "{\"name\": ");
         assertEquals(400, bad.statusCode(), bad::body);
         assertProblem(bad);
-        var wrongType = Http.send("POST", base.resolve("api/callers"), "text/plain", "name=x", Http.ADMIN);
+        var wrongType = Http.send("POST", base.resolve("api/callers"), "text/plain", "name=x", TestCredentials.ADMIN);
         assertEquals(415, wrongType.statusCode(), wrongType::body);
         assertProblem(wrongType);
-        var typeMismatch = Http.json("POST", base.resolve("api/callers"), "{\"name\": [], \"pin\": 5}");
+        var typeMismatch = Http.admin("POST", base.resolve("api/callers"), "{\"name\": [], \"pin\": 5}");
         assertEquals(400, typeMismatch.statusCode(), typeMismatch::body);
         assertProblem(typeMismatch);
-        var missing = Http.json("GET", base.resolve("api/callers/999999"), null);
+        var missing = Http.admin("GET", base.resolve("api/callers/999999"), null);
         assertEquals(404, missing.statusCode());
         assertProblem(missing);
-        assertEquals(404, Http.json("DELETE", base.resolve("api/callers/999999"), null).statusCode());
+        assertEquals(404, Http.admin("DELETE", base.resolve("api/callers/999999"), null).statusCode());
         assertEquals(before, fixtures.counts(), "nothing was written");
     }
 
@@ -93,11 +97,11 @@ class AdminApiIT extends OnPayaraMicro {
         assertProblem(anonymous);
         var wrongPassword = Http.send("GET", base.resolve("api/callers"), null, null, "it-admin:guess");
         assertEquals(401, wrongPassword.statusCode());
-        var viewer = Http.send("GET", base.resolve("api/callers"), null, null, Http.VIEWER);
+        var viewer = Http.send("GET", base.resolve("api/callers"), null, null, TestCredentials.VIEWER);
         assertEquals(403, viewer.statusCode());
         assertProblem(viewer);
         var viewerWrite = Http.send("POST", base.resolve("api/callers"), "application/json",
-                callerJson(Fixtures.uniqueAccountNumber(), "480261"), Http.VIEWER);
+                callerJson(Fixtures.uniqueAccountNumber(), "480261"), TestCredentials.VIEWER);
         assertEquals(403, viewerWrite.statusCode());
     }
 
@@ -107,17 +111,17 @@ class AdminApiIT extends OnPayaraMicro {
         var accounts = base.resolve("api/callers/" + caller + "/accounts");
         var secret = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP";
 
-        var byUri = Http.json("POST", accounts, "{\"uri\":\"otpauth://totp/ACME%20Co:bo@example.com?secret="
+        var byUri = Http.admin("POST", accounts, "{\"uri\":\"otpauth://totp/ACME%20Co:bo@example.com?secret="
                 + secret + "&issuer=ACME%20Co\"}");
         assertEquals(201, byUri.statusCode(), byUri::body);
         assertTrue(byUri.headers().firstValue("Location").isPresent());
-        var byFields = Http.json("POST", accounts, "{\"issuer\":\"Bank\",\"label\":\"bo\",\"secret\":\""
+        var byFields = Http.admin("POST", accounts, "{\"issuer\":\"Bank\",\"label\":\"bo\",\"secret\":\""
                 + secret.toLowerCase() + "\",\"algorithm\":\"SHA512\",\"digits\":8,\"period\":60}");
         assertEquals(201, byFields.statusCode(), byFields::body);
-        var hotp = Http.json("POST", accounts, "{\"uri\":\"otpauth://hotp/Vault:bo?secret=" + secret + "&counter=5\"}");
+        var hotp = Http.admin("POST", accounts, "{\"uri\":\"otpauth://hotp/Vault:bo?secret=" + secret + "&counter=5\"}");
         assertEquals(201, hotp.statusCode(), hotp::body);
 
-        var listed = Http.json("GET", accounts, null);
+        var listed = Http.admin("GET", accounts, null);
         assertEquals(200, listed.statusCode());
         assertFalse(listed.body().contains(secret) || listed.body().contains(secret.toLowerCase())
                 || listed.body().contains("secret"), "no secret in the listing: " + listed.body());
@@ -131,16 +135,16 @@ class AdminApiIT extends OnPayaraMicro {
         assertEquals(5, list.getJsonObject(2).getInt("counter"));
 
         var ids = list.stream().map(JsonObject.class::cast).map(a -> a.getJsonNumber("id").longValue()).toList();
-        var reorder = Http.json("PUT", URI.create(accounts + "/order"),
+        var reorder = Http.admin("PUT", URI.create(accounts + "/order"),
                 "{\"accountIds\":[" + ids.get(2) + "," + ids.get(0) + "," + ids.get(1) + "]}");
         assertEquals(204, reorder.statusCode(), reorder::body);
-        assertEquals(List.of("Vault", "ACME Co", "Bank"), Http.array(Http.json("GET", accounts, null)).stream()
+        assertEquals(List.of("Vault", "ACME Co", "Bank"), Http.array(Http.admin("GET", accounts, null)).stream()
                 .map(JsonObject.class::cast).map(a -> a.getString("issuer")).toList());
-        assertField("accountIds", Http.json("PUT", URI.create(accounts + "/order"), "{\"accountIds\":[" + ids.get(0) + "]}"));
+        assertField("accountIds", Http.admin("PUT", URI.create(accounts + "/order"), "{\"accountIds\":[" + ids.get(0) + "]}"));
 
-        assertEquals(204, Http.json("DELETE", URI.create(accounts + "/" + ids.get(0)), null).statusCode());
-        assertEquals(404, Http.json("DELETE", URI.create(accounts + "/" + ids.get(0)), null).statusCode());
-        assertEquals(List.of("Vault", "Bank"), Http.array(Http.json("GET", accounts, null)).stream()
+        assertEquals(204, Http.admin("DELETE", URI.create(accounts + "/" + ids.get(0)), null).statusCode());
+        assertEquals(404, Http.admin("DELETE", URI.create(accounts + "/" + ids.get(0)), null).statusCode());
+        assertEquals(List.of("Vault", "Bank"), Http.array(Http.admin("GET", accounts, null)).stream()
                 .map(JsonObject.class::cast).map(a -> a.getString("issuer")).toList());
     }
 
@@ -149,15 +153,15 @@ class AdminApiIT extends OnPayaraMicro {
         var caller = fixtures.caller("Cy", Fixtures.uniqueAccountNumber(), "480261");
         var accounts = base.resolve("api/callers/" + caller + "/accounts");
         var before = fixtures.counts();
-        assertField("uri", Http.json("POST", accounts, "{\"uri\":\"https://example.com/not-otpauth\"}"));
-        assertField("secret", Http.json("POST", accounts, "{\"uri\":\"otpauth://totp/x?secret=JBSWY3DP\"}"));
-        assertField("secret", Http.json("POST", accounts, "{\"uri\":\"otpauth://totp/x?secret=JBSWY3DP!!\"}"));
-        assertField("algorithm", Http.json("POST", accounts,
+        assertField("uri", Http.admin("POST", accounts, "{\"uri\":\"https://example.com/not-otpauth\"}"));
+        assertField("secret", Http.admin("POST", accounts, "{\"uri\":\"otpauth://totp/x?secret=JBSWY3DP\"}"));
+        assertField("secret", Http.admin("POST", accounts, "{\"uri\":\"otpauth://totp/x?secret=JBSWY3DP!!\"}"));
+        assertField("algorithm", Http.admin("POST", accounts,
                 "{\"uri\":\"otpauth://totp/x?secret=JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP&algorithm=MD5\"}"));
-        assertField("digits", Http.json("POST", accounts,
+        assertField("digits", Http.admin("POST", accounts,
                 "{\"label\":\"x\",\"secret\":\"JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP\",\"digits\":9}"));
-        assertField("label", Http.json("POST", accounts, "{\"secret\":\"JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP\"}"));
-        assertEquals(404, Http.json("POST", base.resolve("api/callers/999999/accounts"),
+        assertField("label", Http.admin("POST", accounts, "{\"secret\":\"JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP\"}"));
+        assertEquals(404, Http.admin("POST", base.resolve("api/callers/999999/accounts"),
                 "{\"label\":\"x\",\"secret\":\"JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP\"}").statusCode());
         assertEquals(before, fixtures.counts(), "nothing was stored");
     }
@@ -166,23 +170,23 @@ class AdminApiIT extends OnPayaraMicro {
     void aChangedPinWorksOnTheNextCallAndTheOldOneNoLonger() {
         var phone = Fixtures.uniquePhone();
         var caller = fixtures.caller("Dee", Fixtures.uniqueAccountNumber(), "480261", phone);
-        fixtures.account(caller, "GitHub", "dee", Fixtures.RFC_SECRET);
-        assertField("pin", Http.json("PUT", base.resolve("api/callers/" + caller + "/pin"), "{\"pin\":\"111111\"}"));
-        assertEquals(204, Http.json("PUT", base.resolve("api/callers/" + caller + "/pin"), "{\"pin\":\"905173\"}").statusCode());
+        fixtures.account(caller, "GitHub", "dee", ReferenceOtp.RFC_SECRET);
+        assertField("pin", Http.admin("PUT", base.resolve("api/callers/" + caller + "/pin"), "{\"pin\":\"111111\"}"));
+        assertEquals(204, Http.admin("PUT", base.resolve("api/callers/" + caller + "/pin"), "{\"pin\":\"905173\"}").statusCode());
 
         var old = VonagePlayer.dial(base, phone, "442079460000").press("480261#");
         assertTrue(old.heard().contains("did not work"), old.heard());
         var fresh = VonagePlayer.dial(base, phone, "442079460000").press("905173#");
-        fresh.assertHeardCodeOf(Fixtures.RFC_SECRET);
+        fresh.assertHeardCodeOf(ReferenceOtp.RFC_SECRET);
     }
 
     @Test
     void aDeletedCallerIsGoneWithTheirAccounts() {
         var caller = fixtures.caller("Eli", Fixtures.uniqueAccountNumber(), "480261");
-        fixtures.account(caller, "GitHub", "eli", Fixtures.RFC_SECRET);
-        assertEquals(204, Http.json("DELETE", base.resolve("api/callers/" + caller), null).statusCode());
-        assertEquals(404, Http.json("GET", base.resolve("api/callers/" + caller), null).statusCode());
-        assertEquals(404, Http.json("GET", base.resolve("api/callers/" + caller + "/accounts"), null).statusCode());
+        fixtures.account(caller, "GitHub", "eli", ReferenceOtp.RFC_SECRET);
+        assertEquals(204, Http.admin("DELETE", base.resolve("api/callers/" + caller), null).statusCode());
+        assertEquals(404, Http.admin("GET", base.resolve("api/callers/" + caller), null).statusCode());
+        assertEquals(404, Http.admin("GET", base.resolve("api/callers/" + caller + "/accounts"), null).statusCode());
     }
 
     private static void assertField(String field, HttpResponse<String> response) {

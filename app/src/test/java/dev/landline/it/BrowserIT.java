@@ -10,6 +10,10 @@ import com.google.zxing.WriterException;
 import com.google.zxing.common.BitMatrix;
 import com.google.zxing.qrcode.QRCodeWriter;
 import dev.landline.enrolment.control.ExportFixtures;
+import dev.landline.testkit.Http;
+import dev.landline.testkit.ReferenceOtp;
+import dev.landline.testkit.TestCredentials;
+import dev.landline.testkit.VonagePlayer;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.image.BufferedImage;
@@ -73,7 +77,7 @@ class BrowserIT extends OnPayaraMicro {
         var phone = Fixtures.uniquePhone();
         var accountNumber = Fixtures.uniqueAccountNumber();
         try (var browser = Browser.open(base)) {
-            browser.signInAndOpen(Http.ADMIN, "admin/index.html");
+            browser.signInAndOpen(TestCredentials.ADMIN, "admin/index.html");
             browser.visible("#create");
             browser.find("#name").sendKeys("Ada Lovelace");
             browser.find("#accountNumber").sendKeys(accountNumber);
@@ -89,10 +93,10 @@ class BrowserIT extends OnPayaraMicro {
 
             // enrol by URI: the preview shows the code the server computes, with its countdown ring
             browser.open("admin/enrol.html?caller=" + callerId);
-            browser.visible("#uri").sendKeys("otpauth://totp/GitHub:ada?secret=" + Fixtures.RFC_SECRET + "&issuer=GitHub");
+            browser.visible("#uri").sendKeys("otpauth://totp/GitHub:ada?secret=" + ReferenceOtp.RFC_SECRET + "&issuer=GitHub");
             browser.find("#uri-button").click();
             var uriCode = browser.visible("#accounts .code").getText();
-            assertEquals(totp(Fixtures.RFC_SECRET, at), uriCode, "the preview's code is RFC 6238's at the server's time");
+            assertEquals(totp(ReferenceOtp.RFC_SECRET, at), uriCode, "the preview's code is RFC 6238's at the server's time");
             assertEquals("25s", browser.find("#accounts svg.ring text").getText());
             browser.screenshot("enrol-preview");
             browser.find("#save").click();
@@ -130,7 +134,7 @@ class BrowserIT extends OnPayaraMicro {
             browser.find("#hangup").click();
             browser.textContaining("#call-state", "You hung up");
 
-            var accounts = Http.array(Http.json("GET", base.resolve("api/callers/" + callerId + "/accounts"), null));
+            var accounts = Http.array(Http.admin("GET", base.resolve("api/callers/" + callerId + "/accounts"), null));
             assertEquals(List.of("GitHub", "Screenshot Co"),
                     accounts.stream().map(a -> a.asJsonObject().getString("issuer")).toList());
         }
@@ -148,7 +152,7 @@ class BrowserIT extends OnPayaraMicro {
         var otherBatch = ExportFixtures.uri(ExportFixtures.payload(78, 3, 1,
                 List.of(ExportFixtures.totp("Other", "ada", ExportFixtures.secret(9, 20)))));
         try (var browser = Browser.open(base)) {
-            browser.signInAndOpen(Http.ADMIN, "admin/enrol.html?caller=" + callerId);
+            browser.signInAndOpen(TestCredentials.ADMIN, "admin/enrol.html?caller=" + callerId);
             browser.visible("#uri").sendKeys(part0);
             browser.find("#uri-button").click();
             browser.textContaining("#batch", "1 of 3 codes scanned");
@@ -174,7 +178,7 @@ class BrowserIT extends OnPayaraMicro {
             browser.visible("#save-partial").click();
             browser.textContaining("#message", "Saved 2 account(s): Alpha, Gamma");
         }
-        var accounts = Http.array(Http.json("GET", base.resolve("api/callers/" + callerId + "/accounts"), null));
+        var accounts = Http.array(Http.admin("GET", base.resolve("api/callers/" + callerId + "/accounts"), null));
         assertEquals(List.of("Alpha", "Gamma"), accounts.stream().map(a -> a.asJsonObject().getString("issuer")).toList());
     }
 
@@ -184,10 +188,10 @@ class BrowserIT extends OnPayaraMicro {
         fixtures.clockAt(at);
         var accountNumber = Fixtures.uniqueAccountNumber();
         var callerId = fixtures.caller("Grace", accountNumber, PIN);
-        fixtures.account(callerId, "Gmail", "grace", Fixtures.RFC_SECRET);
+        fixtures.account(callerId, "Gmail", "grace", ReferenceOtp.RFC_SECRET);
         try (var browser = Browser.open(base)) {
             browser.windowSize(390, 844);
-            browser.signInAndOpen(Http.ADMIN, "admin/phone.html");
+            browser.signInAndOpen(TestCredentials.ADMIN, "admin/phone.html");
             browser.visible("#from").sendKeys(Fixtures.uniquePhone());
             browser.find("#call").click();
             browser.textContaining("#transcript", "account number");
@@ -195,7 +199,7 @@ class BrowserIT extends OnPayaraMicro {
             press(browser, accountNumber + "#");
             browser.textContaining("#transcript", "PIN");
             press(browser, PIN + "#");
-            assertEquals(totp(Fixtures.RFC_SECRET, at), browser.visible("#code-heard").getText());
+            assertEquals(totp(ReferenceOtp.RFC_SECRET, at), browser.visible("#code-heard").getText());
             browser.screenshot("phone-on-a-phone-screen");
             browser.find("#hangup").click();
             browser.textContaining("#call-state", "You hung up");
@@ -206,25 +210,25 @@ class BrowserIT extends OnPayaraMicro {
     void theCallerPageReordersTheMenuShowsNoSecretAndResetsWrongPinCounts() {
         var phone = Fixtures.uniquePhone();
         var callerId = fixtures.caller("Hedy", Fixtures.uniqueAccountNumber(), PIN, "+" + phone);
-        fixtures.account(callerId, "GitHub", "hedy", Fixtures.RFC_SECRET);
+        fixtures.account(callerId, "GitHub", "hedy", ReferenceOtp.RFC_SECRET);
         fixtures.account(callerId, "Gmail", "hedy", SCREENSHOT_SECRET);
         var call = VonagePlayer.dial(base, phone, "442079460000");
         call.press("139024#").press("139024#").press("139024#");
 
         try (var browser = Browser.open(base)) {
-            browser.signInAndOpen(Http.ADMIN, "admin/caller.html?id=" + callerId);
+            browser.signInAndOpen(TestCredentials.ADMIN, "admin/caller.html?id=" + callerId);
             browser.textContaining("#accounts tbody", "Gmail");
             assertEquals(List.of("GitHub", "Gmail"), issuers(browser));
             browser.textContaining("#lock-state", "3 consecutive wrong PIN(s)");
             browser.textContaining("#lock-state", "3 of 20 allowed in 30 days");
             browser.textContaining("#since-last-call", "3 wrong PINs were entered since the caller's last successful call");
             browser.screenshot("caller-accounts");
-            assertFalse(browser.driver.getPageSource().contains(Fixtures.RFC_SECRET), "the page never holds a secret");
+            assertFalse(browser.driver.getPageSource().contains(ReferenceOtp.RFC_SECRET), "the page never holds a secret");
 
             browser.find("#accounts tbody tr:first-child button[data-action='down']").click();
             browser.textContaining("#message", "menu order was saved");
             assertEquals(List.of("Gmail", "GitHub"), issuers(browser));
-            var stored = Http.array(Http.json("GET", base.resolve("api/callers/" + callerId + "/accounts"), null));
+            var stored = Http.array(Http.admin("GET", base.resolve("api/callers/" + callerId + "/accounts"), null));
             assertEquals(List.of("Gmail", "GitHub"),
                     stored.stream().map(a -> a.asJsonObject().getString("issuer")).toList());
 
@@ -236,7 +240,7 @@ class BrowserIT extends OnPayaraMicro {
             browser.find("#unlock").click();
             browser.textContaining("#lock-state", "0 consecutive wrong PIN(s)");
             browser.textContaining("#lock-state", "0 of 20 allowed in 30 days");
-            var lock = Http.object(Http.json("GET", base.resolve("api/callers/" + callerId + "/lockout"), null));
+            var lock = Http.object(Http.admin("GET", base.resolve("api/callers/" + callerId + "/lockout"), null));
             assertEquals(0, lock.getInt("consecutiveFailures"));
 
             browser.find("#pin").sendKeys("123456");
@@ -260,8 +264,8 @@ class BrowserIT extends OnPayaraMicro {
         var callerId = fixtures.caller("Mallory", Fixtures.uniqueAccountNumber(), PIN, "+" + phone);
         var secondSecret = base32(ExportFixtures.secret(7, 20));
         try (var browser = Browser.open(base)) {
-            browser.signInAndOpen(Http.ADMIN, "admin/enrol.html?caller=" + callerId);
-            browser.visible("#uri").sendKeys(keyUri(HOSTILE_ISSUER, HOSTILE_LABEL, Fixtures.RFC_SECRET));
+            browser.signInAndOpen(TestCredentials.ADMIN, "admin/enrol.html?caller=" + callerId);
+            browser.visible("#uri").sendKeys(keyUri(HOSTILE_ISSUER, HOSTILE_LABEL, ReferenceOtp.RFC_SECRET));
             browser.find("#uri-button").click();
             browser.visible("#accounts .code");
             assertEquals(HOSTILE_ISSUER, textOf(browser, "#accounts .preview-account .who strong bdi"));
@@ -369,7 +373,7 @@ class BrowserIT extends OnPayaraMicro {
     private static org.w3c.dom.Document spokenDocument(VonagePlayer call) {
         var talks = call.ncco().stream().map(jakarta.json.JsonObject.class::cast)
                 .filter(a -> a.getString("action").equals("talk")).map(a -> a.getString("text")).toList();
-        return dev.landline.calls.boundary.NccoRules.ssml(talks.get(0));
+        return dev.landline.testkit.NccoRules.ssml(talks.get(0));
     }
 
     @Test
@@ -378,9 +382,9 @@ class BrowserIT extends OnPayaraMicro {
         var second = fixtures.caller("Bea", Fixtures.uniqueAccountNumber(), PIN);
         var before = fixtures.counts().getInt("enrolment");
         try (var browser = Browser.open(base)) {
-            browser.signInAndOpen(Http.ADMIN, "admin/enrol.html?caller=" + first);
+            browser.signInAndOpen(TestCredentials.ADMIN, "admin/enrol.html?caller=" + first);
             browser.textContaining("#caller", "Bea");
-            browser.visible("#uri").sendKeys("otpauth://totp/GitHub:ida?secret=" + Fixtures.RFC_SECRET);
+            browser.visible("#uri").sendKeys("otpauth://totp/GitHub:ida?secret=" + ReferenceOtp.RFC_SECRET);
             browser.find("#uri-button").click();
             browser.visible("#accounts .code");
             assertEquals(before + 1, fixtures.counts().getInt("enrolment"), "one enrolment is pending");
@@ -393,15 +397,15 @@ class BrowserIT extends OnPayaraMicro {
     @Test
     void aCallerPageLinkWithAPathInsteadOfAnIdIsRefusedByThePage() {
         var callerId = fixtures.caller("Grace", Fixtures.uniqueAccountNumber(), PIN);
-        var accountId = fixtures.account(callerId, "GitHub", "grace", Fixtures.RFC_SECRET).getJsonNumber("id").longValue();
+        var accountId = fixtures.account(callerId, "GitHub", "grace", ReferenceOtp.RFC_SECRET).getJsonNumber("id").longValue();
         try (var browser = Browser.open(base)) {
             // the id goes into the paths of the page's PUT and DELETE requests: only a number is used
-            browser.signInAndOpen(Http.ADMIN, "admin/caller.html?id=" + callerId + "/accounts/" + accountId + "%3F");
+            browser.signInAndOpen(TestCredentials.ADMIN, "admin/caller.html?id=" + callerId + "/accounts/" + accountId + "%3F");
             browser.textContaining("#message", "No caller chosen");
             assertTrue(browser.find("#unlock").getAttribute("hidden") != null
                     || !browser.find("#unlock").isDisplayed(), "nothing to click");
         }
-        var accounts = Http.array(Http.json("GET", base.resolve("api/callers/" + callerId + "/accounts"), null));
+        var accounts = Http.array(Http.admin("GET", base.resolve("api/callers/" + callerId + "/accounts"), null));
         assertEquals(1, accounts.size(), "the account is still there");
     }
 
@@ -410,7 +414,7 @@ class BrowserIT extends OnPayaraMicro {
         var accountNumber = Fixtures.uniqueAccountNumber();
         var callerId = fixtures.caller("Temporary", accountNumber, PIN);
         try (var browser = Browser.open(base)) {
-            browser.signInAndOpen(Http.ADMIN, "admin/index.html");
+            browser.signInAndOpen(TestCredentials.ADMIN, "admin/index.html");
             browser.textContaining("#callers tbody", accountNumber);
             browser.find("#callers tr[data-caller-id='" + callerId + "'] button[data-action='delete']").click();
             browser.driver.switchTo().alert().accept();
@@ -418,7 +422,7 @@ class BrowserIT extends OnPayaraMicro {
             browser.windowSize(390, 844);
             browser.screenshot("callers-on-a-phone-screen");
         }
-        assertEquals(404, Http.json("GET", base.resolve("api/callers/" + callerId), null).statusCode());
+        assertEquals(404, Http.admin("GET", base.resolve("api/callers/" + callerId), null).statusCode());
     }
 
     @Test
@@ -429,7 +433,7 @@ class BrowserIT extends OnPayaraMicro {
         var video = fakeCamera("otpauth://totp/Camera%20Co:cam?secret=" + SCREENSHOT_SECRET + "&issuer=Camera%20Co");
         try (var browser = Browser.open(base, "--use-fake-ui-for-media-stream", "--use-fake-device-for-media-stream",
                 "--use-file-for-fake-video-capture=" + video.toAbsolutePath())) {
-            browser.signInAndOpen(Http.ADMIN, "admin/enrol.html?caller=" + callerId);
+            browser.signInAndOpen(TestCredentials.ADMIN, "admin/enrol.html?caller=" + callerId);
             browser.visible("#camera-start").click();
             var preview = browser.waitFor("the camera's QR code is previewed",
                     d -> d.findElements(By.cssSelector("#accounts .preview-account")).stream()
@@ -439,7 +443,7 @@ class BrowserIT extends OnPayaraMicro {
             browser.find("#discard").click();
             browser.textContaining("#message", "nothing was stored");
         }
-        var accounts = Http.array(Http.json("GET", base.resolve("api/callers/" + callerId + "/accounts"), null));
+        var accounts = Http.array(Http.admin("GET", base.resolve("api/callers/" + callerId + "/accounts"), null));
         assertTrue(accounts.isEmpty(), "discarded: " + accounts);
     }
 
@@ -447,11 +451,11 @@ class BrowserIT extends OnPayaraMicro {
     void thePagesNeedTheAdminRoleAndTheQrLibraryIsServedFromTheWar() {
         var page = base.resolve("admin/index.html");
         assertEquals(401, Http.send("GET", page, null, null, null).statusCode());
-        assertEquals(403, Http.send("GET", page, null, null, Http.VIEWER).statusCode());
-        var signedIn = Http.send("GET", page, null, null, Http.ADMIN);
+        assertEquals(403, Http.send("GET", page, null, null, TestCredentials.VIEWER).statusCode());
+        var signedIn = Http.send("GET", page, null, null, TestCredentials.ADMIN);
         assertEquals(200, signedIn.statusCode());
         assertTrue(signedIn.body().contains("New caller"), signedIn.body());
-        var folder = Http.send("GET", base.resolve("admin/"), null, null, Http.ADMIN);
+        var folder = Http.send("GET", base.resolve("admin/"), null, null, TestCredentials.ADMIN);
         assertEquals(200, folder.statusCode());
         assertTrue(folder.body().contains("New caller"), "admin/ opens the callers page");
         var landing = Http.send("GET", base, null, null, null);
@@ -466,17 +470,17 @@ class BrowserIT extends OnPayaraMicro {
     void phoneSignaturesAreAdminOnlyAndEachCoversOneWebhookForAMinute() {
         var phone = Fixtures.uniquePhone();
         var callerId = fixtures.caller("Signed", Fixtures.uniqueAccountNumber(), PIN, "+" + phone);
-        fixtures.account(callerId, "GitHub", "signed", Fixtures.RFC_SECRET);
+        fixtures.account(callerId, "GitHub", "signed", ReferenceOtp.RFC_SECRET);
         var at = earlyInAStep();
         fixtures.clockAt(at);
         var call = "browser-" + java.util.UUID.randomUUID();
         var query = "uuid=" + call + "&conversation_uuid=CON-" + call + "&from=" + phone + "&to=442079460000";
         var request = "{\"method\":\"GET\",\"query\":\"" + query + "\"}";
         var signatures = base.resolve("api/phone/signatures");
-        assertEquals(403, Http.send("POST", signatures, "application/json", request, Http.VIEWER).statusCode());
+        assertEquals(403, Http.send("POST", signatures, "application/json", request, TestCredentials.VIEWER).statusCode());
         assertEquals(401, Http.send("POST", signatures, "application/json", request, null).statusCode());
 
-        var signature = Http.object(Http.send("POST", signatures, "application/json", request, Http.ADMIN));
+        var signature = Http.object(Http.send("POST", signatures, "application/json", request, TestCredentials.ADMIN));
         assertTrue(signature.getBoolean("signed"), signature.toString());
         var authorization = signature.getString("authorization");
         var answer = base.resolve("webhooks/answer?" + query);
@@ -489,9 +493,9 @@ class BrowserIT extends OnPayaraMicro {
         assertEquals(403, Http.send("GET", answer, null, null, null, authorization).statusCode(),
                 "a token expires after a minute (and 30 s of leeway)");
 
-        var bad = Http.send("POST", signatures, "application/json", "{\"method\":\"PUT\"}", Http.ADMIN);
+        var bad = Http.send("POST", signatures, "application/json", "{\"method\":\"PUT\"}", TestCredentials.ADMIN);
         assertEquals(400, bad.statusCode(), bad.body());
-        var noBody = Http.send("POST", signatures, "application/json", "{\"method\":\"POST\"}", Http.ADMIN);
+        var noBody = Http.send("POST", signatures, "application/json", "{\"method\":\"POST\"}", TestCredentials.ADMIN);
         assertEquals(400, noBody.statusCode(), noBody.body());
     }
 
@@ -500,7 +504,7 @@ class BrowserIT extends OnPayaraMicro {
     }
 
     private long callerIdOf(Browser browser, String accountNumber) {
-        var callers = Http.array(Http.json("GET", base.resolve("api/callers"), null));
+        var callers = Http.array(Http.admin("GET", base.resolve("api/callers"), null));
         return callers.stream().map(c -> c.asJsonObject())
                 .filter(c -> c.getString("accountNumber").equals(accountNumber)).findFirst()
                 .orElseThrow(() -> new AssertionError("the caller created in the browser is stored"))

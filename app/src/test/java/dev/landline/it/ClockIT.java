@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.landline.testkit.Http;
+import dev.landline.testkit.VonagePlayer;
 import jakarta.json.JsonObject;
 import java.time.Instant;
 import org.junit.jupiter.api.AfterEach;
@@ -53,7 +55,7 @@ class ClockIT extends OnPayaraMicro {
         webhooks(WINDOW);
         assertEquals(503, ready().statusCode(), () -> ready().body());
 
-        var cleared = Http.json("DELETE", base.resolve("api/status/clock"), null);
+        var cleared = Http.admin("DELETE", base.resolve("api/status/clock"), null);
         assertEquals(204, cleared.statusCode(), cleared::body);
         var ready = ready();
         assertEquals(200, ready.statusCode(), () -> "ready again once cleared: " + ready.body());
@@ -116,7 +118,7 @@ class ClockIT extends OnPayaraMicro {
     }
 
     private JsonObject status() {
-        var response = Http.json("GET", base.resolve("api/status"), null);
+        var response = Http.admin("GET", base.resolve("api/status"), null);
         assertEquals(200, response.statusCode(), response::body);
         return Http.object(response).getJsonObject("clock");
     }

@@ -3,6 +3,9 @@ package dev.landline.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.landline.testkit.Http;
+import dev.landline.testkit.ReferenceOtp;
+import dev.landline.testkit.TestCredentials;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.util.List;
@@ -24,7 +27,7 @@ class CrossSiteIT extends OnPayaraMicro {
         for (var type : SIMPLE_TYPES) {
             var body = "{\"name\":\"Mallory\",\"accountNumber\":\"" + Fixtures.uniqueAccountNumber()
                     + "\",\"pin\":\"480261\",\"phoneNumbers\":[],\"language\":\"en-GB\"}";
-            var response = Http.send("POST", base.resolve("api/callers"), type, body, Http.ADMIN);
+            var response = Http.send("POST", base.resolve("api/callers"), type, body, TestCredentials.ADMIN);
             assertRefused(type, response);
         }
         assertEquals(before, fixtures.counts(), "nothing was stored");
@@ -33,18 +36,18 @@ class CrossSiteIT extends OnPayaraMicro {
     @Test
     void aSimpleCrossSitePostCannotSaveAPendingEnrolment() {
         var caller = fixtures.caller("Ada", Fixtures.uniqueAccountNumber(), "258036", Fixtures.uniquePhone());
-        var started = Http.json("POST", base.resolve("api/callers/" + caller + "/enrolments"),
-                "{\"uri\":\"otpauth://totp/GitHub:ada?secret=" + Fixtures.RFC_SECRET + "&issuer=GitHub\"}");
+        var started = Http.admin("POST", base.resolve("api/callers/" + caller + "/enrolments"),
+                "{\"uri\":\"otpauth://totp/GitHub:ada?secret=" + ReferenceOtp.RFC_SECRET + "&issuer=GitHub\"}");
         assertEquals(201, started.statusCode(), started::body);
         var self = URI.create(started.headers().firstValue("Location").orElseThrow());
         var before = fixtures.counts();
         for (var type : SIMPLE_TYPES) {
-            assertRefused(type, Http.send("POST", URI.create(self + "/save"), type, null, Http.ADMIN));
-            assertRefused(type, Http.send("POST", URI.create(self + "/save"), type, "{\"partial\":true}", Http.ADMIN));
+            assertRefused(type, Http.send("POST", URI.create(self + "/save"), type, null, TestCredentials.ADMIN));
+            assertRefused(type, Http.send("POST", URI.create(self + "/save"), type, "{\"partial\":true}", TestCredentials.ADMIN));
         }
         assertEquals(before, fixtures.counts(), "nothing was saved");
-        assertEquals(200, Http.json("GET", self, null).statusCode(), "the enrolment is still pending");
-        var saved = Http.json("POST", URI.create(self + "/save"), "{\"partial\":false}");
+        assertEquals(200, Http.admin("GET", self, null).statusCode(), "the enrolment is still pending");
+        var saved = Http.admin("POST", URI.create(self + "/save"), "{\"partial\":false}");
         assertEquals(201, saved.statusCode(), "a JSON save (what the page and curl send) works: " + saved.body());
     }
 
@@ -52,7 +55,7 @@ class CrossSiteIT extends OnPayaraMicro {
     void aSimpleCrossSitePostGetsNoWebhookSignature() {
         for (var type : SIMPLE_TYPES) {
             assertRefused(type, Http.send("POST", base.resolve("api/phone/signatures"), type,
-                    "{\"method\":\"POST\",\"body\":\"{}\"}", Http.ADMIN));
+                    "{\"method\":\"POST\",\"body\":\"{}\"}", TestCredentials.ADMIN));
         }
     }
 
@@ -60,7 +63,7 @@ class CrossSiteIT extends OnPayaraMicro {
     void adminPagesAndApiMayNotBeFramedByOtherSitesAndRunOnlyTheirOwnScripts() {
         for (var path : new String[] {"admin/", "admin/index.html", "admin/enrol.html", "admin/phone.html",
             "api/callers"}) {
-            var response = Http.send("GET", base.resolve(path), null, null, Http.ADMIN);
+            var response = Http.send("GET", base.resolve(path), null, null, TestCredentials.ADMIN);
             assertEquals(200, response.statusCode(), path);
             assertEquals(List.of("DENY"), response.headers().allValues("X-Frame-Options"), path);
             var policy = response.headers().firstValue("Content-Security-Policy").orElse("");
@@ -72,6 +75,6 @@ class CrossSiteIT extends OnPayaraMicro {
 
     private static void assertRefused(String type, HttpResponse<String> response) {
         assertEquals(415, response.statusCode(), () -> "Content-Type " + type + ": " + response.body());
-        CallFlowIT.assertProblem(response);
+        Http.assertProblem(response);
     }
 }

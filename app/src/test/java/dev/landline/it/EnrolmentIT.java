@@ -12,6 +12,10 @@ import com.google.protobuf.ByteString;
 import dev.landline.codes.control.Base32;
 import dev.landline.enrolment.control.QrPictures;
 import dev.landline.enrolment.control.proto.GoogleAuthMigration.MigrationPayload;
+import dev.landline.testkit.Http;
+import dev.landline.testkit.ReferenceOtp;
+import dev.landline.testkit.TestCredentials;
+import dev.landline.testkit.VonagePlayer;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.awt.image.BufferedImage;
@@ -47,9 +51,9 @@ class EnrolmentIT extends OnPayaraMicro {
     void aPastedUriIsPreviewedWithTheCodeACallThenSpeaks() {
         var phone = Fixtures.uniquePhone();
         var caller = fixtures.caller("Ada", Fixtures.uniqueAccountNumber(), PIN, phone);
-        var keyUri = "otpauth://totp/GitHub:ada?secret=" + Fixtures.RFC_SECRET + "&issuer=GitHub";
+        var keyUri = "otpauth://totp/GitHub:ada?secret=" + ReferenceOtp.RFC_SECRET + "&issuer=GitHub";
 
-        var started = Http.json("POST", enrolments(caller), json(keyUri));
+        var started = Http.admin("POST", enrolments(caller), json(keyUri));
         assertEquals(201, started.statusCode(), started::body);
         var location = URI.create(started.headers().firstValue("Location").orElseThrow());
         var enrolment = Http.object(started);
@@ -58,7 +62,7 @@ class EnrolmentIT extends OnPayaraMicro {
         assertEquals("uri", enrolment.getString("source"));
         assertTrue(enrolment.isNull("batch"), started::body);
         Instant.parse(enrolment.getString("expiresAt"));
-        var expected = ReferenceOtp.totp(ReferenceOtp.base32(Fixtures.RFC_SECRET), MID_STEP, 30, 6, "HmacSHA1");
+        var expected = ReferenceOtp.totp(ReferenceOtp.base32(ReferenceOtp.RFC_SECRET), MID_STEP, 30, 6, "HmacSHA1");
         var account = enrolment.getJsonArray("accounts").getJsonObject(0);
         assertEquals("GitHub", account.getString("issuer"));
         assertEquals("ada", account.getString("label"));
@@ -70,21 +74,21 @@ class EnrolmentIT extends OnPayaraMicro {
         assertEquals(expected, account.getString("code"));
         assertEquals(20, account.getInt("secondsLeft"));
         assertFalse(account.getBoolean("duplicate"));
-        assertNoSecretIn(started.body(), Fixtures.RFC_SECRET);
+        assertNoSecretIn(started.body(), ReferenceOtp.RFC_SECRET);
         assertEquals(0, fixtures.counts().getInt("otp_account") - countsBefore.getInt("otp_account"),
                 "a preview stores no account");
 
-        var again = Http.json("GET", location, null);
+        var again = Http.admin("GET", location, null);
         assertEquals(200, again.statusCode(), again::body);
         assertEquals(expected, Http.object(again).getJsonArray("accounts").getJsonObject(0).getString("code"));
 
-        var saved = Http.json("POST", URI.create(location + "/save"), "{\"partial\":false}");
+        var saved = Http.admin("POST", URI.create(location + "/save"), "{\"partial\":false}");
         assertEquals(201, saved.statusCode(), saved::body);
         var result = Http.object(saved);
         assertEquals("GitHub", result.getJsonArray("saved").getJsonObject(0).getString("issuer"));
         assertEquals(0, result.getJsonArray("skippedDuplicates").size());
-        assertNoSecretIn(saved.body(), Fixtures.RFC_SECRET);
-        assertEquals(404, Http.json("GET", location, null).statusCode(), "a saved enrolment is gone");
+        assertNoSecretIn(saved.body(), ReferenceOtp.RFC_SECRET);
+        assertEquals(404, Http.admin("GET", location, null).statusCode(), "a saved enrolment is gone");
 
         var call = VonagePlayer.dial(base, phone, TO).press(PIN + "#");
         assertEquals(List.of(expected, expected), call.spokenCodes(), call.heard());
@@ -93,17 +97,17 @@ class EnrolmentIT extends OnPayaraMicro {
     @Test
     void responsesCarryingALiveCodeOrASigningTokenAreNeverStoredByACache() {
         var caller = fixtures.caller("Nell", Fixtures.uniqueAccountNumber(), PIN);
-        var keyUri = "otpauth://totp/Cache:nell?secret=" + Fixtures.RFC_SECRET + "&issuer=Cache";
-        var started = Http.json("POST", enrolments(caller), json(keyUri));
+        var keyUri = "otpauth://totp/Cache:nell?secret=" + ReferenceOtp.RFC_SECRET + "&issuer=Cache";
+        var started = Http.admin("POST", enrolments(caller), json(keyUri));
         assertEquals(201, started.statusCode(), started::body);
         assertNotStored(started);
         var location = URI.create(started.headers().firstValue("Location").orElseThrow());
-        assertNotStored(Http.json("GET", location, null));
+        assertNotStored(Http.admin("GET", location, null));
         var png = QrPictures.png(QrPictures.code(keyUri, 300));
         var uploaded = upload("POST", enrolments(caller).resolve("enrolments/images"), "image/png", png);
         assertEquals(201, uploaded.statusCode(), uploaded::body);
         assertNotStored(uploaded);
-        var signature = Http.json("POST", base.resolve("api/phone/signatures"),
+        var signature = Http.admin("POST", base.resolve("api/phone/signatures"),
                 "{\"method\":\"GET\",\"query\":\"uuid=u&conversation_uuid=c&from=447700900001&to=" + TO + "\"}");
         assertEquals(200, signature.statusCode(), signature::body);
         assertNotStored(signature);
@@ -138,7 +142,7 @@ class EnrolmentIT extends OnPayaraMicro {
         assertNoSecretIn(started.body(), Base32.encode(seed));
 
         var id = Http.object(started).getString("id");
-        assertEquals(201, Http.json("POST", enrolments(caller).resolve("enrolments/" + id + "/save"), "{}").statusCode());
+        assertEquals(201, Http.admin("POST", enrolments(caller).resolve("enrolments/" + id + "/save"), "{}").statusCode());
         var call = VonagePlayer.dial(base, phone, TO).press(PIN + "#");
         assertEquals(List.of(expected, expected), call.spokenCodes(), call.heard());
     }
@@ -179,7 +183,7 @@ class EnrolmentIT extends OnPayaraMicro {
         try (var slow = new java.net.Socket(images.getHost(), images.getPort())) {
             var out = slow.getOutputStream();
             out.write(("POST " + images.getRawPath() + " HTTP/1.1\r\nHost: " + images.getHost() + ":" + images.getPort()
-                    + "\r\nAuthorization: Basic " + Base64.getEncoder().encodeToString(Http.ADMIN.getBytes(
+                    + "\r\nAuthorization: Basic " + Base64.getEncoder().encodeToString(TestCredentials.ADMIN.getBytes(
                             StandardCharsets.UTF_8))
                     + "\r\nContent-Type: image/png\r\nContent-Length: 4000000\r\n\r\n")
                     .getBytes(StandardCharsets.US_ASCII));
@@ -200,16 +204,16 @@ class EnrolmentIT extends OnPayaraMicro {
     @Test
     void aTwoCodeExportIsImportedWhenCompleteWithDuplicatesReportedNotStored() {
         var caller = fixtures.caller("Di", Fixtures.uniqueAccountNumber(), PIN);
-        fixtures.account(caller, "GitHub", "di", Fixtures.RFC_SECRET);
+        fixtures.account(caller, "GitHub", "di", ReferenceOtp.RFC_SECRET);
         var gmail = totp("Gmail", "di@example.com", secret(50, 20));
-        var github = totp("GitHub", "di", ReferenceOtp.base32(Fixtures.RFC_SECRET));
+        var github = totp("GitHub", "di", ReferenceOtp.base32(ReferenceOtp.RFC_SECRET));
         var vpn = MigrationPayload.OtpParameters.newBuilder().setSecret(ByteString.copyFrom(secret(51, 20)))
                 .setName("di").setIssuer("VPN").setType(MigrationPayload.OtpType.OTP_TYPE_HOTP).setCounter(7).build();
         var first = uri(payload(4242, 2, 0, List.of(gmail, github)));
         var second = uri(payload(4242, 2, 1, List.of(vpn, gmail)));
         var before = fixtures.counts();
 
-        var started = Http.json("POST", enrolments(caller), json(first));
+        var started = Http.admin("POST", enrolments(caller), json(first));
         assertEquals(201, started.statusCode(), started::body);
         var enrolment = Http.object(started);
         assertEquals("migration", enrolment.getString("source"));
@@ -223,24 +227,24 @@ class EnrolmentIT extends OnPayaraMicro {
         assertTrue(accounts.getJsonObject(1).getBoolean("duplicate"), "GitHub di is stored already");
         var self = enrolments(caller).resolve("enrolments/" + enrolment.getString("id"));
 
-        var early = Http.json("POST", URI.create(self + "/save"), "{\"partial\":false}");
+        var early = Http.admin("POST", URI.create(self + "/save"), "{\"partial\":false}");
         assertEquals(409, early.statusCode(), early::body);
-        CallFlowIT.assertProblem(early);
+        Http.assertProblem(early);
         assertTrue(Http.object(early).getString("detail")
                 .contains("1 of 2 codes scanned: scan the rest or confirm a partial import"), early::body);
 
-        var otherExport = Http.json("POST", URI.create(self + "/parts"),
+        var otherExport = Http.admin("POST", URI.create(self + "/parts"),
                 json(uri(payload(999, 2, 1, List.of(totp("Other", "x", secret(52, 20)))))));
         assertEquals(409, otherExport.statusCode(), otherExport::body);
-        CallFlowIT.assertProblem(otherExport);
+        Http.assertProblem(otherExport);
         assertTrue(Http.object(otherExport).getString("detail").contains("another export"), otherExport::body);
-        var repeated = Http.json("POST", URI.create(self + "/parts"), json(first));
+        var repeated = Http.admin("POST", URI.create(self + "/parts"), json(first));
         assertEquals(409, repeated.statusCode(), repeated::body);
         assertTrue(Http.object(repeated).getString("detail").contains("already scanned"), repeated::body);
-        var notExport = Http.json("POST", URI.create(self + "/parts"),
+        var notExport = Http.admin("POST", URI.create(self + "/parts"),
                 json("otpauth://totp/X:y?secret=" + Base32.encode(secret(53, 20))));
         assertEquals(409, notExport.statusCode(), notExport::body);
-        assertEquals(2, Http.object(Http.json("GET", self, null)).getJsonArray("accounts").size(),
+        assertEquals(2, Http.object(Http.admin("GET", self, null)).getJsonArray("accounts").size(),
                 "refused parts changed nothing");
 
         var png = QrPictures.png(QrPictures.screenshot(second, 300, 1150, 150));
@@ -263,7 +267,7 @@ class EnrolmentIT extends OnPayaraMicro {
             assertNoSecretIn(added.body(), Base32.encode(secret));
         }
 
-        var saved = Http.json("POST", URI.create(self + "/save"), "{\"partial\":false}");
+        var saved = Http.admin("POST", URI.create(self + "/save"), "{\"partial\":false}");
         assertEquals(201, saved.statusCode(), saved::body);
         var result = Http.object(saved);
         assertEquals(List.of("Gmail", "VPN"), result.getJsonArray("saved").getValuesAs(JsonObject.class).stream()
@@ -280,21 +284,21 @@ class EnrolmentIT extends OnPayaraMicro {
     @Test
     void aPartialExportIsSavedOnlyWhenConfirmed() {
         var caller = fixtures.caller("Ed", Fixtures.uniqueAccountNumber(), PIN);
-        var started = Http.json("POST", enrolments(caller),
+        var started = Http.admin("POST", enrolments(caller),
                 json(uri(payload(77, 3, 1, List.of(totp("Only", "ed", secret(60, 20)))))));
         assertEquals(201, started.statusCode(), started::body);
         var self = enrolments(caller).resolve("enrolments/" + Http.object(started).getString("id"));
-        assertEquals(409, Http.json("POST", URI.create(self + "/save"), "{}").statusCode());
-        var saved = Http.json("POST", URI.create(self + "/save"), "{\"partial\":true}");
+        assertEquals(409, Http.admin("POST", URI.create(self + "/save"), "{}").statusCode());
+        var saved = Http.admin("POST", URI.create(self + "/save"), "{\"partial\":true}");
         assertEquals(201, saved.statusCode(), saved::body);
         assertEquals(1, Http.object(saved).getJsonArray("saved").size());
-        assertEquals(1, Http.array(Http.json("GET", base.resolve("api/callers/" + caller + "/accounts"), null)).size());
+        assertEquals(1, Http.array(Http.admin("GET", base.resolve("api/callers/" + caller + "/accounts"), null)).size());
     }
 
     @Test
     void everyBadInputGetsProblemJsonAndStoresNothing() {
         var caller = fixtures.caller("Fay", Fixtures.uniqueAccountNumber(), PIN);
-        var started = Http.json("POST", enrolments(caller), json(uri(payload(5, 2, 0,
+        var started = Http.admin("POST", enrolments(caller), json(uri(payload(5, 2, 0,
                 List.of(totp("A", "fay", secret(70, 20)))))));
         assertEquals(201, started.statusCode(), started::body);
         var self = enrolments(caller).resolve("enrolments/" + Http.object(started).getString("id"));
@@ -305,13 +309,13 @@ class EnrolmentIT extends OnPayaraMicro {
         var images = enrolments(caller).resolve("enrolments/images");
         var blank = new BufferedImage(400, 300, BufferedImage.TYPE_INT_RGB);
 
-        expect(400, "not an otpauth", Http.json("POST", enrolments(caller), json("https://example.com/2fa")));
-        expect(400, "corrupt", Http.json("POST", enrolments(caller),
+        expect(400, "not an otpauth", Http.admin("POST", enrolments(caller), json("https://example.com/2fa")));
+        expect(400, "corrupt", Http.admin("POST", enrolments(caller),
                 json("otpauth-migration://offline?data=" + Base64.getEncoder().encodeToString(new byte[] {-1, -1, -1}))));
-        expect(400, "algorithm", Http.json("POST", enrolments(caller),
+        expect(400, "algorithm", Http.admin("POST", enrolments(caller),
                 json("otpauth://totp/X:y?secret=" + Base32.encode(secret(72, 20)) + "&algorithm=MD5")));
-        expect(400, "MD5", Http.json("POST", enrolments(caller), json(uri(payload(1, 1, 0, List.of(md5))))));
-        expect(400, "80", Http.json("POST", enrolments(caller), json("otpauth://totp/X:y?secret=" + shortSecret)));
+        expect(400, "MD5", Http.admin("POST", enrolments(caller), json(uri(payload(1, 1, 0, List.of(md5))))));
+        expect(400, "80", Http.admin("POST", enrolments(caller), json("otpauth://totp/X:y?secret=" + shortSecret)));
         expect(400, "no QR code", upload("POST", images, "image/png", QrPictures.png(blank)));
         expect(400, "not an otpauth", upload("POST", images, "image/png",
                 QrPictures.png(QrPictures.code("https://example.com/not-a-key", 300))));
@@ -325,26 +329,26 @@ class EnrolmentIT extends OnPayaraMicro {
                 "just text".getBytes(StandardCharsets.UTF_8)));
         expect(404, "no such enrolment", upload("POST", enrolments(caller).resolve("enrolments/nope/parts"),
                 "image/png", "just text".getBytes(StandardCharsets.UTF_8)));
-        expect(400, "uri", Http.json("POST", enrolments(caller), "{}"));
-        expect(400, "uri", Http.json("POST", enrolments(caller), json("otpauth://totp/x?secret=" + "A".repeat(9000))));
-        expect(404, "no caller", Http.json("POST", base.resolve("api/callers/987654321/enrolments"),
+        expect(400, "uri", Http.admin("POST", enrolments(caller), "{}"));
+        expect(400, "uri", Http.admin("POST", enrolments(caller), json("otpauth://totp/x?secret=" + "A".repeat(9000))));
+        expect(404, "no caller", Http.admin("POST", base.resolve("api/callers/987654321/enrolments"),
                 json("otpauth://totp/X:y?secret=" + Base32.encode(secret(73, 20)))));
-        expect(404, "no such enrolment", Http.json("GET", enrolments(caller).resolve("enrolments/nope"), null));
-        expect(404, "no such enrolment", Http.json("POST", enrolments(caller).resolve("enrolments/nope/save"), "{}"));
-        expect(404, "no such enrolment", Http.json("DELETE", enrolments(caller).resolve("enrolments/nope"), null));
-        expect(404, "no such enrolment", Http.json("POST", enrolments(caller).resolve("enrolments/nope/parts"),
+        expect(404, "no such enrolment", Http.admin("GET", enrolments(caller).resolve("enrolments/nope"), null));
+        expect(404, "no such enrolment", Http.admin("POST", enrolments(caller).resolve("enrolments/nope/save"), "{}"));
+        expect(404, "no such enrolment", Http.admin("DELETE", enrolments(caller).resolve("enrolments/nope"), null));
+        expect(404, "no such enrolment", Http.admin("POST", enrolments(caller).resolve("enrolments/nope/parts"),
                 json(uri(payload(5, 2, 1, List.of(totp("B", "fay", secret(74, 20))))))));
-        expect(400, "corrupt", Http.json("POST", URI.create(self + "/parts"), json("otpauth-migration://offline?data=AAAA")));
+        expect(400, "corrupt", Http.admin("POST", URI.create(self + "/parts"), json("otpauth-migration://offline?data=AAAA")));
         var otherCaller = fixtures.caller("Gus", Fixtures.uniqueAccountNumber(), PIN);
         var foreign = base.resolve("api/callers/" + otherCaller + "/enrolments/" + self.getPath().replaceAll(".*/", ""));
-        expect(404, "no such enrolment", Http.json("GET", foreign, null));
+        expect(404, "no such enrolment", Http.admin("GET", foreign, null));
 
         var after = fixtures.counts();
         for (var table : List.of("otp_account", "enrolment", "enrolment_account")) {
             assertEquals(before.getInt(table), after.getInt(table), table);
         }
-        assertEquals(1, Http.object(Http.json("GET", self, null)).getJsonArray("accounts").size());
-        var viewer = Http.send("GET", self, null, null, Http.VIEWER);
+        assertEquals(1, Http.object(Http.admin("GET", self, null)).getJsonArray("accounts").size());
+        var viewer = Http.send("GET", self, null, null, TestCredentials.VIEWER);
         assertEquals(403, viewer.statusCode(), "role admin only");
     }
 
@@ -352,21 +356,21 @@ class EnrolmentIT extends OnPayaraMicro {
     void anEnrolmentExpiresAfterFifteenMinutesAndCanBeDropped() {
         var caller = fixtures.caller("Hal", Fixtures.uniqueAccountNumber(), PIN);
         var key = json("otpauth://totp/X:hal?secret=" + Base32.encode(secret(80, 20)));
-        var first = Http.object(Http.json("POST", enrolments(caller), key));
-        var second = Http.object(Http.json("POST", enrolments(caller), key));
+        var first = Http.object(Http.admin("POST", enrolments(caller), key));
+        var second = Http.object(Http.admin("POST", enrolments(caller), key));
         var firstUri = enrolments(caller).resolve("enrolments/" + first.getString("id"));
         var secondUri = enrolments(caller).resolve("enrolments/" + second.getString("id"));
 
-        assertEquals(204, Http.json("DELETE", firstUri, null).statusCode());
-        assertEquals(404, Http.json("GET", firstUri, null).statusCode());
+        assertEquals(204, Http.admin("DELETE", firstUri, null).statusCode());
+        assertEquals(404, Http.admin("GET", firstUri, null).statusCode());
 
         fixtures.clockAt(MID_STEP.plus(Duration.ofMinutes(15)).minusSeconds(1));
-        assertEquals(200, Http.json("GET", secondUri, null).statusCode());
+        assertEquals(200, Http.admin("GET", secondUri, null).statusCode());
         fixtures.clockAt(MID_STEP.plus(Duration.ofMinutes(15)));
-        var expired = Http.json("GET", secondUri, null);
+        var expired = Http.admin("GET", secondUri, null);
         assertEquals(404, expired.statusCode(), expired::body);
         assertTrue(Http.object(expired).getString("detail").contains("expire"), expired::body);
-        var saveExpired = Http.json("POST", URI.create(secondUri + "/save"), "{}");
+        var saveExpired = Http.admin("POST", URI.create(secondUri + "/save"), "{}");
         assertEquals(404, saveExpired.statusCode(), saveExpired::body);
     }
 
@@ -375,24 +379,24 @@ class EnrolmentIT extends OnPayaraMicro {
         var secret = "MFRGGZDFMZTWQ2LKNNWG23TPOBYXE43UOV3HO6DZPIZDGNBV";
         var raw = Base32.decode(secret);
         var caller = fixtures.caller("Log", Fixtures.uniqueAccountNumber(), PIN);
-        var started = Http.json("POST", enrolments(caller),
+        var started = Http.admin("POST", enrolments(caller),
                 json("otpauth://totp/Canary:log?secret=" + secret + "&issuer=Canary"));
         assertEquals(201, started.statusCode(), started::body);
         var code = Http.object(started).getJsonArray("accounts").getJsonObject(0).getString("code");
         var self = URI.create(started.headers().firstValue("Location").orElseThrow());
-        assertEquals(201, Http.json("POST", URI.create(self + "/save"), "{}").statusCode());
+        assertEquals(201, Http.admin("POST", URI.create(self + "/save"), "{}").statusCode());
         // refused inputs that carry a secret: a too-short one, MD5, a corrupt export, a duplicate export part
         var shortSecret = secret.substring(0, 8);
-        assertEquals(400, Http.json("POST", enrolments(caller),
+        assertEquals(400, Http.admin("POST", enrolments(caller),
                 json("otpauth://totp/Canary:short?secret=" + shortSecret)).statusCode());
-        assertEquals(400, Http.json("POST", enrolments(caller),
+        assertEquals(400, Http.admin("POST", enrolments(caller),
                 json("otpauth://totp/Canary:md5?secret=" + secret + "&algorithm=MD5")).statusCode());
         var export = uri(payload(77, 2, 0, List.of(totp("Canary", "export", raw))));
-        assertEquals(400, Http.json("POST", enrolments(caller), json(export.substring(0, export.length() - 6) + "%%%"))
+        assertEquals(400, Http.admin("POST", enrolments(caller), json(export.substring(0, export.length() - 6) + "%%%"))
                 .statusCode());
-        var part = Http.json("POST", enrolments(caller), json(export));
+        var part = Http.admin("POST", enrolments(caller), json(export));
         assertEquals(201, part.statusCode(), part::body);
-        assertEquals(409, Http.json("POST", URI.create(part.headers().firstValue("Location").orElseThrow() + "/parts"),
+        assertEquals(409, Http.admin("POST", URI.create(part.headers().firstValue("Location").orElseThrow() + "/parts"),
                 json(export)).statusCode());
 
         var logs = Http.send("GET", base.resolve("test-support/logs"), null, null, null).body();
@@ -420,7 +424,7 @@ class EnrolmentIT extends OnPayaraMicro {
 
     private static void expect(int status, String detailPart, HttpResponse<String> response) {
         assertEquals(status, response.statusCode(), response::body);
-        CallFlowIT.assertProblem(response);
+        Http.assertProblem(response);
         assertTrue(Http.object(response).getString("detail").contains(detailPart),
                 () -> "detail should mention '" + detailPart + "': " + response.body());
     }
@@ -431,6 +435,6 @@ class EnrolmentIT extends OnPayaraMicro {
     }
 
     private static HttpResponse<String> upload(String method, URI uri, String contentType, byte[] body) {
-        return Http.upload(method, uri, contentType, body, Http.ADMIN, Duration.ofSeconds(60));
+        return Http.upload(method, uri, contentType, body, TestCredentials.ADMIN, Duration.ofSeconds(60));
     }
 }

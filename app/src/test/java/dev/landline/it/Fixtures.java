@@ -2,24 +2,24 @@ package dev.landline.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import jakarta.json.Json;
+import dev.landline.testkit.AdminClient;
+import dev.landline.testkit.Http;
+import dev.landline.testkit.ServerClock;
 import jakarta.json.JsonObject;
 import java.net.URI;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** Creates callers and accounts through the admin API, and sets the server's clock, for black-box tests. */
-final class Fixtures {
-
-    /** RFC 6238's SHA-1 seed, "12345678901234567890". */
-    static final String RFC_SECRET = "GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ";
+/**
+ * The admin API calls of the kit's {@link AdminClient} as the test admin, plus what only the Arquillian WAR offers:
+ * its test-support endpoints (the server's clock, counts, rows, held PIN charges), and numbers unique per run.
+ */
+class Fixtures extends AdminClient {
 
     private static final AtomicInteger NEXT = new AtomicInteger(1000);
 
-    private final URI base;
-
     Fixtures(URI base) {
-        this.base = base;
+        super(base);
     }
 
     static String uniqueAccountNumber() {
@@ -30,35 +30,15 @@ final class Fixtures {
         return "4477009" + String.format("%05d", NEXT.incrementAndGet());
     }
 
-    long caller(String name, String accountNumber, String pin, String... phones) {
-        var body = Json.createObjectBuilder().add("name", name).add("accountNumber", accountNumber).add("pin", pin)
-                .add("phoneNumbers", Json.createArrayBuilder(java.util.List.of(phones))).add("language", "en-GB");
-        var response = Http.json("POST", base.resolve("api/callers"), body.build().toString());
-        assertEquals(201, response.statusCode(), response::body);
-        return Http.object(response).getJsonNumber("id").longValue();
-    }
-
-    JsonObject account(long callerId, String uri) {
-        var body = Json.createObjectBuilder().add("uri", uri).build().toString();
-        var response = Http.json("POST", base.resolve("api/callers/" + callerId + "/accounts"), body);
-        assertEquals(201, response.statusCode(), response::body);
-        return Http.object(response);
-    }
-
-    JsonObject account(long callerId, String issuer, String label, String secret) {
-        return account(callerId, "otpauth://totp/" + issuer.replace(" ", "%20") + ":" + label + "?secret=" + secret
-                + "&issuer=" + issuer.replace(" ", "%20"));
-    }
-
     void clockAt(Instant instant) {
         var response = Http.send("PUT", base.resolve("test-support/clock/" + instant.getEpochSecond()), null, null, null);
         assertEquals(204, response.statusCode(), response::body);
-        VonageSigner.serverClockAt(Instant.ofEpochSecond(instant.getEpochSecond()));
+        ServerClock.setTo(Instant.ofEpochSecond(instant.getEpochSecond()));
     }
 
     void systemClock() {
         Http.send("DELETE", base.resolve("test-support/clock"), null, null, null);
-        VonageSigner.serverClockAt(null);
+        ServerClock.setTo(null);
     }
 
     JsonObject counts() {

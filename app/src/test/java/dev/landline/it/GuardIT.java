@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.landline.testkit.Http;
+import dev.landline.testkit.ReferenceOtp;
+import dev.landline.testkit.VonagePlayer;
 import jakarta.json.JsonObject;
 import java.net.URI;
 import java.net.http.HttpResponse;
@@ -39,7 +42,7 @@ class GuardIT extends OnPayaraMicro {
     void twoHundredParallelWrongPinsEvaluateOnlyWhatTheRuleAllowsAndCountExactly() throws Exception {
         var account = Fixtures.uniqueAccountNumber();
         var caller = fixtures.caller("Target", account, PIN);
-        fixtures.account(caller, "GitHub", "t", Fixtures.RFC_SECRET);
+        fixtures.account(caller, "GitHub", "t", ReferenceOtp.RFC_SECRET);
 
         var calls = new ArrayList<VonagePlayer>();
         for (int i = 0; i < 200; i++) {
@@ -63,7 +66,7 @@ class GuardIT extends OnPayaraMicro {
                 var response = future.get();
                 assertEquals(200, response.statusCode(), response::body);
                 assertTrue(response.body().contains("did not work"), response.body());
-                VonagePlayer.assertNoCodeIn(response, Fixtures.RFC_SECRET);
+                VonagePlayer.assertNoCodeIn(response, ReferenceOtp.RFC_SECRET);
             }
         } finally {
             pool.shutdownNow();
@@ -80,7 +83,7 @@ class GuardIT extends OnPayaraMicro {
     void aLongBruteForceRunEndsLockedWithThePinUnfoundAndOnlyAnAdminUnlocks() {
         var account = Fixtures.uniqueAccountNumber();
         var caller = fixtures.caller("Victim", account, PIN);
-        fixtures.account(caller, "Bank", "v", Fixtures.RFC_SECRET);
+        fixtures.account(caller, "Bank", "v", ReferenceOtp.RFC_SECRET);
 
         int guess = 0;
         String wrongNcco = null;
@@ -95,7 +98,7 @@ class GuardIT extends OnPayaraMicro {
                     pin = String.format("%06d", guess++);
                 }
                 call.press(pin + "#");
-                call.assertNoCodeHeard(Fixtures.RFC_SECRET);
+                call.assertNoCodeHeard(ReferenceOtp.RFC_SECRET);
                 if (attempt == 0) {
                     var outcome = lastOutcome(caller);
                     if (outcome.equals("REJECTED")) {
@@ -121,15 +124,15 @@ class GuardIT extends OnPayaraMicro {
         now = now.plus(Duration.ofDays(30));
         fixtures.clockAt(now);
         var rightPin = VonagePlayer.dial(base, Fixtures.uniquePhone(), "442079460000").press(account + "#").press(PIN + "#");
-        rightPin.assertNoCodeHeard(Fixtures.RFC_SECRET); // 30 days later the right PIN is still refused
+        rightPin.assertNoCodeHeard(ReferenceOtp.RFC_SECRET); // 30 days later the right PIN is still refused
         assertEquals("LOCKED", lastOutcome(caller));
 
-        var locked = Http.array(Http.json("GET", base.resolve("api/locked-callers"), null));
+        var locked = Http.array(Http.admin("GET", base.resolve("api/locked-callers"), null));
         assertTrue(locked.stream().map(JsonObject.class::cast).anyMatch(c -> c.getJsonNumber("callerId").longValue() == caller));
-        assertFalse(Http.array(Http.json("GET", base.resolve("api/callers/" + caller + "/lockout/failures"), null)).isEmpty());
-        assertEquals(204, Http.json("DELETE", base.resolve("api/callers/" + caller + "/lockout"), null).statusCode());
+        assertFalse(Http.array(Http.admin("GET", base.resolve("api/callers/" + caller + "/lockout/failures"), null)).isEmpty());
+        assertEquals(204, Http.admin("DELETE", base.resolve("api/callers/" + caller + "/lockout"), null).statusCode());
         var afterUnlock = VonagePlayer.dial(base, Fixtures.uniquePhone(), "442079460000").press(account + "#").press(PIN + "#");
-        afterUnlock.assertHeardCodeOf(Fixtures.RFC_SECRET);
+        afterUnlock.assertHeardCodeOf(ReferenceOtp.RFC_SECRET);
         assertEquals(0, lockout(caller).getInt("consecutiveFailures"), "a success resets the count");
     }
 
@@ -137,11 +140,11 @@ class GuardIT extends OnPayaraMicro {
     void aSuccessResetsTheConsecutiveFailures() {
         var phone = Fixtures.uniquePhone();
         var caller = fixtures.caller("Mo", Fixtures.uniqueAccountNumber(), PIN, phone);
-        fixtures.account(caller, "GitHub", "mo", Fixtures.RFC_SECRET);
+        fixtures.account(caller, "GitHub", "mo", ReferenceOtp.RFC_SECRET);
         var call = VonagePlayer.dial(base, phone, "442079460000").press("111222#").press("333444#");
         assertEquals(2, lockout(caller).getInt("consecutiveFailures"));
         call.press(PIN + "#");
-        call.assertHeardCodeOf(Fixtures.RFC_SECRET);
+        call.assertHeardCodeOf(ReferenceOtp.RFC_SECRET);
         assertEquals(0, lockout(caller).getInt("consecutiveFailures"));
     }
 
@@ -150,7 +153,7 @@ class GuardIT extends OnPayaraMicro {
         var account = Fixtures.uniqueAccountNumber();
         var phone = Fixtures.uniquePhone();
         var caller = fixtures.caller("Owen", account, PIN, phone);
-        fixtures.account(caller, "GitHub", "owen", Fixtures.RFC_SECRET);
+        fixtures.account(caller, "GitHub", "owen", ReferenceOtp.RFC_SECRET);
 
         var first = ownerCalls(phone);
         assertFalse(first.heard().contains("wrong PIN"), "nothing to tell yet: " + first.heard());
@@ -163,7 +166,7 @@ class GuardIT extends OnPayaraMicro {
             var attack = VonagePlayer.dial(base, Fixtures.uniquePhone(), "442079460010").press(account + "#");
             for (int attempt = 0; attempt < 3 && !attack.ended(); attempt++) {
                 attack.press(String.format("%06d", guess++) + "#");
-                attack.assertNoCodeHeard(Fixtures.RFC_SECRET); // no code without the PIN
+                attack.assertNoCodeHeard(ReferenceOtp.RFC_SECRET); // no code without the PIN
                 if (!attack.ended()) {
                     attack.press(account + "#");
                 }
@@ -177,7 +180,7 @@ class GuardIT extends OnPayaraMicro {
                 told.add("3");
             } else {
                 VonagePlayer.dial(base, phone, "442079460011").press(PIN + "#")
-                        .assertNoCodeHeard(Fixtures.RFC_SECRET); // day 7: locked, the right PIN is refused
+                        .assertNoCodeHeard(ReferenceOtp.RFC_SECRET); // day 7: locked, the right PIN is refused
             }
         }
         var outcomes = pinOutcomes(caller);
@@ -190,14 +193,14 @@ class GuardIT extends OnPayaraMicro {
         assertEquals(2, state.getInt("consecutiveFailures"), "the consecutive count alone never came near its lock");
         assertEquals(20, state.getInt("windowFailures"), state.toString());
         assertEquals(2, state.getInt("wrongPinsSinceLastCall"), "day 7's two evaluated wrong PINs are untold");
-        assertTrue(Http.array(Http.json("GET", base.resolve("api/locked-callers"), null)).stream()
+        assertTrue(Http.array(Http.admin("GET", base.resolve("api/locked-callers"), null)).stream()
                 .map(JsonObject.class::cast).anyMatch(c -> c.getJsonNumber("callerId").longValue() == caller));
 
         now = now.plus(Duration.ofDays(60));
         fixtures.clockAt(now);
         VonagePlayer.dial(base, phone, "442079460011").press(PIN + "#")
-                .assertNoCodeHeard(Fixtures.RFC_SECRET); // 60 days later, out of the window, still locked
-        assertEquals(204, Http.json("DELETE", base.resolve("api/callers/" + caller + "/lockout"), null).statusCode());
+                .assertNoCodeHeard(ReferenceOtp.RFC_SECRET); // 60 days later, out of the window, still locked
+        assertEquals(204, Http.admin("DELETE", base.resolve("api/callers/" + caller + "/lockout"), null).statusCode());
         assertEquals(0, lockout(caller).getInt("windowFailures"), "the unlock forgives the window");
         var afterUnlock = ownerCalls(phone);
         assertTrue(afterUnlock.heard().contains("2 wrong PINs were entered"), afterUnlock.heard());
@@ -229,7 +232,7 @@ class GuardIT extends OnPayaraMicro {
         var account = Fixtures.uniqueAccountNumber();
         var phone = Fixtures.uniquePhone();
         var caller = fixtures.caller("Hal", account, PIN, phone);
-        fixtures.account(caller, "GitHub", "hal", Fixtures.RFC_SECRET);
+        fixtures.account(caller, "GitHub", "hal", ReferenceOtp.RFC_SECRET);
         int guess = 500_000;
         // 19 wrong PINs: six attacker's calls of three, the owner's right PIN after each, then one more
         for (int round = 0; round < 7; round++) {
@@ -264,7 +267,7 @@ class GuardIT extends OnPayaraMicro {
         // ... and an attacker's attempt in that moment is refused, not evaluated, and locks nobody for good
         var refused = VonagePlayer.dial(base, Fixtures.uniquePhone(), "442079460012").press(account + "#")
                 .press(guess++ + "#");
-        refused.assertNoCodeHeard(Fixtures.RFC_SECRET);
+        refused.assertNoCodeHeard(ReferenceOtp.RFC_SECRET);
         assertEquals("LOCKED", pinOutcomes(caller).get(0), "refused while the window is full");
         var afterRefusal = lockout(caller);
         assertFalse(afterRefusal.getBoolean("windowLocked") || afterRefusal.getBoolean("locked"),
@@ -288,13 +291,13 @@ class GuardIT extends OnPayaraMicro {
         now = now.plus(Duration.ofHours(1));
         fixtures.clockAt(now);
         // locked: the owner's right PIN is refused, no code heard
-        VonagePlayer.dial(base, phone, "442079460011").press(PIN + "#").assertNoCodeHeard(Fixtures.RFC_SECRET);
+        VonagePlayer.dial(base, phone, "442079460011").press(PIN + "#").assertNoCodeHeard(ReferenceOtp.RFC_SECRET);
     }
 
     /** The owner calls from their own number, types the right PIN and hears the current code (checked). */
     private VonagePlayer ownerCalls(String phone) {
         var call = VonagePlayer.dial(base, phone, "442079460011").press(PIN + "#");
-        var expected = ReferenceOtp.totp(ReferenceOtp.base32(Fixtures.RFC_SECRET), now, 30, 6, "HmacSHA1");
+        var expected = ReferenceOtp.totp(ReferenceOtp.base32(ReferenceOtp.RFC_SECRET), now, 30, 6, "HmacSHA1");
         assertEquals(List.of(expected, expected), call.spokenCodes(), call.heard());
         return call;
     }
@@ -305,7 +308,7 @@ class GuardIT extends OnPayaraMicro {
         fixtures.clockAt(now);
         var phone = Fixtures.uniquePhone();
         var caller = fixtures.caller("Ria", Fixtures.uniqueAccountNumber(), PIN, phone);
-        fixtures.account(caller, "GitHub", "ria", Fixtures.RFC_SECRET);
+        fixtures.account(caller, "GitHub", "ria", ReferenceOtp.RFC_SECRET);
         var spellings = List.of(phone, "+" + phone, "00" + phone, "+" + phone.substring(0, 2) + " " + phone.substring(2, 6)
                 + " " + phone.substring(6), "(" + phone.substring(0, 2) + ") " + phone.substring(2), "00 " + phone, "+" + phone);
         for (int i = 0; i < 6; i++) {
@@ -340,7 +343,7 @@ class GuardIT extends OnPayaraMicro {
     void tooManyCallsFromOneNumberWithinAMinuteHearTryAgainLaterAndTheirPinIsNeverChecked() {
         var phone = Fixtures.uniquePhone();
         var caller = fixtures.caller("Flo", Fixtures.uniqueAccountNumber(), PIN, phone);
-        fixtures.account(caller, "GitHub", "flo", Fixtures.RFC_SECRET);
+        fixtures.account(caller, "GitHub", "flo", ReferenceOtp.RFC_SECRET);
         for (int i = 0; i < 10; i++) {
             assertFalse(VonagePlayer.dial(base, phone, "442079460001").ended(), "hanging up at the greeting");
         }
@@ -354,13 +357,13 @@ class GuardIT extends OnPayaraMicro {
         seventh.press(PIN + "#");
         assertTrue(seventh.ended(), "the seventh call in a minute is turned away at its first input");
         assertTrue(seventh.heard().contains("try again"), seventh.heard());
-        seventh.assertNoCodeHeard(Fixtures.RFC_SECRET);
+        seventh.assertNoCodeHeard(ReferenceOtp.RFC_SECRET);
         assertTrue(pinOutcomes(caller).isEmpty(), "no PIN of a turned-away call is evaluated");
         assertEquals("ENDED", fixtures.call(seventh.uuid).getJsonArray("values").getString(0));
 
         fixtures.clockAt(now.plus(Duration.ofMinutes(1)));
         var later = VonagePlayer.dial(base, phone, "442079460001").press(PIN + "#");
-        later.assertHeardCodeOf(Fixtures.RFC_SECRET); // a minute later it may call again
+        later.assertHeardCodeOf(ReferenceOtp.RFC_SECRET); // a minute later it may call again
     }
 
     @Test
@@ -379,11 +382,11 @@ class GuardIT extends OnPayaraMicro {
     void theAuditTrailRecordsCallsDecisionsReadOutsAndAdminChangesWithoutSecrets() {
         var phone = Fixtures.uniquePhone();
         var caller = fixtures.caller("Ned", Fixtures.uniqueAccountNumber(), PIN, phone);
-        var accountId = fixtures.account(caller, "GitHub", "ned", Fixtures.RFC_SECRET).getJsonNumber("id").longValue();
+        var accountId = fixtures.account(caller, "GitHub", "ned", ReferenceOtp.RFC_SECRET).getJsonNumber("id").longValue();
         var call = VonagePlayer.dial(base, phone, "442079460002").press("111222#").press(PIN + "#");
         var code = call.spokenCodes().get(0);
 
-        var page = Http.json("GET", base.resolve("api/audit?callerId=" + caller + "&from="
+        var page = Http.admin("GET", base.resolve("api/audit?callerId=" + caller + "&from="
                 + now.minusSeconds(1) + "&to=" + now.plusSeconds(1)), null);
         assertEquals(200, page.statusCode(), page::body);
         var items = Http.object(page).getJsonArray("items").stream().map(JsonObject.class::cast).toList();
@@ -396,30 +399,30 @@ class GuardIT extends OnPayaraMicro {
         assertFalse(page.body().contains(code) || page.body().contains(PIN) || page.body().contains("111222"),
                 "no code or PIN in the audit trail");
 
-        var second = Http.object(Http.json("GET", base.resolve("api/audit?callerId=" + caller + "&size=2&page=1"), null));
+        var second = Http.object(Http.admin("GET", base.resolve("api/audit?callerId=" + caller + "&size=2&page=1"), null));
         assertEquals(List.of("PIN:REJECTED", "CALL:RECOGNISED"), second.getJsonArray("items").stream()
                 .map(JsonObject.class::cast).map(e -> e.getString("kind") + ":" + e.getString("outcome")).toList());
-        var outside = Http.object(Http.json("GET", base.resolve("api/audit?callerId=" + caller + "&to="
+        var outside = Http.object(Http.admin("GET", base.resolve("api/audit?callerId=" + caller + "&to="
                 + now.minusSeconds(60)), null));
         assertTrue(outside.getJsonArray("items").isEmpty());
-        assertEquals(400, Http.json("GET", base.resolve("api/audit?from=yesterday"), null).statusCode());
+        assertEquals(400, Http.admin("GET", base.resolve("api/audit?from=yesterday"), null).statusCode());
     }
 
     private JsonObject lockout(long caller) {
-        var response = Http.json("GET", base.resolve("api/callers/" + caller + "/lockout"), null);
+        var response = Http.admin("GET", base.resolve("api/callers/" + caller + "/lockout"), null);
         assertEquals(200, response.statusCode(), response::body);
         return Http.object(response);
     }
 
     private List<JsonObject> auditItems(long caller) {
-        return Http.object(Http.json("GET", base.resolve("api/audit?callerId=" + caller + "&size=200"), null))
+        return Http.object(Http.admin("GET", base.resolve("api/audit?callerId=" + caller + "&size=200"), null))
                 .getJsonArray("items").stream().map(JsonObject.class::cast).toList();
     }
 
     private List<String> pinOutcomes(long caller) {
         var outcomes = new ArrayList<String>();
         for (int page = 0; ; page++) {
-            var items = Http.object(Http.json("GET", base.resolve("api/audit?callerId=" + caller + "&size=200&page=" + page),
+            var items = Http.object(Http.admin("GET", base.resolve("api/audit?callerId=" + caller + "&size=200&page=" + page),
                     null)).getJsonArray("items");
             items.stream().map(JsonObject.class::cast).filter(e -> e.getString("kind").equals("PIN"))
                     .forEach(e -> outcomes.add(e.getString("outcome")));
@@ -430,7 +433,7 @@ class GuardIT extends OnPayaraMicro {
     }
 
     private String lastOutcome(long caller) {
-        return Http.object(Http.json("GET", base.resolve("api/audit?callerId=" + caller + "&size=5"), null))
+        return Http.object(Http.admin("GET", base.resolve("api/audit?callerId=" + caller + "&size=5"), null))
                 .getJsonArray("items").stream().map(JsonObject.class::cast)
                 .filter(e -> e.getString("kind").equals("PIN")).findFirst().orElseThrow().getString("outcome");
     }

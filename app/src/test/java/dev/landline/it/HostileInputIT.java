@@ -4,7 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.landline.calls.boundary.NccoRules;
+import dev.landline.testkit.Http;
+import dev.landline.testkit.NccoRules;
+import dev.landline.testkit.ReferenceOtp;
+import dev.landline.testkit.VonagePlayer;
 import jakarta.json.JsonObject;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -35,7 +38,7 @@ class HostileInputIT extends OnPayaraMicro {
     void malformedWebhooksGetOnlyNccosOrProblemsAndChangeNothingButTheAudit() {
         var phone = Fixtures.uniquePhone();
         var caller = fixtures.caller("Fuzz", Fixtures.uniqueAccountNumber(), "480261", phone);
-        fixtures.account(caller, "GitHub", "fuzz", Fixtures.RFC_SECRET);
+        fixtures.account(caller, "GitHub", "fuzz", ReferenceOtp.RFC_SECRET);
         // one step in, so the call has its row and the fuzz aims at a stored step token
         var live = VonagePlayer.dial(base, phone, "442079460000").silence();
         var liveUrl = URI.create(live.eventUrl());
@@ -63,7 +66,7 @@ class HostileInputIT extends OnPayaraMicro {
         assertTrue(statuses.keySet().stream().allMatch(s -> s < 500), statuses.toString());
 
         var after = VonagePlayer.dial(base, phone, "442079460000").press("480261#");
-        after.assertHeardCodeOf(Fixtures.RFC_SECRET); // calls still work after the fuzzing
+        after.assertHeardCodeOf(ReferenceOtp.RFC_SECRET); // calls still work after the fuzzing
     }
 
     @Test
@@ -77,7 +80,7 @@ class HostileInputIT extends OnPayaraMicro {
         fixtures.clockAt(at);
         var caller = fixtures.caller("Canary", account, pin, phone);
         fixtures.account(caller, "Canary Bank", "canary", secret);
-        var pinChange = Http.json("PUT", base.resolve("api/callers/" + caller + "/pin"), "{\"pin\":\"123456\"}");
+        var pinChange = Http.admin("PUT", base.resolve("api/callers/" + caller + "/pin"), "{\"pin\":\"123456\"}");
         assertEquals(400, pinChange.statusCode());
 
         var tokens = new ArrayList<String>();

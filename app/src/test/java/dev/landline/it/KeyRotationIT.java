@@ -4,7 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.landline.calls.boundary.CodesHeard;
+import dev.landline.testkit.CodesHeard;
+import dev.landline.testkit.Http;
+import dev.landline.testkit.ReferenceOtp;
+import dev.landline.testkit.VonagePlayer;
 import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.net.URI;

@@ -2,6 +2,7 @@ package dev.landline.it;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.landline.testkit.Http;
 import dev.landline.testsupport.Postgres;
 import java.net.URI;
 import java.net.URISyntaxException;

@@ -3,6 +3,9 @@ package dev.landline.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.landline.testkit.Http;
+import dev.landline.testkit.VonagePlayer;
+import dev.landline.testkit.ReferenceOtp;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -47,7 +50,7 @@ class RestartIT {
         assertEquals(201, created.statusCode(), created::body);
         var id = Http.object(created).getJsonNumber("id").longValue();
         var added = Http.send("POST", base.resolve("api/callers/" + id + "/accounts"), "application/json",
-                "{\"uri\":\"otpauth://totp/GitHub:rae?secret=" + Fixtures.RFC_SECRET + "\"}", admin);
+                "{\"uri\":\"otpauth://totp/GitHub:rae?secret=" + ReferenceOtp.RFC_SECRET + "\"}", admin);
         assertEquals(201, added.statusCode(), added::body);
         VonagePlayer.dial(base, "447700900777", "442079460000").press("111222#").press("333444#");
         assertEquals(2, failures(base, id, admin));
@@ -57,8 +60,8 @@ class RestartIT {
 
         assertEquals(2, failures(base, id, admin), "the count of consecutive failures survived the restart");
         var call = VonagePlayer.dial(base, "447700900777", "442079460000").press(PIN + "#");
-        var expected = ReferenceOtp.totp(ReferenceOtp.base32(Fixtures.RFC_SECRET), Instant.now(), 30, 6, "HmacSHA1");
-        var next = ReferenceOtp.totp(ReferenceOtp.base32(Fixtures.RFC_SECRET), Instant.now().plusSeconds(30), 30, 6,
+        var expected = ReferenceOtp.totp(ReferenceOtp.base32(ReferenceOtp.RFC_SECRET), Instant.now(), 30, 6, "HmacSHA1");
+        var next = ReferenceOtp.totp(ReferenceOtp.base32(ReferenceOtp.RFC_SECRET), Instant.now().plusSeconds(30), 30, 6,
                 "HmacSHA1");
         assertEquals(2, call.spokenCodes().size(), call.heard());
         assertTrue(List.of(expected, next).contains(call.spokenCodes().get(0)),

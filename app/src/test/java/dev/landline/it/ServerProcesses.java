@@ -3,6 +3,7 @@ package dev.landline.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.landline.testkit.TestCredentials;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -27,7 +28,7 @@ final class ServerProcesses {
     /**
      * Prepares {@code home} as the run command does ({@code PrepareLocalServer}, with this admin password;
      * docs/deploying-payara-micro.md), then puts the "Vonage account's" signature secret (the tests'
-     * {@link VonageSigner#SECRET}) in place of the generated one, as docs/deploying.md ("Connecting a Vonage number")
+     * {@link TestCredentials#VONAGE_SIGNATURE_SECRET}) in place of the generated one, as docs/deploying.md ("Connecting a Vonage number")
      * says, so that the tests' webhooks are signed as Vonage signs them. Returns the keys file,
      * {@code server-keys.properties}.
      */
@@ -44,7 +45,7 @@ final class ServerProcesses {
         }
         assertTrue(properties.getProperty("landline.vonage.signature-secret", "").length() >= 32,
                 "the run command generated a signature secret");
-        properties.setProperty("landline.vonage.signature-secret", VonageSigner.SECRET);
+        properties.setProperty("landline.vonage.signature-secret", TestCredentials.VONAGE_SIGNATURE_SECRET);
         try (var out = Files.newOutputStream(keys)) {
             properties.store(out, null);
         }

@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.landline.testkit.Http;
+import dev.landline.testkit.ReferenceOtp;
+import dev.landline.testkit.TestCredentials;
 import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.net.URI;
@@ -50,7 +53,7 @@ class SignedByDefaultIT {
         var phone = Fixtures.uniquePhone();
         var account = Fixtures.uniqueAccountNumber();
         var caller = fixtures.caller("Ada", account, PIN, "+" + phone);
-        fixtures.account(caller, "GitHub", "ada", Fixtures.RFC_SECRET);
+        fixtures.account(caller, "GitHub", "ada", ReferenceOtp.RFC_SECRET);
         var before = fixtures.counts();
 
         var query = "uuid=call-1&conversation_uuid=CON-1&from=" + phone + "&to=442079460000";
@@ -97,7 +100,7 @@ class SignedByDefaultIT {
                 check::toString);
         assertEquals("UP", check(ready, "server-keys").getString("status"), "only the signature secret is missing");
 
-        var status = Http.object(Http.send("GET", base.resolve("api/status"), null, null, Http.ADMIN));
+        var status = Http.object(Http.send("GET", base.resolve("api/status"), null, null, TestCredentials.ADMIN));
         assertEquals("refusing-no-secret", status.getString("webhooks"));
         assertFalse(status.getBoolean("webhooksAuthenticated"));
         assertTrue(log().contains("webhooks ALL REFUSED (landline.vonage.signature-secret not set)"), this::log);
@@ -109,7 +112,7 @@ class SignedByDefaultIT {
         var fixtures = new Fixtures(base);
         var phone = Fixtures.uniquePhone();
         var caller = fixtures.caller("Bo", Fixtures.uniqueAccountNumber(), PIN, "+" + phone);
-        fixtures.account(caller, "GitHub", "bo", Fixtures.RFC_SECRET);
+        fixtures.account(caller, "GitHub", "bo", ReferenceOtp.RFC_SECRET);
 
         var answer = Http.send("GET", base.resolve("webhooks/answer?uuid=call-2&conversation_uuid=CON-2&from=" + phone
                 + "&to=442079460000"), null, null, null);
@@ -134,17 +137,17 @@ class SignedByDefaultIT {
         assertEquals("unsigned-allowed", check.getJsonObject("data").getString("mode"));
         assertTrue(check.getJsonObject("data").getString("warning").contains("NOT authenticated"), check::toString);
 
-        var status = Http.object(Http.send("GET", base.resolve("api/status"), null, null, Http.ADMIN));
+        var status = Http.object(Http.send("GET", base.resolve("api/status"), null, null, TestCredentials.ADMIN));
         assertEquals("unsigned-allowed", status.getString("webhooks"));
         assertFalse(status.getBoolean("webhooksAuthenticated"));
-        assertEquals(403, Http.send("GET", base.resolve("api/status"), null, null, Http.VIEWER).statusCode(),
+        assertEquals(403, Http.send("GET", base.resolve("api/status"), null, null, TestCredentials.VIEWER).statusCode(),
                 "admins only");
         assertTrue(log().contains("webhooks UNAUTHENTICATED (landline.webhooks.allow-unsigned=true)"), this::log);
         for (var name : List.of("index.html", "caller.html", "enrol.html", "phone.html")) {
-            var page = Http.send("GET", base.resolve("admin/" + name), null, null, Http.ADMIN);
+            var page = Http.send("GET", base.resolve("admin/" + name), null, null, TestCredentials.ADMIN);
             assertTrue(page.body().contains("js/page.js"), name + " loads what every admin page shares");
         }
-        var shared = Http.send("GET", base.resolve("admin/js/page.js"), null, null, Http.ADMIN);
+        var shared = Http.send("GET", base.resolve("admin/js/page.js"), null, null, TestCredentials.ADMIN);
         assertTrue(shared.body().contains("./status.js") && shared.body().contains("showStatus()"),
                 "what every admin page shares includes the banner");
     }
@@ -183,7 +186,7 @@ class SignedByDefaultIT {
     }
 
     private static JsonObject lockout(URI base, long caller) {
-        return Http.object(Http.send("GET", base.resolve("api/callers/" + caller + "/lockout"), null, null, Http.ADMIN));
+        return Http.object(Http.send("GET", base.resolve("api/callers/" + caller + "/lockout"), null, null, TestCredentials.ADMIN));
     }
 
     /** Starts the WAR (with the test-support classes) as the Arquillian servers are started, minus the secret. */
@@ -205,7 +208,7 @@ class SignedByDefaultIT {
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("server.log").toFile())).start();
         var base = URI.create("http://127.0.0.1:" + port + "/");
         ServerProcesses.awaitUp(server, dir.resolve("server.log"), Duration.ofSeconds(240),
-                () -> Http.send("GET", base.resolve("api/callers"), null, null, Http.ADMIN).statusCode() == 200);
+                () -> Http.send("GET", base.resolve("api/callers"), null, null, TestCredentials.ADMIN).statusCode() == 200);
         return base;
     }
 

@@ -4,8 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.landline.calls.boundary.CodesHeard;
-import dev.landline.calls.boundary.NccoRules;
+import dev.landline.testkit.CodesHeard;
+import dev.landline.testkit.Http;
+import dev.landline.testkit.NccoRules;
+import dev.landline.testkit.ReferenceOtp;
+import dev.landline.testkit.TestCredentials;
+import dev.landline.testkit.VonagePlayer;
 import dev.landline.testsupport.Postgres;
 import jakarta.json.JsonObject;
 import java.io.IOException;
@@ -124,8 +128,8 @@ class TwoNodesIT {
     void eachWebhookOfACallOnTheOtherNodeAndTheCallCompletes() {
         var phone = Fixtures.uniquePhone();
         var caller = caller(a, "Ida", Fixtures.uniqueAccountNumber(), phone);
-        account(b, caller, "otpauth://totp/GitHub:ida?secret=" + Fixtures.RFC_SECRET + "&issuer=GitHub");
-        account(a, caller, "otpauth://totp/Bank:ida?secret=" + Fixtures.RFC_SECRET + "&issuer=Bank");
+        account(b, caller, "otpauth://totp/GitHub:ida?secret=" + ReferenceOtp.RFC_SECRET + "&issuer=GitHub");
+        account(a, caller, "otpauth://totp/Bank:ida?secret=" + ReferenceOtp.RFC_SECRET + "&issuer=Bank");
 
         var call = VonagePlayer.dial(a.base, phone, "442079460000");
         assertTrue(call.heard().contains("PIN"), call.heard());
@@ -147,7 +151,7 @@ class TwoNodesIT {
     void parallelWrongPinsSpreadOverBothNodesAreCountedExactly() throws Exception {
         var account = Fixtures.uniqueAccountNumber();
         var caller = caller(a, "Target", account);
-        account(b, caller, "otpauth://totp/GitHub:t?secret=" + Fixtures.RFC_SECRET);
+        account(b, caller, "otpauth://totp/GitHub:t?secret=" + ReferenceOtp.RFC_SECRET);
         int attempts = 40;
         var calls = new ArrayList<VonagePlayer>();
         for (int i = 0; i < attempts; i++) {
@@ -189,7 +193,7 @@ class TwoNodesIT {
     void wrongAndRightPinsInParallelOverBothNodesNeverGetPastTheLongWindow() throws Exception {
         var account = Fixtures.uniqueAccountNumber();
         var caller = caller(a, "Wyn", account);
-        account(b, caller, "otpauth://totp/GitHub:w?secret=" + Fixtures.RFC_SECRET);
+        account(b, caller, "otpauth://totp/GitHub:w?secret=" + ReferenceOtp.RFC_SECRET);
         // 17 wrong PINs, each round's in parallel over both nodes, the owner's right PIN after each round (two a
         // round: after a third in a row the right PIN would have to wait 30 s, and this clock is real)
         int line = 0;
@@ -226,7 +230,7 @@ class TwoNodesIT {
         assertTrue(rejected <= 3, "at most 20 - 17 were evaluated: " + blast);
         assertEquals(40, blast.stream().filter(o -> o.equals("REJECTED") || o.equals("ACCEPTED") || o.equals("LOCKED"))
                 .count(), "every attempt decided once, none delayed: " + blast);
-        var rfcCodes = VonagePlayer.codesOf(Fixtures.RFC_SECRET);
+        var rfcCodes = VonagePlayer.codesOf(ReferenceOtp.RFC_SECRET);
         long codes = responses.stream()
                 .filter(body -> CodesHeard.said(rfcCodes, VonagePlayer.speechIn(body)).isPresent()).count();
         assertEquals(blast.stream().filter("ACCEPTED"::equals).count(), codes, "a code for each accepted PIN only");
@@ -240,10 +244,10 @@ class TwoNodesIT {
         // evaluated up to exactly 20, and not one more
         for (int i = 0; i < 3 - rejected; i++) {
             var wrong = callUpToThePin(line++, account).pressOn(line % 2 == 0 ? a.base : b.base, "39999" + i + "#");
-            wrong.assertNoCodeHeard(Fixtures.RFC_SECRET);
+            wrong.assertNoCodeHeard(ReferenceOtp.RFC_SECRET);
         }
         var last = callUpToThePin(line++, account).pressOn(line % 2 == 0 ? a.base : b.base, "388888#");
-        last.assertNoCodeHeard(Fixtures.RFC_SECRET);
+        last.assertNoCodeHeard(ReferenceOtp.RFC_SECRET);
         outcomes = pinOutcomes(b, caller);
         assertEquals("LOCKED", outcomes.get(outcomes.size() - 1), "the 21st wrong PIN is not evaluated: " + outcomes);
         assertEquals(20, outcomes.stream().filter("REJECTED"::equals).count(), outcomes::toString);
@@ -252,7 +256,7 @@ class TwoNodesIT {
             assertTrue(state.getBoolean("locked") && state.getBoolean("windowLocked"), state.toString());
             assertEquals(20, state.getInt("windowFailures"), state.toString());
             var refused = callUpToThePin(line++, account).pressOn(node.base, PIN + "#");
-            refused.assertNoCodeHeard(Fixtures.RFC_SECRET); // locked on this node too
+            refused.assertNoCodeHeard(ReferenceOtp.RFC_SECRET); // locked on this node too
         }
     }
 
@@ -293,7 +297,7 @@ class TwoNodesIT {
     void aNodeThatLosesTheDatabaseIsNotReadyApologisesCountsNothingAndRecovers() throws Exception {
         var phone = Fixtures.uniquePhone();
         var caller = caller(a, "Olu", Fixtures.uniqueAccountNumber(), phone);
-        account(a, caller, "otpauth://totp/GitHub:olu?secret=" + Fixtures.RFC_SECRET + "&issuer=GitHub");
+        account(a, caller, "otpauth://totp/GitHub:olu?secret=" + ReferenceOtp.RFC_SECRET + "&issuer=GitHub");
         var midCall = VonagePlayer.dial(b.base, phone, "442079460001");
         assertTrue(midCall.heard().contains("PIN"), midCall.heard());
 
@@ -358,7 +362,7 @@ class TwoNodesIT {
             assertEquals(200, response.statusCode(), response::body);
             assertTrue(NccoRules.problems(response.body()).isEmpty(), response::body);
             assertTrue(response.body().contains("cannot read codes right now"), response.body());
-            VonagePlayer.assertNoCodeIn(response, Fixtures.RFC_SECRET);
+            VonagePlayer.assertNoCodeIn(response, ReferenceOtp.RFC_SECRET);
             assertFalse(response.body().contains("\"input\""), "the call ends: " + response.body());
         }
         var event = timed("event", () -> Http.webhook("POST", b.base.resolve("webhooks/event"), "application/json",
@@ -374,7 +378,7 @@ class TwoNodesIT {
 
         // the admin API on the node without its database: 503 problem+json, not a 500 or a false 409 conflict
         for (var method : List.of("GET", "DELETE")) {
-            var admin = Http.json(method, b.base.resolve("api/callers/" + caller + "/lockout"), null);
+            var admin = Http.admin(method, b.base.resolve("api/callers/" + caller + "/lockout"), null);
             assertEquals(503, admin.statusCode(), () -> method + " lockout during the outage: " + admin.body());
             assertTrue(admin.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"));
             assertTrue(admin.body().contains("database is unavailable"), admin.body());
@@ -390,7 +394,7 @@ class TwoNodesIT {
     void aNodeKilledMidCallLeavesTheCallToTheOther() throws Exception {
         var phone = Fixtures.uniquePhone();
         var caller = caller(a, "Kim", Fixtures.uniqueAccountNumber(), phone);
-        account(a, caller, "otpauth://totp/GitHub:kim?secret=" + Fixtures.RFC_SECRET + "&issuer=GitHub");
+        account(a, caller, "otpauth://totp/GitHub:kim?secret=" + ReferenceOtp.RFC_SECRET + "&issuer=GitHub");
         var call = VonagePlayer.dial(a.base, phone, "442079460002");
         assertTrue(call.heard().contains("PIN"), call.heard());
 
@@ -434,7 +438,7 @@ class TwoNodesIT {
 
     /** What the node's status says: it knows its database to be out of reach (and answers webhooks at once). */
     private static boolean databaseKnownUnreachable(Node node) {
-        var status = Http.json("GET", node.base.resolve("api/status"), null);
+        var status = Http.admin("GET", node.base.resolve("api/status"), null);
         assertEquals(200, status.statusCode(), status::body);
         return Http.object(status).getJsonObject("database").getBoolean("unreachable");
     }
@@ -472,11 +476,11 @@ class TwoNodesIT {
     private static void assertApology(VonagePlayer call) {
         assertTrue(call.ended(), "the apology ends the call: " + call.heard());
         assertTrue(call.heard().contains("cannot read codes right now"), call.heard());
-        call.assertNoCodeHeard(Fixtures.RFC_SECRET);
+        call.assertNoCodeHeard(ReferenceOtp.RFC_SECRET);
     }
 
     private static void assertSpokenCodeIsCurrent(VonagePlayer call) {
-        call.assertHeardCodeOf(Fixtures.RFC_SECRET);
+        call.assertHeardCodeOf(ReferenceOtp.RFC_SECRET);
     }
 
     private Node other(Node node) {
@@ -487,25 +491,25 @@ class TwoNodesIT {
         var body = jakarta.json.Json.createObjectBuilder().add("name", name).add("accountNumber", account)
                 .add("pin", PIN).add("phoneNumbers", jakarta.json.Json.createArrayBuilder(List.of(phones)))
                 .add("language", "en-GB").build().toString();
-        var response = Http.json("POST", node.base.resolve("api/callers"), body);
+        var response = Http.admin("POST", node.base.resolve("api/callers"), body);
         assertEquals(201, response.statusCode(), response::body);
         return Http.object(response).getJsonNumber("id").longValue();
     }
 
     private static void account(Node node, long caller, String uri) {
-        var response = Http.json("POST", node.base.resolve("api/callers/" + caller + "/accounts"),
+        var response = Http.admin("POST", node.base.resolve("api/callers/" + caller + "/accounts"),
                 "{\"uri\":\"" + uri + "\"}");
         assertEquals(201, response.statusCode(), response::body);
     }
 
     private static JsonObject lockout(Node node, long caller) {
-        var response = Http.json("GET", node.base.resolve("api/callers/" + caller + "/lockout"), null);
+        var response = Http.admin("GET", node.base.resolve("api/callers/" + caller + "/lockout"), null);
         assertEquals(200, response.statusCode(), response::body);
         return Http.object(response);
     }
 
     private static List<String> pinOutcomes(Node node, long caller) {
-        var response = Http.json("GET", node.base.resolve("api/audit?callerId=" + caller + "&size=200"), null);
+        var response = Http.admin("GET", node.base.resolve("api/audit?callerId=" + caller + "&size=200"), null);
         assertEquals(200, response.statusCode(), response::body);
         var outcomes = new ArrayList<String>();
         Http.object(response).getJsonArray("items").stream().map(JsonObject.class::cast)
@@ -578,7 +582,7 @@ class TwoNodesIT {
                 assertTrue(process.isAlive(), () -> "node " + name + " died: " + tail(read()));
                 try {
                     var ready = Http.send("GET", base.resolve("health/ready"), null, null, null);
-                    var callers = Http.send("GET", base.resolve("api/callers"), null, null, Http.ADMIN);
+                    var callers = Http.send("GET", base.resolve("api/callers"), null, null, TestCredentials.ADMIN);
                     if (ready.statusCode() == 200 && callers.statusCode() == 200) {
                         return;
                     }

@@ -4,9 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.landline.calls.boundary.CodesHeard;
 import dev.landline.codes.control.Base32;
 import dev.landline.enrolment.control.HugePngs;
+import dev.landline.testkit.CodesHeard;
+import dev.landline.testkit.Http;
+import dev.landline.testkit.ReferenceOtp;
+import dev.landline.testkit.VonagePlayer;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -82,7 +85,7 @@ class UploadsUnderLoadIT {
                     + Duration.between(dialled, heardAt).toMillis() + " ms; it heard its code "
                     + Duration.between(began, heardAt).toMillis() + " ms after the uploads began");
             assertFalse(call.spokenCodes().isEmpty(), call.heard());
-            assertTrue(anyStepBetween(ReferenceOtp.base32(Fixtures.RFC_SECRET), began, heardAt)
+            assertTrue(anyStepBetween(ReferenceOtp.base32(ReferenceOtp.RFC_SECRET), began, heardAt)
                     .contains(call.spokenCodes().get(0)), "the call hears its right code: " + call.heard());
 
             for (int i = 0; i < pictures.size(); i++) {
@@ -145,7 +148,7 @@ class UploadsUnderLoadIT {
         assertEquals(201, created.statusCode(), created::body);
         var id = Http.object(created).getJsonNumber("id").longValue();
         var added = Http.send("POST", base.resolve("api/callers/" + id + "/accounts"), "application/json",
-                "{\"uri\":\"otpauth://totp/GitHub:ula?secret=" + Fixtures.RFC_SECRET + "\"}", ADMIN);
+                "{\"uri\":\"otpauth://totp/GitHub:ula?secret=" + ReferenceOtp.RFC_SECRET + "\"}", ADMIN);
         assertEquals(201, added.statusCode(), added::body);
         return id;
     }

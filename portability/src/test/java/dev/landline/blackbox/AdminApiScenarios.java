@@ -1,11 +1,13 @@
 package dev.landline.blackbox;
 
-import static dev.landline.blackbox.Admin.assertProblem;
+import static dev.landline.testkit.Http.assertProblem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.landline.testkit.AdminClient;
+import dev.landline.testkit.Http;
+import dev.landline.testkit.TestCredentials;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import java.net.URI;
@@ -37,7 +39,7 @@ abstract class AdminApiScenarios extends RunningServer {
         var viewer = Http.send("GET", base.resolve("api/callers"), null, null, VIEWER);
         assertProblem(403, viewer);
         var viewerWrite = Http.send("POST", base.resolve("api/callers"), "application/json",
-                Admin.callerJson("Mallory", uniqueAccountNumber(), "480261", List.of()), VIEWER);
+                AdminClient.callerJson("Mallory", uniqueAccountNumber(), "480261", List.of()), VIEWER);
         assertEquals(403, viewerWrite.statusCode(), viewerWrite::body);
     }
 
@@ -63,7 +65,7 @@ abstract class AdminApiScenarios extends RunningServer {
         assertEquals(200, status.statusCode(), status::body);
         assertEquals("signed", Http.object(status).getString("webhooks"));
         assertTrue(Http.object(status).getBoolean("webhooksAuthenticated"));
-        assertFalse(status.body().contains(Http.SIGNATURE_SECRET));
+        assertFalse(status.body().contains(TestCredentials.VONAGE_SIGNATURE_SECRET));
         assertProblem(403, Http.send("GET", base.resolve("api/status"), null, null, VIEWER));
     }
 
@@ -72,7 +74,7 @@ abstract class AdminApiScenarios extends RunningServer {
         var account = uniqueAccountNumber();
         var phone = uniquePhone();
         var created = Http.admin("POST", base.resolve("api/callers"),
-                Admin.callerJson("Ada Lovelace", account, "480261", List.of("+" + phone)));
+                AdminClient.callerJson("Ada Lovelace", account, "480261", List.of("+" + phone)));
         assertEquals(201, created.statusCode(), created::body);
         var location = URI.create(created.headers().firstValue("Location").orElseThrow());
         var id = Http.object(created).getJsonNumber("id").longValue();
@@ -104,7 +106,7 @@ abstract class AdminApiScenarios extends RunningServer {
     @Test
     void badInputIsRefusedAsProblemsAndNothingIsStored() {
         var account = uniqueAccountNumber();
-        var weak = Http.admin("POST", base.resolve("api/callers"), Admin.callerJson("Bo", account, "123456", List.of()));
+        var weak = Http.admin("POST", base.resolve("api/callers"), AdminClient.callerJson("Bo", account, "123456", List.of()));
         assertProblem(400, weak);
         assertTrue(Http.object(weak).getJsonArray("violations").stream().map(JsonObject.class::cast)
                 .anyMatch(v -> v.getString("field").equals("pin")), weak.body());
@@ -115,9 +117,9 @@ abstract class AdminApiScenarios extends RunningServer {
         assertFalse(listed(account), "the refused caller was not stored");
 
         assertEquals(201, Http.admin("POST", base.resolve("api/callers"),
-                Admin.callerJson("Bo", account, "480261", List.of())).statusCode());
+                AdminClient.callerJson("Bo", account, "480261", List.of())).statusCode());
         HttpResponse<String> duplicate = Http.admin("POST", base.resolve("api/callers"),
-                Admin.callerJson("Bo again", account, "591372", List.of()));
+                AdminClient.callerJson("Bo again", account, "591372", List.of()));
         assertProblem(409, duplicate);
     }
 
@@ -129,13 +131,11 @@ abstract class AdminApiScenarios extends RunningServer {
      */
     @Test
     void theServerHandsBothKeyRingsWithTheirEarlierKeysToTheService() throws InterruptedException {
-        var seedKey = System.getProperty("blackbox.seed-key", "");
-        var previousSeedKeys = System.getProperty("blackbox.seed-key.previous", "");
-        var pepper = System.getProperty("blackbox.pin-pepper", "");
-        var previousPeppers = System.getProperty("blackbox.pin-pepper.previous", "");
-        assumeTrue(!seedKey.isBlank() && !previousSeedKeys.isBlank() && !pepper.isBlank()
-                && !previousPeppers.isBlank(), "the build says which keys it gave the server (blackbox.seed-key,"
-                + " blackbox.seed-key.previous, blackbox.pin-pepper, blackbox.pin-pepper.previous)");
+        // the keys the build gave every test server (it.* in pom.xml)
+        var seedKey = TestCredentials.SEED_KEY;
+        var previousSeedKeys = TestCredentials.SEED_KEY_PREVIOUS;
+        var pepper = TestCredentials.PIN_PEPPER;
+        var previousPeppers = TestCredentials.PIN_PEPPER_PREVIOUS;
         // readiness first: on WildFly the checks run on a management thread, and must not depend on a request
         // having created the beans they use
         var health = readiness;

@@ -5,6 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.landline.testkit.AdminClient;
+import dev.landline.testkit.Http;
+import dev.landline.testkit.ReferenceOtp;
+import dev.landline.testkit.VonagePlayer;
+import dev.landline.testkit.WebhookSigner;
 import jakarta.json.JsonObject;
 import java.net.URI;
 import java.net.http.HttpResponse;
@@ -29,12 +34,12 @@ abstract class CallScenarios extends RunningServer {
     private static final String RFC_SECRET = "GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ";
     private static final String OTHER_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP";
 
-    private Admin admin;
+    private AdminClient admin;
     private String to;
 
     @BeforeEach
     void setUp() {
-        admin = new Admin(base);
+        admin = new AdminClient(base);
         to = uniqueCalledNumber();
     }
 
@@ -42,9 +47,9 @@ abstract class CallScenarios extends RunningServer {
     void aRecognisedCallerIsAskedOnlyForThePinAndHearsTheCodeOfThatMomentTwice() {
         var phone = uniquePhone();
         var caller = admin.caller("Ada", uniqueAccountNumber(), PIN, "+" + phone);
-        admin.accountByUri(caller, "otpauth://totp/GitHub:ada?secret=" + RFC_SECRET + "&issuer=GitHub");
+        admin.account(caller, "otpauth://totp/GitHub:ada?secret=" + RFC_SECRET + "&issuer=GitHub");
 
-        var call = PhoneCall.dial(base, phone, to);
+        var call = VonagePlayer.dial(base, phone, to);
         assertTrue(call.heard().contains("PIN"), call.heard());
         assertFalse(call.heard().contains("account number"), call.heard());
 
@@ -60,13 +65,13 @@ abstract class CallScenarios extends RunningServer {
         var query = base.resolve("webhooks/answer?uuid=" + java.util.UUID.randomUUID() + "&from=" + uniquePhone()
                 + "&to=" + to);
         var unsigned = Http.send("GET", query, null, null, null);
-        Admin.assertProblem(401, unsigned);
+        Http.assertProblem(401, unsigned);
         var forged = Http.send("GET", query, null, null, "nobody:nothing");
         assertEquals(401, forged.statusCode(), "Basic is no Vonage signature: " + forged.body());
         var body = "{\"uuid\":\"" + java.util.UUID.randomUUID() + "\",\"status\":\"completed\"}";
         var wrongKey = Http.sendWithBearer("POST", base.resolve("webhooks/event"), "application/json", body,
-                Http.bearer(body, "not-the-signature-secret"));
-        Admin.assertProblem(403, wrongKey);
+                new WebhookSigner("not-the-signature-secret").bearer(body));
+        Http.assertProblem(403, wrongKey);
     }
 
     @Test
@@ -78,11 +83,11 @@ abstract class CallScenarios extends RunningServer {
         var signedJson = "{\"uuid\":\"" + uuid + "\",\"from\":\"" + attacker + "\",\"to\":\"" + to + "\"}";
         var smuggled = base.resolve("webhooks/answer?uuid=" + uuid + "&from=" + uniquePhone() + "&to=" + to
                 + "&from=" + attacker);
-        Admin.assertProblem(400, Http.sendWithBearer("GET", smuggled, null, null, Http.bearer(signedJson)));
+        Http.assertProblem(400, Http.sendWithBearer("GET", smuggled, null, null, WebhookSigner.forTests().bearer(signedJson)));
         var unexpected = base.resolve("webhooks/answer?uuid=" + uuid + "&from=" + attacker + "&to=" + to + "&x=1");
-        Admin.assertProblem(400, Http.webhook("GET", unexpected, null, null));
+        Http.assertProblem(400, Http.webhook("GET", unexpected, null, null));
         var honest = base.resolve("webhooks/answer?uuid=" + uuid + "&from=" + attacker + "&to=" + to);
-        assertEquals(200, Http.sendWithBearer("GET", honest, null, null, Http.bearer(signedJson)).statusCode(),
+        assertEquals(200, Http.sendWithBearer("GET", honest, null, null, WebhookSigner.forTests().bearer(signedJson)).statusCode(),
                 "the same token with the query it was made for is taken");
     }
 
@@ -90,10 +95,10 @@ abstract class CallScenarios extends RunningServer {
     void aCallerFromAnUnknownPhoneGivesTheAccountNumberThenThePin() {
         var account = uniqueAccountNumber();
         var caller = admin.caller("Bob", account, PIN, "+" + uniquePhone());
-        admin.account(caller, "{\"issuer\":\"Bank\",\"label\":\"bob\",\"secret\":\"" + OTHER_SECRET
+        admin.accountJson(caller, "{\"issuer\":\"Bank\",\"label\":\"bob\",\"secret\":\"" + OTHER_SECRET
                 + "\",\"algorithm\":\"SHA256\",\"digits\":8,\"period\":60}");
 
-        var call = PhoneCall.dial(base, uniquePhone(), to);
+        var call = VonagePlayer.dial(base, uniquePhone(), to);
         assertTrue(call.heard().contains("account number"), call.heard());
         call.press(account + "#");
         assertTrue(call.heard().contains("PIN"), call.heard());
@@ -106,9 +111,9 @@ abstract class CallScenarios extends RunningServer {
     void threeWrongPinsEndTheCallWithoutACodeAndAreCountedUntilAnAdministratorUnlocks() {
         var phone = uniquePhone();
         var caller = admin.caller("Cy", uniqueAccountNumber(), PIN, phone);
-        admin.accountByUri(caller, "otpauth://totp/GitHub:cy?secret=" + RFC_SECRET);
+        admin.account(caller, "otpauth://totp/GitHub:cy?secret=" + RFC_SECRET);
 
-        var call = PhoneCall.dial(base, phone, to).press("111222#");
+        var call = VonagePlayer.dial(base, phone, to).press("111222#");
         assertTrue(call.heard().contains("did not work") && call.heard().contains("PIN"), call.heard());
         call.press("333444#");
         assertFalse(call.ended());
@@ -121,7 +126,7 @@ abstract class CallScenarios extends RunningServer {
         var unlock = Http.admin("DELETE", base.resolve("api/callers/" + caller + "/lockout"), null);
         assertEquals(204, unlock.statusCode(), unlock::body);
         assertEquals(0, admin.lockout(caller).getInt("consecutiveFailures"));
-        var next = PhoneCall.dial(base, phone, to).press(PIN + "#");
+        var next = VonagePlayer.dial(base, phone, to).press(PIN + "#");
         assertTotpHeard(next, RFC_SECRET, 30, 6, "HmacSHA1");
     }
 
@@ -129,12 +134,12 @@ abstract class CallScenarios extends RunningServer {
     void theMenuReadsTheChosenAccountAndAnHotpCounterMovesOn() {
         var phone = uniquePhone();
         var caller = admin.caller("Eve", uniqueAccountNumber(), PIN, phone);
-        admin.accountByUri(caller, "otpauth://totp/GitHub:eve?secret=" + RFC_SECRET + "&issuer=GitHub");
-        admin.account(caller, "{\"issuer\":\"Bank\",\"label\":\"eve\",\"secret\":\"" + OTHER_SECRET
+        admin.account(caller, "otpauth://totp/GitHub:eve?secret=" + RFC_SECRET + "&issuer=GitHub");
+        admin.accountJson(caller, "{\"issuer\":\"Bank\",\"label\":\"eve\",\"secret\":\"" + OTHER_SECRET
                 + "\",\"algorithm\":\"SHA512\",\"digits\":8,\"period\":60}");
-        admin.accountByUri(caller, "otpauth://hotp/Vault:eve?secret=" + OTHER_SECRET + "&issuer=Vault&counter=5");
+        admin.account(caller, "otpauth://hotp/Vault:eve?secret=" + OTHER_SECRET + "&issuer=Vault&counter=5");
 
-        var call = PhoneCall.dial(base, phone, to).press(PIN + "#");
+        var call = VonagePlayer.dial(base, phone, to).press(PIN + "#");
         assertTrue(call.heard().contains("For GitHub, press 1. For Bank, press 2. For Vault, press 3."), call.heard());
         call.press("2");
         assertTrue(call.heard().contains("Bank"), call.heard());
@@ -149,7 +154,7 @@ abstract class CallScenarios extends RunningServer {
 
         var accounts = Http.array(Http.admin("GET", base.resolve("api/callers/" + caller + "/accounts"), null));
         assertEquals(6, accounts.getJsonObject(2).getInt("counter"), "the counter moved on: " + accounts);
-        var again = PhoneCall.dial(base, phone, to).press(PIN + "#").press("3");
+        var again = VonagePlayer.dial(base, phone, to).press(PIN + "#").press("3");
         var counter6 = ReferenceOtp.hotp(ReferenceOtp.base32(OTHER_SECRET), 6, 6, "HmacSHA1");
         assertEquals(List.of(counter6, counter6), again.spokenCodes(), again.heard());
     }
@@ -159,8 +164,8 @@ abstract class CallScenarios extends RunningServer {
         var phone = uniquePhone();
         var caller = admin.caller("Flo", uniqueAccountNumber(), PIN, phone);
         // a 10-second period: the boundary comes round quickly; fewer than 7 s left means the next code
-        admin.account(caller, "{\"issuer\":\"Short\",\"label\":\"flo\",\"secret\":\"" + RFC_SECRET + "\",\"period\":10}");
-        var call = PhoneCall.dial(base, phone, to);
+        admin.accountJson(caller, "{\"issuer\":\"Short\",\"label\":\"flo\",\"secret\":\"" + RFC_SECRET + "\",\"period\":10}");
+        var call = VonagePlayer.dial(base, phone, to);
 
         // wait until 4 to 5 seconds remain in the current step, then type the PIN
         while (Math.floorMod(Instant.now().toEpochMilli(), 10_000L) < 5_000
@@ -183,10 +188,10 @@ abstract class CallScenarios extends RunningServer {
     void parallelWrongPinsForOneCallerAreChargedExactlyOnceEach() throws Exception {
         var account = uniqueAccountNumber();
         var caller = admin.caller("Target", account, PIN);
-        admin.accountByUri(caller, "otpauth://totp/GitHub:t?secret=" + RFC_SECRET);
-        var calls = new ArrayList<PhoneCall>();
+        admin.account(caller, "otpauth://totp/GitHub:t?secret=" + RFC_SECRET);
+        var calls = new ArrayList<VonagePlayer>();
         for (int i = 0; i < 20; i++) {
-            calls.add(PhoneCall.dial(base, uniquePhone(), uniqueCalledNumber()).press(account + "#"));
+            calls.add(VonagePlayer.dial(base, uniquePhone(), uniqueCalledNumber()).press(account + "#"));
         }
         var pool = Executors.newFixedThreadPool(10);
         try {
@@ -202,7 +207,7 @@ abstract class CallScenarios extends RunningServer {
                 var response = answer.get();
                 assertEquals(200, response.statusCode(), response::body);
                 assertTrue(response.body().contains("did not work"), response.body());
-                PhoneCall.assertNoCodeIn(response, RFC_SECRET);
+                VonagePlayer.assertNoCodeIn(response, RFC_SECRET);
             }
         } finally {
             pool.shutdownNow();
@@ -217,7 +222,7 @@ abstract class CallScenarios extends RunningServer {
         assertEquals(17, outcomes.stream().filter("DELAYED"::equals).count(), outcomes::toString);
     }
 
-    private static void assertTotpHeard(PhoneCall call, String secret, int period, int digits, String mac) {
+    private static void assertTotpHeard(VonagePlayer call, String secret, int period, int digits, String mac) {
         var key = ReferenceOtp.base32(secret);
         var atSend = ReferenceOtp.totpReadAt(key, call.sentAt(), period, digits, mac);
         var atAnswer = ReferenceOtp.totpReadAt(key, call.answeredAt(), period, digits, mac);

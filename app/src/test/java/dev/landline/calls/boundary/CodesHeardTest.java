@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.landline.calls.control.Prompts;
 import dev.landline.calls.control.ReadoutPlan;
+import dev.landline.testkit.CodesHeard;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;

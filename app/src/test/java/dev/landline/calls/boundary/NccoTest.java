@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.landline.calls.control.Prompts;
 import dev.landline.calls.control.Reply;
+import dev.landline.testkit.NccoRules;
 import jakarta.json.bind.JsonbBuilder;
 import java.net.URI;
 import java.util.List;

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.landline.problems.boundary.PersistenceFailureMapper;
 import dev.landline.problems.boundary.TransactionFailureMapper;
+import dev.landline.testkit.NccoRules;
 import jakarta.json.bind.JsonbBuilder;
 import jakarta.persistence.PersistenceException;
 import java.sql.SQLSyntaxErrorException;

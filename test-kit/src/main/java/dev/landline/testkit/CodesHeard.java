@@ -1,4 +1,4 @@
-package dev.landline.calls.boundary;
+package dev.landline.testkit;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
 
 /**
  * The one check that a call said no code: what was said is compared with the codes an independent oracle computes
- * (the tests' {@code ReferenceOtp}), not with the markup the service happens to use today. Whatever the markup,
+ * ({@link ReferenceOtp}), not with the markup the service happens to use today. Whatever the markup,
  * the numbers a caller would hear are found: SSML tags dropped, entities decoded, digits spoken as words read as
  * digits, and digits separated only by spaces, commas, dots or dashes read as one number ("1 2 3, 4 5 6").
  */
@@ -31,7 +31,7 @@ public final class CodesHeard {
     private static final int[] DIGIT_COUNTS = {6, 7, 8};
     private static final int[] PERIODS = {30, 60};
 
-    /** An independent HOTP (the tests' {@code ReferenceOtp}) for one seed: the code at a counter. */
+    /** An independent HOTP (such as {@link ReferenceOtp}) for one seed: the code at a counter. */
     @FunctionalInterface
     public interface Oracle {
         String hotp(long counter, int digits, String macAlgorithm);
@@ -100,5 +100,11 @@ public final class CodesHeard {
             }
         }
         return codes;
+    }
+
+    /** {@link #codesOf(Oracle, long)} of this Base32 seed, by {@link ReferenceOtp}. */
+    public static Set<String> codesOf(String base32Secret, long nowEpochSecond) {
+        var key = ReferenceOtp.base32(base32Secret);
+        return codesOf((counter, digits, mac) -> ReferenceOtp.hotp(key, counter, digits, mac), nowEpochSecond);
     }
 }

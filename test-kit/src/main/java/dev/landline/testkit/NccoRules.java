@@ -1,4 +1,4 @@
-package dev.landline.calls.boundary;
+package dev.landline.testkit;
 
 import com.networknt.schema.InputFormat;
 import com.networknt.schema.Schema;
@@ -12,15 +12,15 @@ import jakarta.json.JsonString;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
 /**
- * Checks an NCCO the way Vonage would: against Vonage's own draft-04 schema (src/test/resources/vonage) plus the
- * rules the 2021 schema lacks (see its README). Returns the list of problems; empty means valid.
+ * Checks an NCCO the way Vonage would: against Vonage's own draft-04 schema (the resource
+ * dev/landline/testkit/vonage/ncco-schema.json, with its provenance) plus the rules the 2021 schema lacks (see its
+ * README). Returns the list of problems; empty means valid. The schema is loaded on first use.
  */
 public final class NccoRules {
 
@@ -133,10 +133,12 @@ public final class NccoRules {
     }
 
     private static Schema load() {
-        var file = Path.of(System.getProperty("vonage.ncco.schema", "src/test/resources/vonage/ncco-schema.json"));
-        try {
+        try (var in = NccoRules.class.getResourceAsStream("vonage/ncco-schema.json")) {
+            if (in == null) {
+                throw new IllegalStateException("dev/landline/testkit/vonage/ncco-schema.json is not on the classpath");
+            }
             return SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_4)
-                    .getSchema(Files.readString(file), InputFormat.JSON);
+                    .getSchema(new String(in.readAllBytes(), StandardCharsets.UTF_8), InputFormat.JSON);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
