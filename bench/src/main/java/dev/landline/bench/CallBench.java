@@ -1,5 +1,7 @@
 package dev.landline.bench;
 
+import dev.landline.testkit.ReferenceOtp;
+import dev.landline.testkit.VonagePlayer;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -17,10 +19,8 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
-import javax.crypto.Mac;
 import javax.crypto.SecretKeyFactory;
 import javax.crypto.spec.PBEKeySpec;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * The call benchmark (issue 6): starts the built WAR on Payara Micro (embedded H2, or with --postgres a fresh
@@ -99,7 +99,7 @@ public final class CallBench {
         var adminPassword = randomBase64(18).replace('/', 'x').replace('+', 'y');
         long t0 = System.nanoTime();
         var base = startService(secret, adminPassword);
-        var vonage = new Vonage(secret, o.concurrency);
+        var vonage = VonagePlayer.lean(secret);
         double readySeconds = firstAnsweredCall(vonage, base, t0, service, 120);
         say(String.format(Locale.ROOT, "[bench] service on %s: first answered call %.1f s after start", base,
                 readySeconds));
@@ -119,7 +119,7 @@ public final class CallBench {
         var unknown = new AtomicLong(ThreadLocalRandom.current().nextLong(1_000_000L));
         if (o.phases.contains("answer")) results.put("service answer", phase("service answer", service, o.seconds, (thread, steps) -> {
             var uuid = UUID.randomUUID().toString();
-            var r = vonage.answer(base, "webhooks/answer", uuid, "1555" + String.format("%07d",
+            var r = vonage.answer(base, uuid, "1555" + String.format("%07d",
                     unknown.incrementAndGet() % 10_000_000), CALLED);
             if (r.ok() && r.eventUrl() != null) {
                 steps.record("answer", r.nanos());
@@ -130,7 +130,7 @@ public final class CallBench {
         }));
         if (demoBase != null) {
             results.put("demo answer", phase("demo answer", demo, o.seconds, (thread, steps) -> {
-                var r = vonage.answer(demoBase, "webhooks/answer", UUID.randomUUID().toString(), "447700900001",
+                var r = vonage.answer(demoBase, UUID.randomUUID().toString(), "447700900001",
                         CALLED);
                 if (r.ok() && r.eventUrl() != null) {
                     steps.record("answer", r.nanos());
@@ -154,7 +154,7 @@ public final class CallBench {
         if (o.phases.contains("pin")) results.put("service PIN", phase("service PIN", service, o.seconds, (thread, steps) -> {
             var caller = rotation.next();
             var uuid = UUID.randomUUID().toString();
-            var answer = vonage.answer(base, "webhooks/answer", uuid, caller.phone(), CALLED);
+            var answer = vonage.answer(base, uuid, caller.phone(), CALLED);
             if (!answer.ok() || answer.eventUrl() == null) {
                 steps.fail("answer (untimed)", answer.status() + " " + abbreviate(answer.body()));
                 return;
@@ -223,7 +223,7 @@ public final class CallBench {
     }
 
     /** One whole call, as Vonage would play it for a caller who knows their PIN. */
-    private void call(Vonage vonage, URI base, CallerRotation rotation, Pace pace, Load.Steps steps,
+    private void call(VonagePlayer.Lean vonage, URI base, CallerRotation rotation, Pace pace, Load.Steps steps,
             AtomicLong checked) throws InterruptedException {
         var random = ThreadLocalRandom.current();
         var caller = rotation.next();
@@ -231,7 +231,7 @@ public final class CallBench {
         var from = recognised ? caller.phone() : "1555" + String.format("%07d", random.nextInt(10_000_000));
         var uuid = UUID.randomUUID().toString();
         long start = System.nanoTime();
-        var r = vonage.answer(base, "webhooks/answer", uuid, from, CALLED);
+        var r = vonage.answer(base, uuid, from, CALLED);
         if (!expect(steps, "1 answer", r, recognised ? "your PIN" : "account number")) {
             return;
         }
@@ -265,7 +265,8 @@ public final class CallBench {
             return;
         }
         if (account.totp()) {
-            if (!Otp.totpMatches(account, codes.get(0), Instant.now())) {
+            if (!ReferenceOtp.totpNear(codes.get(0), account.secret(), Instant.now(), 1, account.period(),
+                    account.digits(), "Hmac" + account.algorithm())) {
                 steps.fail("code", "the spoken TOTP code is not the account's code now or next");
                 return;
             }
@@ -282,7 +283,7 @@ public final class CallBench {
         steps.done();
     }
 
-    private static boolean expect(Load.Steps steps, String step, Vonage.Response r, String words) {
+    private static boolean expect(Load.Steps steps, String step, VonagePlayer.Answer r, String words) {
         if (r.ok() && r.eventUrl() != null && r.says(words)) {
             steps.record(step, r.nanos());
             return true;
@@ -419,14 +420,14 @@ public final class CallBench {
         say("[bench] created PostgreSQL database " + db + " on 127.0.0.1:5432 (dropped at the end of the run)");
     }
 
-    private double firstAnsweredCall(Vonage vonage, URI base, long t0, Process process, int timeoutSeconds)
+    private double firstAnsweredCall(VonagePlayer.Lean vonage, URI base, long t0, Process process, int timeoutSeconds)
             throws Exception {
         long deadline = t0 + timeoutSeconds * 1_000_000_000L;
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
                 throw new IllegalStateException("the server exited with " + process.exitValue() + "; see its log");
             }
-            var r = vonage.answer(base, "webhooks/answer", UUID.randomUUID().toString(), "15550000000", CALLED);
+            var r = vonage.answer(base, UUID.randomUUID().toString(), "15550000000", CALLED);
             if (r.ok()) {
                 return (System.nanoTime() - t0) / 1e9;
             }
@@ -436,7 +437,7 @@ public final class CallBench {
     }
 
     /** Copies the original demo to bench/target, installs it with npm and starts it; null (skipped) if it can't. */
-    private URI startDemo(Vonage vonage) throws Exception {
+    private URI startDemo(VonagePlayer.Lean vonage) throws Exception {
         if (o.demo == null) {
             say("[bench] demo skipped (--no-demo)");
             return null;
@@ -520,35 +521,6 @@ public final class CallBench {
         try (var paths = Files.walk(dir)) {
             for (var p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
                 Files.delete(p);
-            }
-        }
-    }
-
-    /** RFC 4226/6238, independent of the service, to check the codes the calls hear. */
-    static final class Otp {
-
-        static boolean totpMatches(DataSet.Account a, String heard, Instant now) {
-            long t = now.getEpochSecond() / a.period();
-            for (long step = t - 1; step <= t + 1; step++) {
-                if (hotp(a, step).equals(heard)) {
-                    return true;
-                }
-            }
-            return false;
-        }
-
-        static String hotp(DataSet.Account a, long counter) {
-            try {
-                var name = "Hmac" + a.algorithm();
-                var mac = Mac.getInstance(name);
-                mac.init(new SecretKeySpec(a.secret(), name));
-                var h = mac.doFinal(java.nio.ByteBuffer.allocate(8).putLong(counter).array());
-                int off = h[h.length - 1] & 0xf;
-                int bin = java.nio.ByteBuffer.wrap(h, off, 4).getInt() & 0x7fffffff;
-                var code = Integer.toString(bin % (int) Math.pow(10, a.digits()));
-                return "0".repeat(a.digits() - code.length()) + code;
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
             }
         }
     }

@@ -1,18 +1,16 @@
 package dev.landline.bench;
 
+import dev.landline.testkit.AdminClient;
+import dev.landline.testkit.Http;
+import dev.landline.testkit.ReferenceOtp;
+import jakarta.json.Json;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.regex.Pattern;
 
 /**
  * The enrolled population, made through the admin API like an operator would: callers with 1–12 accounts each,
@@ -24,7 +22,6 @@ final class DataSet {
     static final String[] ISSUERS = {"GitHub", "Gmail", "Dropbox", "AWS", "Azure", "GitLab", "Slack", "PayPal",
         "Stripe", "Okta", "Twitter", "Discord", "Reddit", "Atlassian", "Heroku", "DigitalOcean", "Cloudflare",
         "Proton", "Bitwarden", "Namecheap"};
-    private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*(\\d+)");
 
     /** One OTP account as the driver knows it. */
     record Account(String type, String algorithm, int digits, int period, byte[] secret) {
@@ -57,15 +54,14 @@ final class DataSet {
 
     /** Enrols {@code count} callers, {@code threads} admin requests at a time (each caller costs a PIN hash). */
     static DataSet enrol(URI base, String adminCredentials, int count, int threads, long seed) throws Exception {
-        var client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-        var auth = "Basic " + Base64.getEncoder().encodeToString(adminCredentials.getBytes(StandardCharsets.UTF_8));
+        var admin = new AdminClient(base, adminCredentials);
         var set = new DataSet();
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
             var futures = new ArrayList<Future<Caller>>();
             for (int i = 0; i < count; i++) {
                 int index = i;
-                futures.add(pool.submit(() -> enrolOne(client, auth, base, index, new Random(seed * 31 + index))));
+                futures.add(pool.submit(() -> enrolOne(admin, index, new Random(seed * 31 + index))));
             }
             for (var future : futures) {
                 var caller = future.get();
@@ -78,23 +74,17 @@ final class DataSet {
         return set;
     }
 
-    private static Caller enrolOne(HttpClient client, String auth, URI base, int index, Random random)
-            throws Exception {
+    private static Caller enrolOne(AdminClient admin, int index, Random random) {
         var accountNumber = String.format("7%07d", index);
         var phone = String.format("+44 7700 9%05d", index);
         String pin = null;
         long id = -1;
         for (int attempt = 0; attempt < 10 && id < 0; attempt++) {
             pin = String.format("%08d", random.nextInt(100_000_000));
-            var body = "{\"name\":\"Bench " + index + "\",\"accountNumber\":\"" + accountNumber + "\",\"pin\":\"" + pin
-                    + "\",\"phoneNumbers\":[\"" + phone + "\"],\"language\":\"en-GB\"}";
-            var response = post(client, auth, base.resolve("api/callers"), body);
+            var response = admin.createCaller(AdminClient.callerJson("Bench " + index, accountNumber, pin,
+                    List.of(phone)));
             if (response.statusCode() == 201) {
-                var m = ID.matcher(response.body());
-                if (!m.find()) {
-                    throw new IllegalStateException("no id in " + response.body());
-                }
-                id = Long.parseLong(m.group(1));
+                id = Http.object(response).getJsonNumber("id").longValue();
             } else if (response.statusCode() != 400) {
                 throw new IllegalStateException("enrolling a caller: HTTP " + response.statusCode() + " "
                         + response.body());
@@ -107,11 +97,15 @@ final class DataSet {
         var accounts = new ArrayList<Account>();
         for (int i = 0; i < n; i++) {
             var account = randomAccount(random);
-            var body = "{\"issuer\":\"" + ISSUERS[(index + i) % ISSUERS.length] + "\",\"label\":\"bench" + index
-                    + "\",\"secret\":\"" + base32(account.secret()) + "\",\"type\":\"" + account.type()
-                    + "\",\"algorithm\":\"" + account.algorithm() + "\",\"digits\":" + account.digits()
-                    + (account.totp() ? ",\"period\":" + account.period() : ",\"counter\":0") + "}";
-            var response = post(client, auth, base.resolve("api/callers/" + id + "/accounts"), body);
+            var body = Json.createObjectBuilder().add("issuer", ISSUERS[(index + i) % ISSUERS.length])
+                    .add("label", "bench" + index).add("secret", ReferenceOtp.base32(account.secret()))
+                    .add("type", account.type()).add("algorithm", account.algorithm()).add("digits", account.digits());
+            if (account.totp()) {
+                body.add("period", account.period());
+            } else {
+                body.add("counter", 0);
+            }
+            var response = admin.addAccount(id, body.build().toString());
             if (response.statusCode() != 201) {
                 throw new IllegalStateException("adding an account: HTTP " + response.statusCode() + " "
                         + response.body());
@@ -121,35 +115,9 @@ final class DataSet {
         return new Caller(id, accountNumber, pin, phone.replaceAll("[^0-9]", ""), List.copyOf(accounts));
     }
 
-    private static HttpResponse<String> post(HttpClient client, String auth, URI uri, String body) throws Exception {
-        var request = HttpRequest.newBuilder(uri).header("Authorization", auth)
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build();
-        return client.send(request, HttpResponse.BodyHandlers.ofString());
-    }
-
     private static byte[] bytes(Random random, int n) {
         var b = new byte[n];
         random.nextBytes(b);
         return b;
-    }
-
-    static String base32(byte[] data) {
-        var alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
-        var out = new StringBuilder();
-        int buffer = 0;
-        int bits = 0;
-        for (byte b : data) {
-            buffer = buffer << 8 | (b & 0xff);
-            bits += 8;
-            while (bits >= 5) {
-                out.append(alphabet.charAt(buffer >> (bits - 5) & 31));
-                bits -= 5;
-            }
-        }
-        if (bits > 0) {
-            out.append(alphabet.charAt(buffer << (5 - bits) & 31));
-        }
-        return out.toString();
     }
 }
