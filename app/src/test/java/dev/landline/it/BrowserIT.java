@@ -47,25 +47,6 @@ class BrowserIT extends OnPayaraMicro {
         return Instant.ofEpochSecond((Instant.now().getEpochSecond() / 30 + 1) * 30 + 5);
     }
 
-    private static String base32(byte[] bytes) {
-        var alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
-        var out = new StringBuilder();
-        int buffer = 0;
-        int bits = 0;
-        for (byte b : bytes) {
-            buffer = (buffer << 8) | (b & 0xff);
-            bits += 8;
-            while (bits >= 5) {
-                out.append(alphabet.charAt((buffer >> (bits - 5)) & 31));
-                bits -= 5;
-            }
-        }
-        if (bits > 0) {
-            out.append(alphabet.charAt((buffer << (5 - bits)) & 31));
-        }
-        return out.toString();
-    }
-
     private static String totp(String secret, Instant at) {
         return ReferenceOtp.totp(ReferenceOtp.base32(secret), at, 30, 6, "HmacSHA1");
     }
@@ -161,7 +142,7 @@ class BrowserIT extends OnPayaraMicro {
             browser.find("#image").sendKeys(screenshotWithQr(part2).toAbsolutePath().toString());
             browser.textContaining("#batch", "2 of 3 codes scanned");
             browser.textContaining("#accounts", "Gamma");
-            assertEquals(totp(base32(ExportFixtures.secret(3, 20)), at),
+            assertEquals(totp(ReferenceOtp.base32(ExportFixtures.secret(3, 20)), at),
                     browser.all("#accounts .preview-account").stream().filter(e -> e.getText().contains("Gamma"))
                             .findFirst().orElseThrow().findElement(By.cssSelector(".code")).getText());
 
@@ -262,7 +243,7 @@ class BrowserIT extends OnPayaraMicro {
         fixtures.clockAt(at);
         var phone = Fixtures.uniquePhone();
         var callerId = fixtures.caller("Mallory", Fixtures.uniqueAccountNumber(), PIN, "+" + phone);
-        var secondSecret = base32(ExportFixtures.secret(7, 20));
+        var secondSecret = ReferenceOtp.base32(ExportFixtures.secret(7, 20));
         try (var browser = Browser.open(base)) {
             browser.signInAndOpen(TestCredentials.ADMIN, "admin/enrol.html?caller=" + callerId);
             browser.visible("#uri").sendKeys(keyUri(HOSTILE_ISSUER, HOSTILE_LABEL, ReferenceOtp.RFC_SECRET));

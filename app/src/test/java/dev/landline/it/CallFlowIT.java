@@ -544,26 +544,7 @@ class CallFlowIT extends OnPayaraMicro {
         // 20 distinct bytes per account, Base32 (each byte 'a'+i, so secrets differ)
         var bytes = new byte[20];
         java.util.Arrays.fill(bytes, (byte) ('a' + i));
-        return base32(bytes);
-    }
-
-    private static String base32(byte[] data) {
-        var alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
-        var out = new StringBuilder();
-        int buffer = 0;
-        int bits = 0;
-        for (byte b : data) {
-            buffer = (buffer << 8) | (b & 0xff);
-            bits += 8;
-            while (bits >= 5) {
-                out.append(alphabet.charAt((buffer >> (bits - 5)) & 31));
-                bits -= 5;
-            }
-        }
-        if (bits > 0) {
-            out.append(alphabet.charAt((buffer << (5 - bits)) & 31));
-        }
-        return out.toString();
+        return ReferenceOtp.base32(bytes);
     }
 
     private static String withoutUrls(jakarta.json.JsonArray ncco) {

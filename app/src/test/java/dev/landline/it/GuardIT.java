@@ -9,15 +9,10 @@ import dev.landline.testkit.Http;
 import dev.landline.testkit.ReferenceOtp;
 import dev.landline.testkit.VonagePlayer;
 import jakarta.json.JsonObject;
-import java.net.URI;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -52,24 +47,13 @@ class GuardIT extends OnPayaraMicro {
         }
         // 200 requests in flight at once from 20 client threads: enough to race every charge against others on a
         // 2-core machine, without queueing dozens of waiters on the one row lock of this caller's ledger
-        var pool = Executors.newFixedThreadPool(20);
-        try {
-            var futures = new ArrayList<Future<HttpResponse<String>>>();
-            for (int i = 0; i < calls.size(); i++) {
-                var call = calls.get(i);
-                var guess = String.format("%06d", 100_000 + i * 7);
-                futures.add(pool.submit((Callable<HttpResponse<String>>) () -> Http.webhook("POST",
-                        URI.create(call.eventUrl()), "application/json", "{\"uuid\":\"" + call.uuid
-                                + "\",\"dtmf\":{\"digits\":\"" + guess + "\",\"timed_out\":false}}")));
-            }
-            for (var future : futures) {
-                var response = future.get();
-                assertEquals(200, response.statusCode(), response::body);
-                assertTrue(response.body().contains("did not work"), response.body());
-                VonagePlayer.assertNoCodeIn(response, ReferenceOtp.RFC_SECRET);
-            }
-        } finally {
-            pool.shutdownNow();
+        var guesses = new ArrayList<String>();
+        for (int i = 0; i < calls.size(); i++) {
+            guesses.add(String.format("%06d", 100_000 + i * 7));
+        }
+        for (var response : VonagePlayer.pressConcurrently(calls, guesses, 20, List.of())) {
+            assertTrue(response.body().contains("did not work"), response.body());
+            VonagePlayer.assertNoCodeIn(response, ReferenceOtp.RFC_SECRET);
         }
         var outcomes = pinOutcomes(caller);
         assertEquals(200, outcomes.size(), "every attempt was decided once: " + outcomes);

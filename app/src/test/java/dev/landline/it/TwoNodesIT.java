@@ -23,9 +23,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -159,25 +156,12 @@ class TwoNodesIT {
             var call = VonagePlayer.dial(first.base, Fixtures.uniquePhone(), "4420795" + String.format("%05d", i));
             calls.add(call.pressOn(other(first).base, account + "#"));
         }
-        var pool = Executors.newFixedThreadPool(20);
-        try {
-            var futures = new ArrayList<Future<HttpResponse<String>>>();
-            for (int i = 0; i < attempts; i++) {
-                var call = calls.get(i);
-                var node = i % 2 == 0 ? a : b;
-                var guess = String.format("%06d", 100_000 + i * 7);
-                var url = node.base.resolve(URI.create(call.eventUrl()).getRawPath());
-                futures.add(pool.submit((Callable<HttpResponse<String>>) () -> Http.webhook("POST", url,
-                        "application/json", "{\"uuid\":\"" + call.uuid + "\",\"dtmf\":{\"digits\":\"" + guess
-                                + "\",\"timed_out\":false}}")));
-            }
-            for (var future : futures) {
-                var response = future.get(120, TimeUnit.SECONDS);
-                assertEquals(200, response.statusCode(), response::body);
-                assertTrue(response.body().contains("did not work"), response.body());
-            }
-        } finally {
-            pool.shutdownNow();
+        var guesses = new ArrayList<String>();
+        for (int i = 0; i < attempts; i++) {
+            guesses.add(String.format("%06d", 100_000 + i * 7));
+        }
+        for (var response : VonagePlayer.pressConcurrently(calls, guesses, 20, List.of(a.base, b.base))) {
+            assertTrue(response.body().contains("did not work"), response.body());
         }
         var outcomes = pinOutcomes(b, caller);
         assertEquals(attempts, outcomes.size(), "every attempt was decided once: " + outcomes);
@@ -267,29 +251,10 @@ class TwoNodesIT {
         return call.pressOn(other(first).base, account + "#");
     }
 
-    /** Sends each call's PIN at once, alternating the nodes; every answer is a 200 NCCO. */
-    private List<String> inParallel(List<VonagePlayer> calls, List<String> pins, int threads) throws Exception {
-        var pool = Executors.newFixedThreadPool(threads);
-        try {
-            var futures = new ArrayList<Future<HttpResponse<String>>>();
-            for (int i = 0; i < calls.size(); i++) {
-                var call = calls.get(i);
-                var url = (i % 2 == 0 ? a : b).base.resolve(URI.create(call.eventUrl()).getRawPath());
-                var body = "{\"uuid\":\"" + call.uuid + "\",\"dtmf\":{\"digits\":\"" + pins.get(i)
-                        + "\",\"timed_out\":false}}";
-                futures.add(pool.submit((Callable<HttpResponse<String>>) () -> Http.webhook("POST", url,
-                        "application/json", body)));
-            }
-            var bodies = new ArrayList<String>();
-            for (var future : futures) {
-                var response = future.get(120, TimeUnit.SECONDS);
-                assertEquals(200, response.statusCode(), response::body);
-                bodies.add(response.body());
-            }
-            return bodies;
-        } finally {
-            pool.shutdownNow();
-        }
+    /** Sends each call's PIN at once, alternating the nodes; every answer is a 200 NCCO, its body returned. */
+    private List<String> inParallel(List<VonagePlayer> calls, List<String> pins, int threads) {
+        return VonagePlayer.pressConcurrently(calls, pins, threads, List.of(a.base, b.base)).stream()
+                .map(HttpResponse::body).toList();
     }
 
     @Test

@@ -11,14 +11,9 @@ import dev.landline.testkit.ReferenceOtp;
 import dev.landline.testkit.VonagePlayer;
 import dev.landline.testkit.WebhookSigner;
 import jakarta.json.JsonObject;
-import java.net.URI;
-import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -193,24 +188,13 @@ abstract class CallScenarios extends RunningServer {
         for (int i = 0; i < 20; i++) {
             calls.add(VonagePlayer.dial(base, uniquePhone(), uniqueCalledNumber()).press(account + "#"));
         }
-        var pool = Executors.newFixedThreadPool(10);
-        try {
-            var answers = new ArrayList<Future<HttpResponse<String>>>();
-            for (int i = 0; i < calls.size(); i++) {
-                var call = calls.get(i);
-                var guess = String.format("%06d", 100_000 + i * 7);
-                answers.add(pool.submit((Callable<HttpResponse<String>>) () -> Http.webhook("POST",
-                        URI.create(call.eventUrl()), "application/json", "{\"uuid\":\"" + call.uuid
-                                + "\",\"dtmf\":{\"digits\":\"" + guess + "#\",\"timed_out\":false}}")));
-            }
-            for (var answer : answers) {
-                var response = answer.get();
-                assertEquals(200, response.statusCode(), response::body);
-                assertTrue(response.body().contains("did not work"), response.body());
-                VonagePlayer.assertNoCodeIn(response, RFC_SECRET);
-            }
-        } finally {
-            pool.shutdownNow();
+        var guesses = new ArrayList<String>();
+        for (int i = 0; i < calls.size(); i++) {
+            guesses.add(String.format("%06d", 100_000 + i * 7) + "#");
+        }
+        for (var response : VonagePlayer.pressConcurrently(calls, guesses, 10, List.of())) {
+            assertTrue(response.body().contains("did not work"), response.body());
+            VonagePlayer.assertNoCodeIn(response, RFC_SECRET);
         }
         var state = admin.lockout(caller);
         assertEquals(3, state.getInt("consecutiveFailures"),

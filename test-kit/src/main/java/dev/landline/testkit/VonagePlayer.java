@@ -136,6 +136,42 @@ public final class VonagePlayer {
         }
     }
 
+    /**
+     * Each of these calls types its digits into its current step, all at once from {@code threads} client threads:
+     * call {@code i}'s webhook goes to {@code nodes.get(i % nodes.size())} (the eventUrl's path on that node, as a
+     * load balancer would send it), or to the eventUrl itself when {@code nodes} is empty. The calls do not move on;
+     * every answer (each asserted to be a 200) is returned in the calls' order, for the test to judge.
+     */
+    public static List<HttpResponse<String>> pressConcurrently(List<VonagePlayer> calls, List<String> digits,
+            int threads, List<URI> nodes) {
+        var pool = Executors.newFixedThreadPool(threads);
+        try {
+            var sent = new ArrayList<Future<HttpResponse<String>>>();
+            for (int i = 0; i < calls.size(); i++) {
+                var call = calls.get(i);
+                var eventUrl = URI.create(call.eventUrl());
+                var url = nodes.isEmpty() ? eventUrl : nodes.get(i % nodes.size()).resolve(eventUrl.getRawPath());
+                var body = inputBody(call.uuid, call.conversationUuid, call.from, call.to, digits.get(i),
+                        !digits.get(i).endsWith("#"));
+                sent.add(pool.submit(() -> Http.webhook("POST", url, "application/json", body)));
+            }
+            var responses = new ArrayList<HttpResponse<String>>();
+            for (var response : sent) {
+                var answer = response.get(120, TimeUnit.SECONDS);
+                assertEquals(200, answer.statusCode(), answer::body);
+                responses.add(answer);
+            }
+            return responses;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("a webhook failed", e);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     /** Types digits, sent in the legacy shape: "dtmf" a string, "timed_out" at the top level. */
     public VonagePlayer pressLegacy(String digits) {
         return post(common(uuid, conversationUuid, from, to).add("dtmf", digits).add("timed_out", false).build()
