@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
@@ -110,30 +111,17 @@ public final class VonagePlayer {
         var body = inputBody(uuid, conversationUuid, from, to, digits, !digits.endsWith("#"));
         var url = URI.create(eventUrl());
         var barrier = new CyclicBarrier(copies);
-        var pool = Executors.newFixedThreadPool(copies);
-        try {
-            var sent = new ArrayList<Future<HttpResponse<String>>>();
-            for (int i = 0; i < copies; i++) {
-                var signature = WebhookSigner.forTests().bearer(body);
-                sent.add(pool.submit(() -> {
-                    barrier.await(30, TimeUnit.SECONDS);
-                    return Http.send("POST", url, "application/json", body, null, signature);
-                }));
-            }
-            var responses = new ArrayList<HttpResponse<String>>();
-            for (var response : sent) {
-                responses.add(response.get(120, TimeUnit.SECONDS));
-            }
-            responses.stream().filter(r -> r.statusCode() == 200).findFirst().ifPresent(r -> receive(() -> r));
-            return responses;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("a copy of the webhook failed", e);
-        } finally {
-            pool.shutdownNow();
+        var copiesSent = new ArrayList<Callable<HttpResponse<String>>>();
+        for (int i = 0; i < copies; i++) {
+            var signature = WebhookSigner.forTests().bearer(body);
+            copiesSent.add(() -> {
+                barrier.await(30, TimeUnit.SECONDS);
+                return Http.send("POST", url, "application/json", body, null, signature);
+            });
         }
+        var responses = inParallel(copies, copiesSent);
+        responses.stream().filter(r -> r.statusCode() == 200).findFirst().ifPresent(r -> receive(() -> r));
+        return responses;
     }
 
     /**
@@ -144,24 +132,33 @@ public final class VonagePlayer {
      */
     public static List<HttpResponse<String>> pressConcurrently(List<VonagePlayer> calls, List<String> digits,
             int threads, List<URI> nodes) {
+        var presses = new ArrayList<Callable<HttpResponse<String>>>();
+        for (int i = 0; i < calls.size(); i++) {
+            var call = calls.get(i);
+            var eventUrl = URI.create(call.eventUrl());
+            var url = nodes.isEmpty() ? eventUrl : nodes.get(i % nodes.size()).resolve(eventUrl.getRawPath());
+            var body = inputBody(call.uuid, call.conversationUuid, call.from, call.to, digits.get(i),
+                    !digits.get(i).endsWith("#"));
+            presses.add(() -> Http.webhook("POST", url, "application/json", body));
+        }
+        var responses = inParallel(threads, presses);
+        responses.forEach(answer -> assertEquals(200, answer.statusCode(), answer::body));
+        return responses;
+    }
+
+    /** Runs these tasks on {@code threads} threads; their results in order (each within 120 s). */
+    private static <T> List<T> inParallel(int threads, List<Callable<T>> tasks) {
         var pool = Executors.newFixedThreadPool(threads);
         try {
-            var sent = new ArrayList<Future<HttpResponse<String>>>();
-            for (int i = 0; i < calls.size(); i++) {
-                var call = calls.get(i);
-                var eventUrl = URI.create(call.eventUrl());
-                var url = nodes.isEmpty() ? eventUrl : nodes.get(i % nodes.size()).resolve(eventUrl.getRawPath());
-                var body = inputBody(call.uuid, call.conversationUuid, call.from, call.to, digits.get(i),
-                        !digits.get(i).endsWith("#"));
-                sent.add(pool.submit(() -> Http.webhook("POST", url, "application/json", body)));
+            var futures = new ArrayList<Future<T>>();
+            for (var task : tasks) {
+                futures.add(pool.submit(task));
             }
-            var responses = new ArrayList<HttpResponse<String>>();
-            for (var response : sent) {
-                var answer = response.get(120, TimeUnit.SECONDS);
-                assertEquals(200, answer.statusCode(), answer::body);
-                responses.add(answer);
+            var results = new ArrayList<T>();
+            for (var future : futures) {
+                results.add(future.get(120, TimeUnit.SECONDS));
             }
-            return responses;
+            return results;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
