@@ -28,15 +28,16 @@ import java.util.zip.ZipFile;
 /**
  * Payara Server (full), set up exactly as docs/deploying-payara-server.md tells an administrator: a new domain with an
  * administrator password, started with {@code asadmin start-domain}; the recipe
- * {@code src/main/payara-server/landline.asadmin} with its variables filled in (as {@code envsubst} does) run by
- * {@code asadmin multimode --file}, preceded by the test-only additions in
- * {@code src/test/servers/payara-server/test-only.asadmin} (a viewer, the earlier keys, a lower PIN cost); then
+ * {@code app/src/main/payara-server/landline.asadmin} (under {@code -Dmatrix.recipes}, like the other servers' recipes)
+ * with its variables filled in (as {@code envsubst} does) run by {@code asadmin multimode --file}, preceded by the
+ * test-only additions of {@code portability/src/test/servers/payara-server/test-only.asadmin} (a viewer, the earlier
+ * keys, a lower PIN cost; copied to servers-it/ under {@code -Dmatrix.test-config}); then
  * {@code asadmin restart-domain}. On H2 the recipe's PostgreSQL section is left out, as the guide says for a trial:
  * the WAR then uses the domain's own embedded H2 ({@code jdbc/__default}, a file in the domain), so the H2
  * {@link Database#jdbcUrl()} is not used. Ports: a free port base ({@code create-domain --portbase}), HTTP on
  * base+80, the admin console on https://127.0.0.1:base+48. Distribution: {@code payara.zip} in
- * {@link Setup#distributions()} ({@code fish.payara.distributions:payara:${payara.server.version}:zip}); PostgreSQL also needs
- * {@code postgresql.jar} there.
+ * {@link Setup#distributions()} ({@code fish.payara.distributions:payara:zip}, version {@code payara.server.version} of
+ * the parent pom); PostgreSQL also needs {@code postgresql.jar} there.
  */
 public final class PayaraServer implements AppServer {
 
