@@ -12,7 +12,8 @@ public interface AppServer {
     /**
      * Provisions from the distribution Maven fetched, configures it the way docs/deploying-&lt;key&gt;.md tells an
      * administrator (the admin recipes under app/src/main/&lt;server&gt;/, {@link Matrix#recipes()}; the test-only
-     * additions under portability/src/test/&lt;server&gt;/, {@link Matrix#testConfig()}), deploys the WAR, waits until its readiness answers UP (bounded), and returns it running.
+     * additions under portability/src/test/&lt;server&gt;/, {@link Matrix#testConfig()}), deploys the WAR, waits
+     * until its readiness answers UP (bounded), and returns it running.
      */
     Running start(Setup setup) throws Exception;
 }

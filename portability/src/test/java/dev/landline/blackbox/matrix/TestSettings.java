@@ -39,7 +39,8 @@ public record TestSettings(String seedKey, String seedKeyPrevious, String pinPep
     private static String value(Properties properties, String key) {
         var value = properties.getProperty(key);
         if (value == null || value.isBlank() || value.startsWith("${")) {
-            throw new IllegalStateException(key + " is not set in the test settings (an it.* property of the parent pom.xml)");
+            throw new IllegalStateException(key + " is not set in the test settings (an it.* property of the parent"
+                    + " pom.xml)");
         }
         return value.strip();
     }
