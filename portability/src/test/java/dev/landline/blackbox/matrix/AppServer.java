@@ -11,8 +11,9 @@ public interface AppServer {
 
     /**
      * Provisions from the distribution Maven fetched, configures it the way docs/deploying-&lt;key&gt;.md tells an
-     * administrator (server config files under src/test/servers/&lt;key&gt;/ or the admin recipes under
-     * src/main/&lt;server&gt;/), deploys the WAR, waits until its readiness answers UP (bounded), and returns it running.
+     * administrator (the admin recipes under app/src/main/&lt;server&gt;/, {@link Matrix#recipes()}; the test-only
+     * additions under portability/src/test/&lt;server&gt;/, {@link Matrix#testConfig()}), deploys the WAR, waits
+     * until its readiness answers UP (bounded), and returns it running.
      */
     Running start(Setup setup) throws Exception;
 }

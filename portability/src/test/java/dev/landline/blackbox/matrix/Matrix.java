@@ -7,7 +7,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.opentest4j.TestAbortedException;
 
 /**
  * The portability matrix, declared once: every server of {@link #SERVERS} on every database of {@link #DATABASES},
@@ -20,10 +19,7 @@ public final class Matrix {
     /** The servers, in the order they run. */
     public static final List<AppServer> SERVERS = List.of(
             new PayaraMicro(),
-            // >>> Payara Server: engineer F's PayaraServer (same package) fills this entry; until its class is in
-            // the build, the entry's scenarios are reported as skipped. Once it is, write `new PayaraServer()`.
-            payaraServer(),
-            // <<<
+            new PayaraServer(),
             new WildFly(),
             new OpenLiberty());
 
@@ -76,12 +72,14 @@ public final class Matrix {
         return chosen;
     }
 
-    /** Where the server recipes an administrator uses live: src/main (payara/, wildfly/, liberty/config/). */
+    /** Where the server recipes an administrator uses live: the app module's src/main (payara/, payara-server/,
+     *  wildfly/, liberty/config/). */
     static Path recipes() {
         return Path.of(required("matrix.recipes"));
     }
 
-    /** Where the build filtered the test-only server configuration: payara-it/, wildfly-it/, liberty-it/. */
+    /** Where the build put this module's test-only server configuration: payara-it/, wildfly-it/, liberty-it/
+     *  (filtered from src/test/&lt;server&gt;) and servers-it/payara-server/ (src/test/servers, as it is). */
     static Path testConfig() {
         return Path.of(required("matrix.test-config"));
     }
@@ -90,33 +88,9 @@ public final class Matrix {
         var value = System.getProperty(property, "");
         if (value.isBlank()) {
             throw new IllegalStateException("-D" + property + " is not set: the portability matrix runs in mvn verify"
-                    + " (failsafe execution \"portability\"), which sets it");
+                    + " (module portability, failsafe execution \"portability\"), which sets it;"
+                    + " its unit tests get it from surefire's configuration there");
         }
         return value;
-    }
-
-    private static AppServer payaraServer() {
-        try {
-            return (AppServer) Class.forName(Matrix.class.getPackageName() + ".PayaraServer").getDeclaredConstructor()
-                    .newInstance();
-        } catch (ReflectiveOperationException notYetInTheBuild) {
-            return new AppServer() {
-                @Override
-                public String key() {
-                    return "payara-server";
-                }
-
-                @Override
-                public String displayName() {
-                    return "Payara Server";
-                }
-
-                @Override
-                public Running start(Setup setup) {
-                    throw new TestAbortedException("Payara Server is not in this build yet (dev.landline.blackbox"
-                            + ".matrix.PayaraServer, engineer F's)");
-                }
-            };
-        }
     }
 }

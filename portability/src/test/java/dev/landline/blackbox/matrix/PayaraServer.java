@@ -28,15 +28,16 @@ import java.util.zip.ZipFile;
 /**
  * Payara Server (full), set up exactly as docs/deploying-payara-server.md tells an administrator: a new domain with an
  * administrator password, started with {@code asadmin start-domain}; the recipe
- * {@code src/main/payara-server/landline.asadmin} with its variables filled in (as {@code envsubst} does) run by
- * {@code asadmin multimode --file}, preceded by the test-only additions in
- * {@code src/test/servers/payara-server/test-only.asadmin} (a viewer, the earlier keys, a lower PIN cost); then
+ * {@code app/src/main/payara-server/landline.asadmin} (under {@code -Dmatrix.recipes}, like the other servers' recipes)
+ * with its variables filled in (as {@code envsubst} does) run by {@code asadmin multimode --file}, preceded by the
+ * test-only additions of {@code portability/src/test/servers/payara-server/test-only.asadmin} (a viewer, the earlier
+ * keys, a lower PIN cost; copied to servers-it/ under {@code -Dmatrix.test-config}); then
  * {@code asadmin restart-domain}. On H2 the recipe's PostgreSQL section is left out, as the guide says for a trial:
  * the WAR then uses the domain's own embedded H2 ({@code jdbc/__default}, a file in the domain), so the H2
  * {@link Database#jdbcUrl()} is not used. Ports: a free port base ({@code create-domain --portbase}), HTTP on
  * base+80, the admin console on https://127.0.0.1:base+48. Distribution: {@code payara.zip} in
- * {@link Setup#distributions()} ({@code fish.payara.distributions:payara:6.2025.9:zip}); PostgreSQL also needs
- * {@code postgresql.jar} there.
+ * {@link Setup#distributions()} ({@code fish.payara.distributions:payara:zip}, version {@code payara.server.version} of
+ * the parent pom); PostgreSQL also needs {@code postgresql.jar} there.
  */
 public final class PayaraServer implements AppServer {
 
@@ -97,7 +98,7 @@ public final class PayaraServer implements AppServer {
      */
     static String commands(Setup setup, Path secrets, URI base) throws IOException {
         var variables = variables(setup, secrets, base);
-        var recipe = Files.readString(recipe("src/main/payara-server/landline.asadmin"));
+        var recipe = Files.readString(Matrix.recipes().resolve("payara-server/landline.asadmin"));
         if (setup.database().kind() == Database.Kind.H2) {
             var trial = recipe.replaceFirst(DATABASE_SECTION, "");
             if (trial.equals(recipe)) {
@@ -106,7 +107,7 @@ public final class PayaraServer implements AppServer {
             }
             recipe = trial;
         }
-        var testOnly = Files.readString(recipe("src/test/servers/payara-server/test-only.asadmin"));
+        var testOnly = Files.readString(Matrix.testConfig().resolve("servers-it/payara-server/test-only.asadmin"));
         return substitute(testOnly, variables) + substitute(recipe, variables);
     }
 
@@ -176,18 +177,6 @@ public final class PayaraServer implements AppServer {
             write(dir.resolve("database.alias"), "AS_ADMIN_ALIASPASSWORD=" + password + "\n");
         }
         return dir;
-    }
-
-    /** The recipe files, from the project's folder (today's single module) or the app module next to this one. */
-    static Path recipe(String path) {
-        var project = Path.of(System.getProperty("landline.project.dir", System.getProperty("user.dir")));
-        for (var candidate : List.of(project.resolve(path), project.resolve("app").resolve(path),
-                project.resolveSibling("app").resolve(path))) {
-            if (Files.isRegularFile(candidate)) {
-                return candidate;
-            }
-        }
-        throw new IllegalStateException(path + " not found from " + project + " (set -Dlandline.project.dir)");
     }
 
     private static Path unzip(Path zip, Path work) throws IOException {

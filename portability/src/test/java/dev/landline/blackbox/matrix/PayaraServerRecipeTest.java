@@ -14,10 +14,12 @@ class PayaraServerRecipeTest {
 
     private static final Path SECRETS = Path.of("/secure/landline");
     private static final URI BASE = URI.create("http://127.0.0.1:20080/");
+    /** The settings the build filtered for this run (surefire sets -Dmatrix.settings, -Dmatrix.recipes, ...). */
+    private static final TestSettings SETTINGS = TestSettings.ofThisRun();
 
     private static Setup on(Database database) {
         return new Setup(Path.of("landline-authenticator.war"), Path.of("work"), database, Path.of("servers"),
-                TestSettings.fromSystemProperties());
+                SETTINGS);
     }
 
     @Test
@@ -42,8 +44,8 @@ class PayaraServerRecipeTest {
         assertFalse(commands.contains("jdbc/__default"), commands);
         assertTrue(commands.contains("create-password-alias --passwordfile /secure/landline/seed-key.alias"
                 + " landline.seed-key"), commands);
-        assertTrue(commands.contains("create-file-user --groups admin --passwordfile /secure/landline/admin.password"
-                + " it-admin"), commands);
+        assertTrue(commands.contains("create-file-user --groups admin --passwordfile /secure/landline/admin.password "
+                + SETTINGS.adminUser()), commands);
         assertTrue(commands.contains("landline.seed-key.previous"), "the test-only earlier keys come first");
         assertTrue(commands.contains("deploy --contextroot / "), commands);
     }

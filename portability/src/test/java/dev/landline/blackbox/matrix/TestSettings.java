@@ -9,8 +9,8 @@ import java.util.Properties;
 /**
  * The test-only settings every server of the matrix is given: the current and earlier keys (comma-separated, as
  * docs/key-rotation.md says), the webhook signature secret, the PIN hashing cost, and the users with and without
- * the admin role. Read from src/test/matrix/test-settings.properties, filtered from pom.xml's it.* properties into
- * the file {@code -Dmatrix.settings} names.
+ * the admin role. Read from src/test/matrix/test-settings.properties, filtered from the parent pom's it.* properties
+ * into the file {@code -Dmatrix.settings} names.
  */
 public record TestSettings(String seedKey, String seedKeyPrevious, String pinPepper, String pinPepperPrevious,
         String signatureSecret, int pinHashIterations, String adminUser, String adminPassword, String viewerUser,
@@ -39,7 +39,8 @@ public record TestSettings(String seedKey, String seedKeyPrevious, String pinPep
     private static String value(Properties properties, String key) {
         var value = properties.getProperty(key);
         if (value == null || value.isBlank() || value.startsWith("${")) {
-            throw new IllegalStateException(key + " is not set in the test settings (an it.* property of pom.xml)");
+            throw new IllegalStateException(key + " is not set in the test settings (an it.* property of the parent"
+                    + " pom.xml)");
         }
         return value.strip();
     }
