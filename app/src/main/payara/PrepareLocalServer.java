@@ -14,9 +14,10 @@ import java.util.Properties;
  *
  * In LANDLINE_HOME (argument 1) it keeps, readable by the owner only:
  *   db/                     the embedded H2 database (survives restarts)
- *   server-keys.properties  landline.seed-key, landline.pin-pepper and a local landline.vonage.signature-secret,
- *                           generated once (back this file up!); a key missing from an existing file is added,
- *                           the others are left exactly as they are
+ *   server-keys.properties  landline.seed-key, landline.pin-pepper, a local landline.vonage.signature-secret and
+ *                           a local landline.twilio.auth-token, generated once (back this file up!); a webhook
+ *                           secret missing from an existing file is added, the other lines are left exactly as they
+ *                           are; none is generated that the operator gives as an environment variable
  *   admin-password.txt      the admin password, generated once when LANDLINE_ADMIN_PASSWORD is not set
  *   post-boot-commands.txt  the server configuration Payara Micro applies at every start
  * It never prints a key or a password.
@@ -25,6 +26,35 @@ public class PrepareLocalServer {
 
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final String SIGNATURE_SECRET = "landline.vonage.signature-secret";
+    private static final String TWILIO_TOKEN = "landline.twilio.auth-token";
+
+    /** A webhook secret the run command makes up locally, so webhooks are signed from the first start. */
+    private record WebhookSecret(String property, String comment, String reason) {
+
+        /** A new random value: Base64 for Vonage's secret, 32 hex digits (the shape of Twilio's) for Twilio's. */
+        String generate() {
+            return property.equals(TWILIO_TOKEN) ? randomHex(16) : randomBase64(32);
+        }
+
+        /** Given as an environment variable (MicroProfile Config's names for it)? */
+        boolean inEnvironment() {
+            var underscored = property.replaceAll("[^A-Za-z0-9]", "_");
+            for (var name : new String[] {property, underscored, underscored.toUpperCase(java.util.Locale.ROOT)}) {
+                var value = System.getenv(name);
+                if (value != null && !value.isBlank()) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+
+    private static final WebhookSecret[] WEBHOOK_SECRETS = {
+        new WebhookSecret(SIGNATURE_SECRET, "a local Vonage signature secret, added by the run command; replace it"
+                + " with your Vonage account's to take real calls", "webhooks are now signed by default"),
+        new WebhookSecret(TWILIO_TOKEN, "a local Twilio auth token, added by the run command; replace it with your"
+                + " Twilio account's auth token to take real Twilio calls", "Twilio webhooks are signed"),
+    };
 
     public static void main(String[] args) throws IOException {
         var home = Path.of(args[0]).toAbsolutePath();
@@ -36,8 +66,10 @@ public class PrepareLocalServer {
             var properties = new Properties();
             properties.setProperty("landline.seed-key", randomBase64(32));
             properties.setProperty("landline.pin-pepper", randomBase64(32));
-            if (!signatureSecretInEnvironment()) {
-                properties.setProperty(SIGNATURE_SECRET, randomBase64(32));
+            for (var secret : WEBHOOK_SECRETS) {
+                if (!secret.inEnvironment()) {
+                    properties.setProperty(secret.property(), secret.generate());
+                }
             }
             write(keys, "");
             try (var out = Files.newOutputStream(keys)) {
@@ -46,7 +78,9 @@ public class PrepareLocalServer {
             }
             System.out.println("[landline] generated new server keys in " + keys);
         } else {
-            addSignatureSecretIfMissing(keys);
+            for (var secret : WEBHOOK_SECRETS) {
+                addIfMissing(keys, secret);
+            }
         }
 
         var password = System.getenv("LANDLINE_ADMIN_PASSWORD");
@@ -82,41 +116,31 @@ public class PrepareLocalServer {
     }
 
     /**
-     * An install from before webhooks were signed by default: its keys file has no signature secret, and without
-     * one every webhook would now be refused. One line is appended; the existing keys, comments and order stay
-     * exactly as they are (the file is never rewritten), and the owner-only permissions are kept.
+     * An install from before webhooks were signed by default (or before Twilio): its keys file lacks a webhook
+     * secret, and without one those webhooks would be refused. One line is appended; the existing keys, comments and
+     * order stay exactly as they are (the file is never rewritten), and the owner-only permissions are kept.
      */
-    private static void addSignatureSecretIfMissing(Path keys) throws IOException {
+    private static void addIfMissing(Path keys, WebhookSecret secret) throws IOException {
         var properties = new Properties();
         try (var in = Files.newInputStream(keys)) {
             properties.load(in);
         }
-        if (properties.getProperty(SIGNATURE_SECRET) != null || signatureSecretInEnvironment()) {
+        if (properties.getProperty(secret.property()) != null || secret.inEnvironment()) {
             return;
         }
         var text = Files.readString(keys, StandardCharsets.ISO_8859_1);
         var separator = text.isEmpty() || text.endsWith("\n") ? "" : System.lineSeparator();
-        Files.writeString(keys, separator + "# a local Vonage signature secret, added by the run command; replace it"
-                + " with your Vonage account's to take real calls" + System.lineSeparator() + SIGNATURE_SECRET + "="
-                + randomBase64(32) + System.lineSeparator(), StandardCharsets.ISO_8859_1, StandardOpenOption.APPEND);
+        Files.writeString(keys, separator + "# " + secret.comment() + System.lineSeparator() + secret.property() + "="
+                + secret.generate() + System.lineSeparator(), StandardCharsets.ISO_8859_1, StandardOpenOption.APPEND);
         restrict(keys, "rw-------");
-        System.out.println("[landline] added a local " + SIGNATURE_SECRET + " to " + keys
-                + " (webhooks are now signed by default)");
+        System.out.println("[landline] added a local " + secret.property() + " to " + keys + " (" + secret.reason()
+                + ")");
     }
 
-    /**
-     * The operator gives the secret as an environment variable (MicroProfile Config's names for it): a generated
-     * one in the keys file would become a system property and win over it, so none is generated.
-     */
-    private static boolean signatureSecretInEnvironment() {
-        for (var name : new String[] {SIGNATURE_SECRET, "landline_vonage_signature_secret",
-                "LANDLINE_VONAGE_SIGNATURE_SECRET"}) {
-            var value = System.getenv(name);
-            if (value != null && !value.isBlank()) {
-                return true;
-            }
-        }
-        return false;
+    private static String randomHex(int bytes) {
+        var buffer = new byte[bytes];
+        RANDOM.nextBytes(buffer);
+        return java.util.HexFormat.of().formatHex(buffer);
     }
 
     private static String randomBase64(int bytes) {

@@ -24,16 +24,19 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The WAR on a Payara Micro of its own started WITHOUT {@code landline.vonage.signature-secret} (everything else as
- * the Arquillian servers): every webhook is refused with 401 before anything is evaluated or stored (any method, any
- * path under {@code /webhooks}, and the lock-out attack of issue 11), and the server is not ready, naming the setting.
+ * The WAR on a Payara Micro of its own started WITHOUT {@code landline.vonage.signature-secret} and
+ * {@code landline.twilio.auth-token} (everything else as the Arquillian servers): every webhook is refused (Vonage's
+ * with 401, Twilio's with 403) before anything is evaluated or stored (any method, any path under
+ * {@code /webhooks}, and the lock-out attack of issue 11), and the server is not ready, naming the settings.
  * Then with {@code landline.webhooks.allow-unsigned=true}: unsigned webhooks are taken (the same attack charges the
  * victim, so the first test's "nothing changed" can fail), and the startup line, readiness and
- * {@code GET /api/status} say so.
+ * {@code GET /api/status} say so. Then with the Twilio auth token alone: the server is ready, Twilio webhooks pass
+ * with a right {@code X-Twilio-Signature} only, and Vonage's are refused.
  */
 class SignedByDefaultIT {
 
     private static final String SECRET_OPTION = "-Dlandline.vonage.signature-secret=";
+    private static final String TWILIO_OPTION = "-Dlandline.twilio.auth-token=";
     private static final String PIN = "480261";
 
     @TempDir
@@ -89,6 +92,14 @@ class SignedByDefaultIT {
             var head = Http.send("HEAD", base.resolve(path), null, null, null);
             assertEquals(401, head.statusCode(), "HEAD " + path + " is refused too");
         }
+        var twilioForm = "CallSid=CA1&From=%2B" + phone + "&To=%2B442079460000";
+        for (var signature : new String[] {null, twilioSignature(base.resolve("webhooks/twilio/voice"), twilioForm)}) {
+            var twilio = twilioWebhook(base.resolve("webhooks/twilio/voice"), twilioForm, signature);
+            assertEquals(403, twilio.statusCode(), "Twilio expects 403: " + twilio.body());
+            assertTrue(twilio.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"),
+                    twilio.headers().map()::toString);
+            assertTrue(twilio.body().contains("landline.twilio.auth-token"), twilio::body);
+        }
         assertEquals(before, fixtures.counts(), "nothing was evaluated or stored: no call, no count, no audit row");
         assertEquals(0, lockout(base, caller).getInt("consecutiveFailures"));
 
@@ -98,6 +109,9 @@ class SignedByDefaultIT {
         assertEquals("DOWN", check.getString("status"));
         assertTrue(check.getJsonObject("data").getString("reason").startsWith("landline.vonage.signature-secret is not set"),
                 check::toString);
+        assertTrue(check.getJsonObject("data").getString("reason").contains("landline.twilio.auth-token is not set"),
+                check::toString);
+        assertEquals("refusing-no-secret", check.getJsonObject("data").getString("twilio"));
         assertEquals("UP", check(ready, "server-keys").getString("status"), "only the signature secret is missing");
 
         var status = Http.object(Http.send("GET", base.resolve("api/status"), null, null, TestCredentials.ADMIN));
@@ -136,6 +150,9 @@ class SignedByDefaultIT {
         assertEquals("UP", check.getString("status"));
         assertEquals("unsigned-allowed", check.getJsonObject("data").getString("mode"));
         assertTrue(check.getJsonObject("data").getString("warning").contains("NOT authenticated"), check::toString);
+        assertEquals("unsigned-allowed", check.getJsonObject("data").getString("twilio"));
+        assertEquals(404, twilioWebhook(base.resolve("webhooks/twilio/voice"), "CallSid=CA2", null).statusCode(),
+                "an unsigned Twilio webhook passes the check (there is no Twilio resource yet)");
 
         var status = Http.object(Http.send("GET", base.resolve("api/status"), null, null, TestCredentials.ADMIN));
         assertEquals("unsigned-allowed", status.getString("webhooks"));
@@ -150,6 +167,67 @@ class SignedByDefaultIT {
         var shared = Http.send("GET", base.resolve("admin/js/page.js"), null, null, TestCredentials.ADMIN);
         assertTrue(shared.body().contains("./status.js") && shared.body().contains("showStatus()"),
                 "what every admin page shares includes the banner");
+    }
+
+    @Test
+    void aTwilioOnlyServerIsReadyAndTakesTwilioWebhooksWithTheRightSignatureOnly() throws Exception {
+        var token = System.getProperty("twilio.auth.token");
+        var base = start(TWILIO_OPTION + token);
+        var ready = Http.send("GET", base.resolve("health/ready"), null, null, null);
+        assertEquals(200, ready.statusCode(), "a Twilio-only operator need not configure Vonage: " + ready.body());
+        var data = check(ready, "signed-webhooks").getJsonObject("data");
+        assertEquals("signed", data.getString("mode"));
+        assertEquals("signed", data.getString("twilio"));
+        assertEquals("refusing-no-secret", data.getString("vonage"));
+        assertTrue(data.getString("vonage-reason").startsWith("landline.vonage.signature-secret is not set"),
+                data::toString);
+
+        var voice = base.resolve("webhooks/twilio/voice?step=1");
+        var form = "CallSid=CA3&From=%2B447700900123&To=%2B442079460000&Digits=480261";
+        var signature = twilioSignature(voice, form);
+        assertEquals(404, twilioWebhook(voice, form, signature).statusCode(),
+                "the right signature passes (there is no Twilio resource yet)");
+        assertEquals(403, twilioWebhook(voice, form.replace("480261", "480262"), signature).statusCode(), "altered");
+        assertEquals(403, twilioWebhook(voice, form, null).statusCode(), "unsigned");
+        assertEquals(403, twilioWebhook(voice, form, twilioSignature(base.resolve("webhooks/twilio/voice"),
+                form)).statusCode(), "signed for the URL without its query");
+        var get = URI.create(voice + "&CallSid=CA4&From=%2B447700900123");
+        assertEquals(404, twilioWebhook(get, null, twilioSignature(get, "")).statusCode(), "a signed GET passes");
+        assertEquals(401, Http.send("POST", base.resolve("webhooks/answer"), "application/json", "{}", null)
+                .statusCode(), "Vonage's webhooks are still refused");
+        assertFalse(log().contains(token), "the token is never logged");
+    }
+
+    /** X-Twilio-Signature as Twilio computes it, with the test servers' token, written out with javax.crypto. */
+    private static String twilioSignature(URI url, String form) throws Exception {
+        var params = new java.util.TreeMap<String, String>();
+        for (var pair : form.isEmpty() ? new String[0] : form.split("&")) {
+            var equals = pair.indexOf('=');
+            params.put(java.net.URLDecoder.decode(pair.substring(0, equals), java.nio.charset.StandardCharsets.UTF_8),
+                    java.net.URLDecoder.decode(pair.substring(equals + 1), java.nio.charset.StandardCharsets.UTF_8));
+        }
+        var data = new StringBuilder(url.toString());
+        params.forEach((name, value) -> data.append(name).append(value));
+        var mac = javax.crypto.Mac.getInstance("HmacSHA1");
+        mac.init(new javax.crypto.spec.SecretKeySpec(System.getProperty("twilio.auth.token")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8), "HmacSHA1"));
+        return java.util.Base64.getEncoder().encodeToString(
+                mac.doFinal(data.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    }
+
+    /** A Twilio webhook: a form POST (a GET when {@code form} is null), with this signature or none. */
+    private static HttpResponse<String> twilioWebhook(URI url, String form, String signature) throws Exception {
+        var request = java.net.http.HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(60));
+        if (form == null) {
+            request.GET();
+        } else {
+            request.header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString(form));
+        }
+        if (signature != null) {
+            request.header("X-Twilio-Signature", signature);
+        }
+        return java.net.http.HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static JsonObject check(HttpResponse<String> health, String name) {
@@ -197,13 +275,16 @@ class SignedByDefaultIT {
         var command = new ArrayList<String>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(Arrays.asList(System.getProperty("payara.cmdOptions", "").trim().split("\\s+")));
-        command.removeIf(option -> option.isEmpty() || option.startsWith(SECRET_OPTION));
+        command.removeIf(option -> option.isEmpty() || option.startsWith(SECRET_OPTION)
+                || option.startsWith(TWILIO_OPTION));
         command.addAll(List.of(extraOptions));
         command.addAll(List.of("-Xmx384m", "-jar", "target/payara-micro.jar", "--nocluster", "--deploy", war.toString(),
                 "--contextroot", "/", "--port", String.valueOf(port),
                 "--prebootcommandfile", "src/main/payara/pre-boot-commands.txt",
                 "--postbootcommandfile", "target/payara-it/post-boot-commands.txt"));
         assertFalse(String.join(" ", command).contains("signature-secret"), "started without a signature secret");
+        assertEquals(List.of(extraOptions).stream().anyMatch(option -> option.startsWith(TWILIO_OPTION)),
+                String.join(" ", command).contains(TWILIO_OPTION), "a Twilio token only where the test gives one");
         server = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("server.log").toFile())).start();
         var base = URI.create("http://127.0.0.1:" + port + "/");

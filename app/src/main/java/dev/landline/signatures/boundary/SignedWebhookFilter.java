@@ -31,9 +31,10 @@ import java.util.logging.Logger;
 /**
  * Every request to the webhook application shows its provider's signature before anything else runs. The
  * {@link ProviderSignature} whose path prefix is the longest the webhook's path (under {@code /webhooks}) starts
- * with checks it (Vonage's takes all paths today); a POST's body is read (at most {@value #MAX_BODY_BYTES} bytes,
- * the webhook reader's limit), checked and handed on unchanged; a GET's query is checked as the provider signs it.
- * Without a signature secret every webhook is refused with 401, unless unsigned webhooks are explicitly allowed.
+ * with checks it (Twilio's takes {@code twilio/}, Vonage's all the rest); a POST's body is read (at most
+ * {@value #MAX_BODY_BYTES} bytes, the webhook reader's limit), checked and handed on unchanged; a GET's query is checked as the provider signs it.
+ * Without its provider's secret every webhook is refused (Vonage: 401), unless unsigned webhooks are explicitly
+ * allowed; the provider chooses the status of each refusal (Vonage 401 or 403, Twilio always 403).
  * A request without a body (GET, HEAD) must not carry one, and its query must pass the provider's
  * {@linkplain ProviderSignature#queryProblem allow-list} (in every mode). Refusals are problem+json, logged by
  * reason and path only, and at most once a minute per reason with a count ({@link RefusalLog}: anyone can send
@@ -81,7 +82,7 @@ public class SignedWebhookFilter implements ContainerRequestFilter {
         if (provider.mode() == WebhookMode.REFUSING) {
             refusals.refused(Verdict.NOT_CONFIGURED.name(),
                     () -> "webhook rejected: " + Verdict.NOT_CONFIGURED.reason() + " (" + where + ")");
-            return Optional.of(Response.Status.UNAUTHORIZED);
+            return refusal(provider, Verdict.NOT_CONFIGURED);
         }
         var withBody = WITH_BODY.contains(request.getMethod());
         if (!withBody) {
@@ -106,8 +107,9 @@ public class SignedWebhookFilter implements ContainerRequestFilter {
             request.setEntityStream(new ByteArrayInputStream(body));
         }
         var verdict = provider.verify(request.getHeaderString(provider.header()),
-                new WebhookRequest(request.getUriInfo().getRequestUri(), body), clock.instant());
-        var refusal = refusal(verdict);
+                new WebhookRequest(request.getUriInfo().getRequestUri(), body, request.getUriInfo().getBaseUri()),
+                clock.instant());
+        var refusal = refusal(provider, verdict);
         if (refusal.isPresent()) {
             refusals.refused(verdict.name(), () -> "webhook rejected: " + verdict.reason() + " (" + where + ")");
         } else {
@@ -126,14 +128,16 @@ public class SignedWebhookFilter implements ContainerRequestFilter {
                 .max(Comparator.comparingInt(provider -> provider.pathPrefix().length()));
     }
 
-    /** No token or an unreadable one: 401. A readable token that is not accepted: 403. */
+    /** By default no token or an unreadable one: 401; a readable token that is not accepted: 403. */
     static Optional<Response.Status> refusal(Verdict verdict) {
-        return switch (verdict) {
-            case VALID, UNSIGNED_ALLOWED -> Optional.empty();
-            case MISSING, MALFORMED, NOT_CONFIGURED -> Optional.of(Response.Status.UNAUTHORIZED);
-            case WRONG_ALGORITHM, BAD_SIGNATURE, BAD_TIME_CLAIM, STALE, FUTURE, EXPIRED, NOT_YET_VALID,
-                    WRONG_APPLICATION, MISSING_HASH, HASH_MISMATCH -> Optional.of(Response.Status.FORBIDDEN);
-        };
+        return verdict.passes() ? Optional.empty()
+                : Optional.of(Response.Status.fromStatusCode(ProviderSignature.usualRefusalStatus(verdict)));
+    }
+
+    /** The provider chooses the status of each refusal (Twilio expects 403 for all). */
+    static Optional<Response.Status> refusal(ProviderSignature provider, Verdict verdict) {
+        return verdict.passes() ? Optional.empty()
+                : Optional.of(Response.Status.fromStatusCode(provider.refusalStatus(verdict)));
     }
 
     /**
@@ -141,9 +145,12 @@ public class SignedWebhookFilter implements ContainerRequestFilter {
      * missing (the same for every request).
      */
     static String detail(Response.Status status, ProviderSignature provider) {
+        if (provider.mode() == WebhookMode.REFUSING
+                && (status == Response.Status.UNAUTHORIZED || status == Response.Status.FORBIDDEN)) {
+            return provider.notConfigured();
+        }
         return switch (status) {
-            case UNAUTHORIZED -> provider.mode() == WebhookMode.REFUSING
-                    ? provider.notConfigured() : provider.signatureRequired();
+            case UNAUTHORIZED -> provider.signatureRequired();
             case REQUEST_ENTITY_TOO_LARGE -> new PayloadTooLarge(MAX_BODY_BYTES).getMessage();
             case BAD_REQUEST -> provider.queryRule();
             default -> "The webhook's signature was not accepted.";

@@ -11,6 +11,12 @@ import java.util.Optional;
  */
 public interface ProviderSignature {
 
+    /** The provider's name in readiness data and logs, lower case ("vonage"). */
+    String name();
+
+    /** The configuration property that holds this provider's secret (named by readiness while it is missing). */
+    String secretSetting();
+
     /** Where this provider's webhooks sit under {@code /webhooks}, without a leading slash ("" = all the rest). */
     String pathPrefix();
 
@@ -26,13 +32,30 @@ public interface ProviderSignature {
     /** The signature header's value (null when absent) checked against exactly what was sent. */
     Verdict verify(String signature, WebhookRequest request, Instant now);
 
+    /**
+     * The status that refuses a webhook with this verdict (never {@link Verdict#passes() passing}): by default 401
+     * when no signature could be read or none is configured, 403 when a readable one was not accepted. A provider
+     * whose platform expects another answer (Twilio: 403 for all) says so here.
+     */
+    default int refusalStatus(Verdict verdict) {
+        return usualRefusalStatus(verdict);
+    }
+
+    /** 401 when no signature could be read or none is configured, 403 when a readable one was not accepted. */
+    static int usualRefusalStatus(Verdict verdict) {
+        return switch (verdict) {
+            case MISSING, MALFORMED, NOT_CONFIGURED -> 401;
+            default -> 403;
+        };
+    }
+
     /** The {@code WWW-Authenticate} challenge of a 401. */
     String challenge();
 
     /** The detail of a 401: which signature a webhook must carry. */
     String signatureRequired();
 
-    /** The detail of a 401 while no secret is configured: which setting is missing. */
+    /** The detail of a refusal while no secret is configured: which setting is missing. */
     String notConfigured();
 
     /** The detail of a 400: what a webhook without a body may carry. */

@@ -20,7 +20,8 @@ public enum Verdict {
     NOT_YET_VALID("not yet valid (nbf)"),
     WRONG_APPLICATION("application_id missing or another application's"),
     MISSING_HASH("no payload_hash"),
-    HASH_MISMATCH("payload_hash mismatch");
+    HASH_MISMATCH("payload_hash mismatch"),
+    REPEATED_PARAMETER("a form parameter named more than once");
 
     private final String reason;
 

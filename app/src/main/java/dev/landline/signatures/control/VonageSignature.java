@@ -125,11 +125,21 @@ public class VonageSignature implements ProviderSignature {
                     + "=true): anyone who finds /webhooks can lock callers out, learn which numbers are registered,"
                     + " skip the call caps and fill the database. Set " + SECRET + " and remove " + ALLOW_UNSIGNED
                     + ".");
-            case REFUSING -> LOG.severe("Every Vonage webhook is refused and the service is NOT ready: " + SECRET
+            case REFUSING -> LOG.severe("Every Vonage webhook is refused: " + SECRET
                     + " is not set. Set it (the Vonage account's signature secret) in server configuration, for "
                     + "example the environment variable LANDLINE_VONAGE_SIGNATURE_SECRET or a Payara password alias"
                     + " (or, to accept unauthenticated webhooks, " + ALLOW_UNSIGNED + "=true).");
         }
+    }
+
+    @Override
+    public String name() {
+        return "vonage";
+    }
+
+    @Override
+    public String secretSetting() {
+        return SECRET;
     }
 
     @Override

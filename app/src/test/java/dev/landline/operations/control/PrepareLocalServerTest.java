@@ -24,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 class PrepareLocalServerTest {
 
     private static final String SECRET = "landline.vonage.signature-secret";
+    private static final String TWILIO = "landline.twilio.auth-token";
 
     @TempDir
     Path home;
@@ -38,6 +39,38 @@ class PrepareLocalServerTest {
         assertEquals("rw-------", PosixFilePermissions.toString(
                 Files.getPosixFilePermissions(home.resolve("server-keys.properties"))));
         assertFalse(output.contains(keys.getProperty(SECRET)), "the secret is never printed");
+        assertTrue(keys.getProperty(TWILIO).matches("[0-9a-f]{32}"), "a local Twilio auth token, shaped like one");
+        assertFalse(output.contains(keys.getProperty(TWILIO)), "the token is never printed");
+    }
+
+    @Test
+    void anInstallWithoutATwilioTokenGetsOneAddedAndKeepsEverythingElseExactly() throws Exception {
+        var file = home.resolve("server-keys.properties");
+        var before = "#Landline Authenticator server keys\nlandline.seed-key=c2VlZC1rZXktb2YtYW4tb2xkLWluc3RhbGwtMzJieXRlcyE\\=\n"
+                + "landline.pin-pepper=cGVwcGVyLW9mLWFuLW9sZC1pbnN0YWxsLTMyLWJ5dGVzLi4u\n"
+                + "# the operator's own Vonage secret\nlandline.vonage.signature-secret=the-vonage-accounts-secret";
+        Files.createDirectories(home);
+        Files.writeString(file, before);
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+
+        var output = prepare(Map.of());
+
+        var after = Files.readString(file);
+        assertTrue(after.startsWith(before + System.lineSeparator()), "the old lines are untouched: " + after);
+        assertEquals("the-vonage-accounts-secret", keys().getProperty(SECRET));
+        assertTrue(keys().getProperty(TWILIO).matches("[0-9a-f]{32}"), after);
+        assertTrue(output.contains("added a local " + TWILIO), output);
+        assertFalse(output.contains("added a local " + SECRET), output);
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
+        prepare(Map.of());
+        assertEquals(after, Files.readString(file), "a later start changes nothing");
+    }
+
+    @Test
+    void aTwilioTokenGivenInTheEnvironmentIsNotShadowedByAGeneratedOne() throws Exception {
+        prepare(Map.of("LANDLINE_TWILIO_AUTH_TOKEN", "the-twilio-accounts-token"));
+        assertNull(keys().getProperty(TWILIO), "a system property from the file would win over the environment");
+        assertNotEquals(null, keys().getProperty(SECRET));
     }
 
     @Test
@@ -90,6 +123,7 @@ class PrepareLocalServerTest {
         var builder = new ProcessBuilder(java, "src/main/payara/PrepareLocalServer.java", home.toString())
                 .redirectErrorStream(true);
         builder.environment().remove("LANDLINE_VONAGE_SIGNATURE_SECRET");
+        builder.environment().remove("LANDLINE_TWILIO_AUTH_TOKEN");
         builder.environment().put("LANDLINE_ADMIN_PASSWORD", "prepare-test-admin-password");
         builder.environment().putAll(environment);
         var process = builder.start();

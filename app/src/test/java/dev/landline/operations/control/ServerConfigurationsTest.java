@@ -33,7 +33,8 @@ class ServerConfigurationsTest {
 
     @Test
     void noServerConfigurationGivesTheSignatureSecretADefault() throws IOException {
-        var defaulted = Pattern.compile("landline\\.vonage\\.signature-secret\"[^>]*defaultValue");
+        var defaulted = Pattern.compile(
+                "landline\\.(vonage\\.signature-secret|twilio\\.auth-token)\"[^>]*defaultValue");
         for (var file : configurations()) {
             assertFalse(defaulted.matcher(Files.readString(file)).find(), file.toString());
         }
@@ -45,6 +46,8 @@ class ServerConfigurationsTest {
                 "/system-property=landline.vonage.signature-secret:add(value=\"${landline.vonage.signature-secret}\")"));
         assertTrue(Files.readString(Path.of("src/main/payara/PrepareLocalServer.java"))
                 .contains("\"landline.vonage.signature-secret\""));
+        assertTrue(Files.readString(Path.of("src/main/payara/PrepareLocalServer.java"))
+                .contains("\"landline.twilio.auth-token\""));
     }
 
     private static List<Path> configurations() throws IOException {

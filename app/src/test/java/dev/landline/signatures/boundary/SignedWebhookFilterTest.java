@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.auth0.jwt.JWT;
 import com.auth0.jwt.algorithms.Algorithm;
 import dev.landline.signatures.control.ProviderSignature;
+import dev.landline.signatures.control.TwilioSignature;
 import dev.landline.signatures.control.Verdict;
 import dev.landline.signatures.control.VonageSignature;
 import dev.landline.signatures.control.WebhookMode;
@@ -269,8 +270,116 @@ class SignedWebhookFilterTest {
                 filter.check(new Request("POST", INPUT, bearer(token(NOW, sha256(BODY))), BODY).context()));
     }
 
+    static final String TWILIO_TOKEN = "0123456789abcdef0123456789abcdef";
+    static final String TWILIO_VOICE = "http://127.0.0.1:8080/webhooks/twilio/voice";
+    static final String TWILIO_FORM = "CallSid=CA1&From=%2B447700900123&To=%2B442079460000";
+
+    /** Twilio's rule written out with javax.crypto: the URL, then each POST parameter's name and value by name. */
+    static String twilioSignature(String url, java.util.SortedMap<String, String> params) {
+        var data = new StringBuilder(url);
+        params.forEach((name, value) -> data.append(name).append(value));
+        try {
+            var mac = javax.crypto.Mac.getInstance("HmacSHA1");
+            mac.init(new javax.crypto.spec.SecretKeySpec(TWILIO_TOKEN.getBytes(StandardCharsets.UTF_8), "HmacSHA1"));
+            return java.util.Base64.getEncoder().encodeToString(
+                    mac.doFinal(data.toString().getBytes(StandardCharsets.UTF_8)));
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Request twilio(String method, String url, String signature, String body) {
+        var request = new Request(method, url, signature, body);
+        request.signatureHeader = "X-Twilio-Signature";
+        return request;
+    }
+
+    private SignedWebhookFilter withTwilio(String twilioToken, String publicBaseUrl) {
+        var filter = filter(SECRET);
+        filter.providers = List.of(VONAGE, TwilioSignature.of(twilioToken, false, publicBaseUrl));
+        return filter;
+    }
+
+    @Test
+    void aSignedTwilioPostGoesOnWithItsBodyIntact() throws IOException {
+        var signature = twilioSignature(TWILIO_VOICE,
+                new java.util.TreeMap<>(java.util.Map.of("CallSid", "CA1", "From", "+447700900123",
+                        "To", "+442079460000")));
+        var request = twilio("POST", TWILIO_VOICE, signature, TWILIO_FORM);
+        assertEquals(Optional.empty(), withTwilio(TWILIO_TOKEN, null).check(request.context()));
+        assertArrayEquals(TWILIO_FORM.getBytes(StandardCharsets.UTF_8), request.entity.readAllBytes());
+    }
+
+    @Test
+    void unsignedForgedOrAlteredTwilioWebhooksAreRefusedWith403() {
+        var signature = twilioSignature(TWILIO_VOICE,
+                new java.util.TreeMap<>(java.util.Map.of("CallSid", "CA1", "From", "+447700900123",
+                        "To", "+442079460000")));
+        var filter = withTwilio(TWILIO_TOKEN, null);
+        var forbidden = Optional.of(Response.Status.FORBIDDEN);
+        assertEquals(forbidden, filter.check(twilio("POST", TWILIO_VOICE, null, TWILIO_FORM).context()),
+                "unsigned: 403, as Twilio expects, not 401");
+        assertEquals(forbidden, filter.check(twilio("POST", TWILIO_VOICE, signature,
+                TWILIO_FORM.replace("900123", "900124")).context()), "altered");
+        assertEquals(forbidden, filter.check(twilio("POST", TWILIO_VOICE, "Zm9yZ2VkLXNpZ25hdHVyZQ==",
+                TWILIO_FORM).context()), "forged");
+        assertEquals(forbidden, filter.check(new Request("POST", TWILIO_VOICE, bearer(token(NOW, sha256(TWILIO_FORM))),
+                TWILIO_FORM).context()), "a Vonage token means nothing under /webhooks/twilio/");
+        assertFalse(messages().contains(signature), messages());
+        assertFalse(messages().contains(TWILIO_TOKEN), messages());
+        assertEquals("The webhook's signature was not accepted.",
+                SignedWebhookFilter.detail(Response.Status.FORBIDDEN, TwilioSignature.of(TWILIO_TOKEN, false, null)));
+    }
+
+    @Test
+    void withoutATwilioTokenTwilioWebhooksAreRefusedWith403NamingTheSettingWhileVonageGoesOn() {
+        var filter = withTwilio(null, null);
+        var request = twilio("POST", TWILIO_VOICE, "anything", TWILIO_FORM);
+        request.entity = unreadable();
+        assertEquals(Optional.of(Response.Status.FORBIDDEN), filter.check(request.context()));
+        assertTrue(SignedWebhookFilter.detail(Response.Status.FORBIDDEN, TwilioSignature.of(null, false, null))
+                .contains(TwilioSignature.AUTH_TOKEN));
+        assertEquals(Optional.empty(),
+                filter.check(new Request("POST", INPUT, bearer(token(NOW, sha256(BODY))), BODY).context()),
+                "Vonage webhooks do not need the Twilio token");
+    }
+
+    @Test
+    void behindAProxyATwilioSignatureOverThePublicUrlIsAccepted() {
+        var publicUrl = "https://calls.example.org/webhooks/twilio/voice";
+        var signature = twilioSignature(publicUrl,
+                new java.util.TreeMap<>(java.util.Map.of("CallSid", "CA1", "From", "+447700900123",
+                        "To", "+442079460000")));
+        assertEquals(Optional.empty(), withTwilio(TWILIO_TOKEN, "https://calls.example.org")
+                .check(twilio("POST", TWILIO_VOICE, signature, TWILIO_FORM).context()));
+        assertEquals(Optional.of(Response.Status.FORBIDDEN), withTwilio(TWILIO_TOKEN, null)
+                .check(twilio("POST", TWILIO_VOICE, signature, TWILIO_FORM).context()));
+    }
+
+    @Test
+    void aSignedTwilioGetIsCheckedOverItsWholeUrl() {
+        var url = TWILIO_VOICE + "?CallSid=CA1&From=%2B447700900123";
+        var signature = twilioSignature(url, new java.util.TreeMap<>());
+        var filter = withTwilio(TWILIO_TOKEN, null);
+        assertEquals(Optional.empty(), filter.check(twilio("GET", url, signature, null).context()));
+        assertEquals(Optional.of(Response.Status.FORBIDDEN),
+                filter.check(twilio("GET", url + "&Digits=1", signature, null).context()));
+        assertEquals(Optional.of(Response.Status.BAD_REQUEST),
+                filter.check(twilio("GET", url + "&CallSid=CA2", signature, null).context()), "a repeated name");
+    }
+
     /** A second provider at {@code /webhooks/other/}: accepts exactly the header value "other-ok". */
     private static final class OtherProvider implements ProviderSignature {
+        @Override
+        public String name() {
+            return "other";
+        }
+
+        @Override
+        public String secretSetting() {
+            return "other.secret";
+        }
+
         @Override
         public String pathPrefix() {
             return "other/";
@@ -401,6 +510,8 @@ class SignedWebhookFilterTest {
         final String authorization;
         InputStream entity;
         String contentLength;
+        /** The header that carries {@code authorization}. */
+        String signatureHeader = HttpHeaders.AUTHORIZATION;
 
         Request(String method, String uri, String authorization, String body) {
             this.method = method;
@@ -413,6 +524,8 @@ class SignedWebhookFilterTest {
             var uriInfo = (UriInfo) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {UriInfo.class},
                     (proxy, m, args) -> switch (m.getName()) {
                         case "getRequestUri" -> uri;
+                        case "getBaseUri" -> URI.create(uri.toString().substring(0,
+                                uri.toString().indexOf("/webhooks/") + "/webhooks/".length()));
                         case "getPath" -> uri.getPath().substring(uri.getPath().indexOf("/webhooks/") + 9);
                         default -> throw new UnsupportedOperationException(m.getName());
                     });
@@ -420,7 +533,7 @@ class SignedWebhookFilterTest {
                     new Class<?>[] {ContainerRequestContext.class}, (proxy, m, args) -> switch (m.getName()) {
                         case "getMethod" -> method;
                         case "getUriInfo" -> uriInfo;
-                        case "getHeaderString" -> HttpHeaders.AUTHORIZATION.equalsIgnoreCase((String) args[0])
+                        case "getHeaderString" -> signatureHeader.equalsIgnoreCase((String) args[0])
                                 ? authorization
                                 : HttpHeaders.CONTENT_LENGTH.equalsIgnoreCase((String) args[0]) ? contentLength : null;
                         case "getEntityStream" -> entity;

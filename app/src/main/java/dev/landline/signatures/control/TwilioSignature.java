@@ -1,0 +1,285 @@
+package dev.landline.signatures.control;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.Startup;
+import jakarta.inject.Inject;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.logging.Logger;
+import javax.crypto.Mac;
+import javax.crypto.SecretKey;
+import javax.crypto.spec.SecretKeySpec;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Twilio signed webhooks, under {@code /webhooks/twilio/}: {@code X-Twilio-Signature} is the Base64 of
+ * HMAC-SHA1, keyed with the UTF-8 bytes of the account's auth token ({@value #AUTH_TOKEN}), over the full URL as
+ * Twilio requested it followed, for a POST, by every form parameter sorted by name as {@code name + value} (a GET's
+ * parameters are in the URL). The URL is rebuilt from {@code landline.public-base-url} when it is set (behind a
+ * proxy, the server does not see the address Twilio used), else taken from the request; like Twilio's own
+ * validator it is also accepted with its default port added or removed. The comparison is constant-time. A
+ * parameter named twice is refused before anything is computed: Twilio never sends one, and what it would have
+ * signed is not defined. With no auth token configured every Twilio webhook is {@linkplain WebhookMode#REFUSING
+ * refused}, unless {@value VonageSignature#ALLOW_UNSIGNED} is {@code true}. Every refusal is a 403, which is what
+ * Twilio expects.
+ */
+@ApplicationScoped
+public class TwilioSignature implements ProviderSignature {
+
+    public static final String AUTH_TOKEN = "landline.twilio.auth-token";
+    public static final String PUBLIC_BASE_URL = "landline.public-base-url";
+    public static final String HEADER = "X-Twilio-Signature";
+    /** Base64 of 20 bytes is 28 characters; anything much longer is not a signature. */
+    static final int MAX_SIGNATURE_CHARS = 64;
+    private static final Logger LOG = Logger.getLogger(TwilioSignature.class.getName());
+
+    @Inject
+    @ConfigProperty(name = AUTH_TOKEN)
+    Optional<String> tokenText;
+
+    @Inject
+    @ConfigProperty(name = PUBLIC_BASE_URL)
+    Optional<String> publicBaseText;
+
+    @Inject
+    @ConfigProperty(name = VonageSignature.ALLOW_UNSIGNED, defaultValue = "false")
+    boolean allowUnsigned;
+
+    private SecretKey key;
+    /** The public address's webhook root ({@code …/webhooks/}), or null to use the request's own. */
+    private String publicWebhooks;
+
+    protected TwilioSignature() {
+    }
+
+    /** A check with every setting given directly (tests, tools); a null token means none configured. */
+    public static TwilioSignature of(String authToken, boolean allowUnsigned, String publicBaseUrl) {
+        var signature = new TwilioSignature();
+        signature.tokenText = Optional.ofNullable(authToken);
+        signature.allowUnsigned = allowUnsigned;
+        signature.publicBaseText = Optional.ofNullable(publicBaseUrl);
+        signature.load();
+        return signature;
+    }
+
+    @PostConstruct
+    void load() {
+        key = tokenText.map(String::strip).filter(text -> !text.isEmpty())
+                .map(text -> new SecretKeySpec(text.getBytes(StandardCharsets.UTF_8), "HmacSHA1")).orElse(null);
+        publicWebhooks = publicBaseText.map(String::strip).filter(text -> !text.isEmpty())
+                .flatMap(TwilioSignature::webhooksRoot).orElse(null);
+    }
+
+    void reportAtStartup(@Observes Startup startup) {
+        switch (mode()) {
+            case SIGNED -> LOG.info("Signed Twilio webhooks enforced: X-Twilio-Signature (HMAC-SHA1) over "
+                    + (publicWebhooks == null ? "the URL as the server received it" : PUBLIC_BASE_URL)
+                    + " and the form parameters");
+            case UNSIGNED_ALLOWED -> LOG.warning("Twilio webhooks are NOT authenticated ("
+                    + VonageSignature.ALLOW_UNSIGNED + "=true): anyone who finds /webhooks/twilio can drive calls."
+                    + " Set " + AUTH_TOKEN + " and remove " + VonageSignature.ALLOW_UNSIGNED + ".");
+            case REFUSING -> LOG.warning("Every Twilio webhook is refused: " + AUTH_TOKEN + " is not set. To take"
+                    + " Twilio calls set it (the Twilio account's auth token) in server configuration, for example"
+                    + " the environment variable LANDLINE_TWILIO_AUTH_TOKEN or a Payara password alias.");
+        }
+    }
+
+    @Override
+    public String name() {
+        return "twilio";
+    }
+
+    @Override
+    public String secretSetting() {
+        return AUTH_TOKEN;
+    }
+
+    @Override
+    public String pathPrefix() {
+        return "twilio/";
+    }
+
+    @Override
+    public String header() {
+        return HEADER;
+    }
+
+    @Override
+    public WebhookMode mode() {
+        if (key != null) {
+            return WebhookMode.SIGNED;
+        }
+        return allowUnsigned ? WebhookMode.UNSIGNED_ALLOWED : WebhookMode.REFUSING;
+    }
+
+    /** Twilio treats any answer but 403 to a refused webhook as an application error: every refusal is 403. */
+    @Override
+    public int refusalStatus(Verdict verdict) {
+        return 403;
+    }
+
+    /** Each name at most once: what is read must be what was signed. */
+    @Override
+    public Optional<String> queryProblem(String rawQuery) {
+        var names = new HashSet<String>();
+        for (var parameter : QueryJson.parameters(rawQuery)) {
+            if (!names.add(parameter.getKey())) {
+                return Optional.of("a repeated query parameter");
+            }
+        }
+        return Optional.empty();
+    }
+
+    @Override
+    public Verdict verify(String signature, WebhookRequest request, Instant now) {
+        if (key == null) {
+            return allowUnsigned ? Verdict.UNSIGNED_ALLOWED : Verdict.NOT_CONFIGURED;
+        }
+        if (signature == null || signature.isBlank()) {
+            return Verdict.MISSING;
+        }
+        if (signature.length() > MAX_SIGNATURE_CHARS) {
+            return Verdict.MALFORMED;
+        }
+        Map<String, String> parameters;
+        try {
+            parameters = request.hasBody() ? form(request.body()) : Map.of();
+        } catch (IllegalArgumentException unreadable) {
+            return Verdict.MALFORMED;
+        }
+        if (parameters == null) {
+            return Verdict.REPEATED_PARAMETER;
+        }
+        var sent = signature.strip().getBytes(StandardCharsets.UTF_8);
+        var matched = false;
+        for (var url : urlVariants(signedUrl(request))) {
+            // every variant is computed, so the time taken does not say which one was close
+            matched |= MessageDigest.isEqual(sign(url, parameters).getBytes(StandardCharsets.US_ASCII), sent);
+        }
+        return matched ? Verdict.VALID : Verdict.BAD_SIGNATURE;
+    }
+
+    /** What Twilio signs: the URL, then each parameter's name and value in name order. */
+    String sign(String url, Map<String, String> parameters) {
+        var data = new StringBuilder(url);
+        new TreeMap<>(parameters).forEach((name, value) -> data.append(name).append(value));
+        try {
+            var mac = Mac.getInstance("HmacSHA1");
+            mac.init(key);
+            return Base64.getEncoder().encodeToString(mac.doFinal(data.toString().getBytes(StandardCharsets.UTF_8)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA1 unavailable", e);
+        }
+    }
+
+    /** The URL Twilio requested: the public webhook root and the path under it, or the request's own URI. */
+    String signedUrl(WebhookRequest request) {
+        var requested = request.uri().toString();
+        if (publicWebhooks != null && request.base() != null) {
+            var base = request.base().toString();
+            if (requested.startsWith(base)) {
+                return publicWebhooks + requested.substring(base.length());
+            }
+        }
+        return requested;
+    }
+
+    @Override
+    public String challenge() {
+        return "X-Twilio-Signature";
+    }
+
+    @Override
+    public String signatureRequired() {
+        return "This webhook must carry a Twilio signature (X-Twilio-Signature).";
+    }
+
+    /** The same for every request. */
+    @Override
+    public String notConfigured() {
+        return "Twilio webhooks are refused: this server has no Twilio auth token configured (" + AUTH_TOKEN + ").";
+    }
+
+    @Override
+    public String queryRule() {
+        return "A Twilio webhook names each query parameter at most once, and a GET carries no body.";
+    }
+
+    /** The URL as given, and with its default port removed or added, as Twilio's own validator accepts. */
+    static Set<String> urlVariants(String url) {
+        var variants = new LinkedHashSet<String>();
+        variants.add(url);
+        try {
+            var uri = new URI(url);
+            var scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(java.util.Locale.ROOT);
+            var defaultPort = switch (scheme) {
+                case "https" -> 443;
+                case "http" -> 80;
+                default -> -1;
+            };
+            if (defaultPort < 0 || uri.getHost() == null) {
+                return variants;
+            }
+            var head = uri.getScheme() + "://" + (uri.getRawUserInfo() == null ? "" : uri.getRawUserInfo() + "@")
+                    + uri.getHost();
+            var tail = (uri.getRawPath() == null ? "" : uri.getRawPath())
+                    + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery())
+                    + (uri.getRawFragment() == null ? "" : "#" + uri.getRawFragment());
+            if (uri.getPort() == -1) {
+                variants.add(head + ":" + defaultPort + tail);
+            } else if (uri.getPort() == defaultPort) {
+                variants.add(head + tail);
+            }
+        } catch (URISyntaxException unparsable) {
+            // only the URL as given
+        }
+        return variants;
+    }
+
+    /** A form body's parameters, decoded; null when a name is repeated. */
+    static Map<String, String> form(byte[] body) {
+        var parameters = new TreeMap<String, String>();
+        for (var pair : new String(body, StandardCharsets.UTF_8).split("&")) {
+            if (pair.isEmpty()) {
+                continue;
+            }
+            var equals = pair.indexOf('=');
+            var name = URLDecoder.decode(equals < 0 ? pair : pair.substring(0, equals), StandardCharsets.UTF_8);
+            var value = equals < 0 ? "" : URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8);
+            if (parameters.put(name, value) != null) {
+                return null;
+            }
+        }
+        return parameters;
+    }
+
+    /** {@code <base>/webhooks/} when the base is an absolute http(s) URL, as the Vonage answer builds its URLs. */
+    private static Optional<String> webhooksRoot(String configured) {
+        try {
+            var root = configured.replaceAll("/+$", "") + "/webhooks/";
+            var uri = new URI(root);
+            if (uri.isAbsolute() && uri.getScheme().matches("https?") && uri.getHost() != null) {
+                return Optional.of(root);
+            }
+        } catch (URISyntaxException unusable) {
+            // reported below
+        }
+        LOG.warning(PUBLIC_BASE_URL + " is not an absolute http(s) URL; Twilio signatures are checked against the"
+                + " request's address");
+        return Optional.empty();
+    }
+}
