@@ -152,6 +152,39 @@ class SignedByDefaultIT {
                 "what every admin page shares includes the banner");
     }
 
+    @Test
+    void onAnAllowUnsignedServerEveryAdminPageShowsTheBannerEvenWhenItsSharedScriptsFailToLoad() throws Exception {
+        Browser.assumeChromium();
+        var base = start("-Dlandline.webhooks.allow-unsigned=true");
+        var caller = new Fixtures(base).caller("Cy", Fixtures.uniqueAccountNumber(), PIN);
+        var pages = List.of("admin/index.html", "admin/caller.html?id=" + caller, "admin/enrol.html?caller=" + caller,
+                "admin/phone.html");
+        try (var browser = Browser.open(base)) {
+            browser.signInAndOpen(TestCredentials.ADMIN, "admin/index.html");
+            for (var page : pages) {
+                browser.open(page);
+                assertTrue(browser.visible("#webhook-banner").getText().contains("Webhooks are NOT authenticated"), page);
+                assertEquals(1, browser.all("header.bar + #webhook-banner").size(), page + ": the banner is under the header");
+                assertEquals(1, browser.all("#webhook-banner").size(), page + ": one banner");
+            }
+        }
+        try (var browser = Browser.open(base)) {
+            // the DOM helpers every page script imports cannot be loaded: the pages' own content is gone, but the
+            // security banner and the navigation are still there
+            browser.signInAndOpen(TestCredentials.ADMIN, "admin/index.html");
+            browser.block("*/admin/js/ui.js");
+            for (var page : pages) {
+                browser.open(page);
+                assertTrue(browser.visible("#webhook-banner").getText().contains("Webhooks are NOT authenticated"),
+                        page + " without ui.js");
+                assertEquals(3, browser.all("header.bar nav a").size(), page + " without ui.js: the navigation is there");
+                assertEquals("blocked", browser.driver.executeAsyncScript("const done = arguments[arguments.length - 1];"
+                        + " import(new URL('js/ui.js', location.href).href).then(() => done('loaded'), () => done('blocked'));"),
+                        page + ": ui.js really cannot be loaded");
+            }
+        }
+    }
+
     private static JsonObject check(HttpResponse<String> health, String name) {
         return Http.object(health).getJsonArray("checks").stream().map(JsonObject.class::cast)
                 .filter(c -> c.getString("name").equals(name)).findFirst()
