@@ -29,7 +29,8 @@ import org.junit.jupiter.api.io.TempDir;
  * path under {@code /webhooks}, and the lock-out attack of issue 11), and the server is not ready, naming the setting.
  * Then with {@code landline.webhooks.allow-unsigned=true}: unsigned webhooks are taken (the same attack charges the
  * victim, so the first test's "nothing changed" can fail), and the startup line, readiness and
- * {@code GET /api/status} say so.
+ * {@code GET /api/status} say so, as does the banner on every admin page in Chromium, even when the pages' shared
+ * scripts fail to load.
  */
 class SignedByDefaultIT {
 
