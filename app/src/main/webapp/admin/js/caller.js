@@ -15,7 +15,8 @@ async function loadCaller() {
   $("#summary").textContent = `Account number ${caller.accountNumber}` +
     (caller.phoneNumbers.length ? ` · usually calls from ${caller.phoneNumbers.map((n) => `+${n}`).join(", ")}` : "") +
     ` · voice ${caller.language}`;
-  for (const link of [$("#enrol-link"), $("#nav-enrol")]) link.href = `enrol.html?caller=${id}`;
+  // the header's link is page.js's: it may be missing, and this page must still show the caller
+  for (const link of [$("#enrol-link"), $("#nav-enrol")]) if (link) link.href = `enrol.html?caller=${id}`;
 }
 
 async function loadAccounts() {

@@ -1,8 +1,10 @@
 // What every admin page shares, so that each page's HTML holds only its own content: the header bar with the
 // navigation (the page shown marked as current), then the server's status notices under it (status.js). Loaded
 // first on every page, as a module of this origin (the pages' CSP allows no inline script).
-import { el } from "./ui.js";
-import { showStatus } from "./status.js";
+// The status notices must not depend on the header: the "webhooks unsigned" banner is a security warning. So this
+// module imports nothing statically (a failed import would stop it before it runs): the header is built with the
+// plain DOM, synchronously (before the page's own module runs, which may set links in it), in a try; status.js is
+// loaded and shown in its finally, under the header if there is one, else at the top of the page.
 
 const PAGES = [
   { href: "index.html", text: "Callers" },
@@ -12,11 +14,29 @@ const PAGES = [
 
 function header() {
   const here = location.pathname.split("/").pop() || "index.html";
-  const links = PAGES.map((page) => el("a", {
-    href: page.href, id: page.id, "aria-current": page.href === here ? "page" : null,
-  }, page.text));
-  return el("header", { class: "bar" }, el("span", { class: "brand" }, "Landline Authenticator"), el("nav", {}, links));
+  const bar = document.createElement("header");
+  bar.className = "bar";
+  const brand = document.createElement("span");
+  brand.className = "brand";
+  brand.textContent = "Landline Authenticator";
+  const nav = document.createElement("nav");
+  for (const page of PAGES) {
+    const link = document.createElement("a");
+    link.href = page.href;
+    link.textContent = page.text;
+    if (page.id) link.id = page.id;
+    if (page.href === here) link.setAttribute("aria-current", "page");
+    nav.append(link);
+  }
+  bar.append(brand, nav);
+  return bar;
 }
 
-document.body.prepend(header());
-showStatus();
+try {
+  document.body.prepend(header());
+} catch (error) {
+  console.error("The admin header could not be built", error);
+} finally {
+  const { showStatus } = await import("./status.js");
+  await showStatus();
+}

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
@@ -97,6 +98,16 @@ final class Browser implements AutoCloseable {
 
     Browser open(String page) {
         driver.get(base.resolve(page).toString());
+        return this;
+    }
+
+    /**
+     * Makes every later request whose URL matches one of the patterns ({@code *} a wildcard) fail as a network error
+     * does, as when a script of the page cannot be loaded.
+     */
+    Browser block(String... urlPatterns) {
+        driver.executeCdpCommand("Network.enable", Map.of());
+        driver.executeCdpCommand("Network.setBlockedURLs", Map.of("urls", List.of(urlPatterns)));
         return this;
     }
 

@@ -31,7 +31,8 @@ import org.junit.jupiter.api.io.TempDir;
  * Then with {@code landline.webhooks.allow-unsigned=true}: unsigned webhooks are taken (the same attack charges the
  * victim, so the first test's "nothing changed" can fail), and the startup line, readiness and
  * {@code GET /api/status} say so. Then with the Twilio auth token alone: the server is ready, Twilio webhooks pass
- * with a right {@code X-Twilio-Signature} only, and Vonage's are refused.
+ * with a right {@code X-Twilio-Signature} only, and Vonage's are refused. With allow-unsigned, the banner on every
+ * admin page says so in Chromium too, even when the pages' shared scripts fail to load.
  */
 class SignedByDefaultIT {
 
@@ -228,6 +229,39 @@ class SignedByDefaultIT {
             request.header("X-Twilio-Signature", signature);
         }
         return java.net.http.HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void onAnAllowUnsignedServerEveryAdminPageShowsTheBannerEvenWhenItsSharedScriptsFailToLoad() throws Exception {
+        Browser.assumeChromium();
+        var base = start("-Dlandline.webhooks.allow-unsigned=true");
+        var caller = new Fixtures(base).caller("Cy", Fixtures.uniqueAccountNumber(), PIN);
+        var pages = List.of("admin/index.html", "admin/caller.html?id=" + caller, "admin/enrol.html?caller=" + caller,
+                "admin/phone.html");
+        try (var browser = Browser.open(base)) {
+            browser.signInAndOpen(TestCredentials.ADMIN, "admin/index.html");
+            for (var page : pages) {
+                browser.open(page);
+                assertTrue(browser.visible("#webhook-banner").getText().contains("Webhooks are NOT authenticated"), page);
+                assertEquals(1, browser.all("header.bar + #webhook-banner").size(), page + ": the banner is under the header");
+                assertEquals(1, browser.all("#webhook-banner").size(), page + ": one banner");
+            }
+        }
+        try (var browser = Browser.open(base)) {
+            // the DOM helpers every page script imports cannot be loaded: the pages' own content is gone, but the
+            // security banner and the navigation are still there
+            browser.signInAndOpen(TestCredentials.ADMIN, "admin/index.html");
+            browser.block("*/admin/js/ui.js");
+            for (var page : pages) {
+                browser.open(page);
+                assertTrue(browser.visible("#webhook-banner").getText().contains("Webhooks are NOT authenticated"),
+                        page + " without ui.js");
+                assertEquals(3, browser.all("header.bar nav a").size(), page + " without ui.js: the navigation is there");
+                assertEquals("blocked", browser.driver.executeAsyncScript("const done = arguments[arguments.length - 1];"
+                        + " import(new URL('js/ui.js', location.href).href).then(() => done('loaded'), () => done('blocked'));"),
+                        page + ": ui.js really cannot be loaded");
+            }
+        }
     }
 
     private static JsonObject check(HttpResponse<String> health, String name) {
