@@ -1,8 +1,14 @@
 /**
- * Calls: the voice provider's webhooks (Vonage NCCO) and the call flow behind them — who is calling, PIN, menu,
- * reading a code digit by digit. Call state lives in the database between webhooks, never in an HTTP session; while
- * the database is known to be out of reach, and while the server lacks its keys or its PIN iteration count is below
- * the floor, callers get the apology (no PIN is charged that could not be checked). Names from users (issuers,
- * labels) are spoken as text only: escaped for SSML, without bidirectional controls.
+ * Calls: the voice provider's webhooks (Vonage NCCO, in boundary) and the provider-neutral call flow behind them —
+ * who is calling, PIN, menu, reading a code digit by digit. The flow is split three ways, and no provider's name
+ * appears in it: {@code Dialogue} decides each step (pure: stage, keys, the guard's PIN verdict, the caller's
+ * accounts, the clock → a {@code Decision}); {@code CallSessions} stores calls between webhooks (begin, claim a
+ * step with its single-use token, lock, end); {@code CallSteps} carries a decision out in one short transaction and
+ * hands a {@code Reply} to the boundary, which alone renders it for its provider. {@code CallFlow} holds the one
+ * line where the guard charges a PIN attempt, outside any transaction. Call state lives in the database between
+ * webhooks, never in an HTTP session; while the database is known to be out of reach, and while the server lacks
+ * its keys or its PIN iteration count is below the floor, callers get the apology (no PIN is charged that could
+ * not be checked). What is said is {@code Speech}: names from users (issuers, labels) are text only, escaped once
+ * when rendered as SSML, without bidirectional controls.
  */
 package dev.landline.calls;

@@ -36,7 +36,7 @@ public class AuditTrail {
     Clock clock;
 
     void call(@Observes CallAnswered event) {
-        record(Kind.CALL, event.outcome(), event.callUuid(), event.callerId(), null, null);
+        record(Kind.CALL, event.outcome().name(), event.callUuid(), event.callerId(), null, null);
     }
 
     void pin(@Observes PinDecided event) {

@@ -34,7 +34,7 @@ public final class Ncco {
         var speech = reply.speech();
         for (int i = 0; i < speech.size(); i++) {
             boolean last = i == speech.size() - 1;
-            actions.add(new Talk("talk", speech.get(i), reply.language(), last && !reply.ends() ? true : null));
+            actions.add(new Talk("talk", speech.get(i).ssml(), reply.language(), last && !reply.ends() ? true : null));
         }
         if (!reply.ends()) {
             var listen = reply.listen();

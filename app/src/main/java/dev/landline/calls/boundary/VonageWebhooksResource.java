@@ -21,6 +21,7 @@ import java.io.InputStream;
 import java.net.URI;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -41,6 +42,10 @@ public class VonageWebhooksResource {
 
     private static final java.util.logging.Logger LOG =
             java.util.logging.Logger.getLogger(VonageWebhooksResource.class.getName());
+
+    /** The statuses with which Vonage says a call is over. */
+    static final Set<String> FINAL_STATUSES = Set.of("completed", "busy", "cancelled", "failed", "rejected",
+            "timeout", "unanswered", "disconnected");
 
     @Inject
     CallFlow flow;
@@ -90,7 +95,7 @@ public class VonageWebhooksResource {
     public Response event(InputStream body) {
         var event = WebhookReader.event(body);
         if (event.uuid() != null && event.status() != null) {
-            flow.event(event.uuid(), event.status());
+            flow.event(event.uuid(), event.status(), FINAL_STATUSES.contains(event.status()));
         }
         return Response.noContent().build();
     }

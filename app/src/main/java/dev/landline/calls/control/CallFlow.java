@@ -12,17 +12,24 @@ import jakarta.inject.Inject;
 import java.util.Optional;
 
 /**
- * The call as the webhooks see it. Answering stores nothing: the first step's token carries the sealed start
- * ({@link CallStartTokens}), and the first input creates the call's row. It keeps database transactions short:
- * claim the step (its token is used up),
- * let the guard charge and check a PIN outside any transaction, then run the next step. So parallel webhooks
- * never hold a row lock across a slow PIN hash, and a replayed webhook finds its token gone.
+ * The call as the webhooks see it, whatever the voice provider. Answering stores nothing: the first step's token
+ * carries the sealed start ({@link CallStartTokens}), and the first input creates the call's row. It keeps database
+ * transactions short: claim the step in the store ({@link CallSessions}; its token is used up), let the guard
+ * charge and check a PIN outside any transaction, then run the next step ({@link CallSteps} carries out what the
+ * {@link Dialogue} decides). So parallel webhooks never hold a row lock across a slow PIN hash, and a replayed
+ * webhook finds its token gone.
  */
 @ApplicationScoped
 public class CallFlow {
 
     @Inject
+    CallSessions sessions;
+
+    @Inject
     CallSteps steps;
+
+    @Inject
+    Dialogue dialogue;
 
     @Inject
     CallStartTokens starts;
@@ -45,7 +52,8 @@ public class CallFlow {
      */
     public Reply answer(IncomingCall call) {
         if (!serverKeys.problems().isEmpty() || hasher.problem().isPresent()) {
-            return steps.unavailable(call);
+            sessions.unavailable(call);
+            return Reply.ending(dialogue.unavailable());
         }
         return steps.answer(call);
     }
@@ -54,16 +62,16 @@ public class CallFlow {
     public Optional<Reply> input(String token, KeyPresses keys) {
         var claimed = CallStartTokens.looksSealed(token)
                 ? starts.open(token).filter(start -> start.uuid().equals(keys.callUuid())).flatMap(this::begin)
-                : steps.claim(token, keys.callUuid());
+                : sessions.claim(token, keys.callUuid());
         return claimed.map(claim -> {
             if (claim.turnedAway()) {
-                return steps.tryLater();
+                return Reply.ending(dialogue.tryLater());
             }
             PinOutcome outcome = null;
             if (claim.stage() == Stage.PIN && keys.usable()) {
                 if (hasher.problem().isPresent()) {
                     // e.g. a call this node did not answer: no PIN is charged that could not be checked
-                    return steps.unavailable();
+                    return Reply.ending(dialogue.unavailable());
                 }
                 // the PIN attempt is charged here: @RateLimited -> RateLimitInterceptor -> AttemptLedger.charge
                 outcome = pins.verify(new PinAttempt(claim.uuid(), claim.callerId(), keys.digits()));
@@ -72,15 +80,18 @@ public class CallFlow {
         });
     }
 
-    /** A final status racing the call's first input for its row: the loser retries once, on the winner's row. */
-    public void event(String callUuid, String status) {
+    /**
+     * A status the provider reported, {@code over} when it says the call has ended. A final status racing the
+     * call's first input for its row: the loser retries once, on the winner's row.
+     */
+    public void event(String callUuid, String status, boolean over) {
         try {
-            steps.event(callUuid, status);
+            sessions.event(callUuid, status, over);
         } catch (RuntimeException raced) {
             if (!existsAfter(raced, callUuid)) {
                 throw raced;
             }
-            steps.event(callUuid, status);
+            sessions.event(callUuid, status, over);
         }
     }
 
@@ -89,25 +100,25 @@ public class CallFlow {
      * creates it, the other is refused), then the call caps count it with no transaction open, so a first input
      * never holds two database connections at once, and a replay is never counted.
      */
-    private Optional<CallSteps.Claim> begin(CallStart start) {
-        Optional<CallSteps.Claim> begun;
+    private Optional<CallSessions.Claim> begin(CallStart start) {
+        Optional<CallSessions.Claim> begun;
         try {
-            begun = steps.begin(start);
+            begun = sessions.begin(start);
         } catch (RuntimeException failed) {
             if (existsAfter(failed, start.uuid())) {
                 return Optional.empty();
             }
             // not that race: e.g. the recognised caller was deleted meanwhile; once more, as it is now
-            begun = steps.begin(start);
+            begun = sessions.begin(start);
         }
-        return begun.map(claim -> steps.admitted(claim, start.recognised(),
+        return begun.map(claim -> sessions.admitted(claim, start.recognised(),
                 throttle.admit(start.from(), start.to())));
     }
 
     /** Whether the call's row exists after a failure; a failure that was not that race is thrown on. */
     private boolean existsAfter(RuntimeException failure, String callUuid) {
         try {
-            return steps.exists(callUuid);
+            return sessions.exists(callUuid);
         } catch (RuntimeException also) {
             failure.addSuppressed(also);
             throw failure;

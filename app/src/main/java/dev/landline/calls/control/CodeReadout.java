@@ -28,7 +28,7 @@ public class CodeReadout {
     int minRemaining;
 
     /** What was said, and for HOTP the counter it used (null for TOTP). */
-    public record Spoken(String text, Long counter) {
+    public record Spoken(Speech speech, Long counter) {
 
         @Override
         public String toString() {
@@ -58,7 +58,7 @@ public class CodeReadout {
         return new Spoken(hotp(account, counter), counter);
     }
 
-    private String hotp(OtpAccount account, long counter) {
+    private Speech hotp(OtpAccount account, long counter) {
         var seed = cipher.open(account);
         try {
             return Prompts.counterCode(account.spokenName(), codes.hotp(seed, account.parameters(), counter));

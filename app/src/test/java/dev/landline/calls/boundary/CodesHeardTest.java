@@ -23,7 +23,7 @@ class CodesHeardTest {
 
     @Test
     void theServicesOwnReadOutIsCaught() {
-        var spoken = Prompts.ssml(Prompts.code("GitHub", "287082", ReadoutPlan.at(Instant.ofEpochSecond(10), 30, 7)));
+        var spoken = Prompts.code("GitHub", "287082", ReadoutPlan.at(Instant.ofEpochSecond(10), 30, 7)).ssml();
         assertThrows(AssertionError.class, () -> CodesHeard.assertNoneSaid(CODE, spoken));
     }
 
@@ -46,9 +46,9 @@ class CodesHeardTest {
 
     @Test
     void promptsWithoutACodeSayNone() {
-        var speech = String.join(" ", Prompts.ssml(Prompts.welcome(), Prompts.askPin()),
-                Prompts.ssml(Prompts.menu(List.of("Service 1", "Service 2", "Bank 287"), true)),
-                Prompts.ssml(Prompts.tooManyFailures()), Prompts.afterCode(true), "It is valid for 20 seconds.");
+        var speech = String.join(" ", Prompts.welcome().then(Prompts.askPin()).ssml(),
+                Prompts.menu(List.of("Service 1", "Service 2", "Bank 287"), true).ssml(),
+                Prompts.tooManyFailures().ssml(), Prompts.afterCode(true).markup(), "It is valid for 20 seconds.");
         assertDoesNotThrow(() -> CodesHeard.assertNoneSaid(CODE, speech));
     }
 

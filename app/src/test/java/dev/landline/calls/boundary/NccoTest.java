@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.landline.calls.control.Prompts;
 import dev.landline.calls.control.Reply;
+import dev.landline.calls.control.Speech;
 import dev.landline.testkit.NccoRules;
 import jakarta.json.bind.JsonbBuilder;
 import java.net.URI;
@@ -27,7 +28,7 @@ class NccoTest {
 
     @Test
     void aPromptWithInputIsValidAndLetsTheCallerTypeDuringThePrompt() throws Exception {
-        var reply = new Reply("en-GB", List.of(Prompts.ssml(Prompts.welcome(), Prompts.askPin())),
+        var reply = new Reply("en-GB", List.of(Prompts.welcome().then(Prompts.askPin())),
                 new Reply.Listen(12, true, 10, "t".repeat(43)));
         var ncco = json(reply);
         assertEquals(List.of(), NccoRules.problems(ncco), ncco);
@@ -38,7 +39,7 @@ class NccoTest {
 
     @Test
     void aCodeFollowedByAChoiceKeepsTheCodeUninterruptible() throws Exception {
-        var reply = new Reply("en-US", List.of(Prompts.ssml("GitHub. Your code is 1 2 3."), Prompts.ssml(Prompts.afterCode(true))),
+        var reply = new Reply("en-US", List.of(Speech.text("GitHub. Your code is 1 2 3."), Prompts.afterCode(true)),
                 new Reply.Listen(1, false, 10, "t".repeat(43)));
         var ncco = json(reply);
         assertEquals(List.of(), NccoRules.problems(ncco), ncco);
@@ -47,7 +48,7 @@ class NccoTest {
 
     @Test
     void aGoodbyeHasNoInputAndNoBargeIn() throws Exception {
-        var ncco = json(new Reply("en-GB", List.of(Prompts.ssml(Prompts.goodbye())), null));
+        var ncco = json(new Reply("en-GB", List.of(Prompts.goodbye()), null));
         assertEquals(List.of(), NccoRules.problems(ncco), ncco);
         assertFalse(ncco.contains("input") || ncco.contains("bargeIn"), ncco);
     }

@@ -10,6 +10,9 @@ import dev.landline.guard.control.PinAttempt;
 import dev.landline.guard.control.PinOutcome;
 import dev.landline.guard.control.PinVerifier;
 import dev.landline.secrets.control.ServerKeys;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -43,7 +46,8 @@ class CallFlowWeakHashesTest {
                 return PinOutcome.ACCEPTED;
             }
         };
-        flow.steps = new CallSteps() {
+        flow.dialogue = new Dialogue(Clock.fixed(Instant.parse("2026-01-05T10:00:00Z"), ZoneOffset.UTC));
+        flow.sessions = new CallSessions() {
             @Override
             public Optional<Claim> claim(String token, String callUuid) {
                 steps.add("claim");
@@ -51,21 +55,21 @@ class CallFlowWeakHashesTest {
             }
 
             @Override
+            public void unavailable(IncomingCall call) {
+                steps.add("unavailable");
+            }
+        };
+        flow.steps = new CallSteps() {
+            @Override
             public Reply proceed(String callUuid, KeyPresses keys, PinOutcome outcome) {
                 steps.add("proceed " + outcome);
-                return new Reply("en-GB", List.of("menu"), null);
+                return new Reply("en-GB", List.of(Speech.text("menu")), null);
             }
 
             @Override
             public Reply answer(IncomingCall call) {
                 steps.add("answer");
-                return new Reply("en-GB", List.of("welcome"), null);
-            }
-
-            @Override
-            public Reply unavailable(IncomingCall call) {
-                steps.add("unavailable");
-                return new Reply("en-GB", List.of(Prompts.unavailable()), null);
+                return new Reply("en-GB", List.of(Speech.text("welcome")), null);
             }
         };
         return flow;
@@ -76,7 +80,7 @@ class CallFlowWeakHashesTest {
         var reply = flow(Optional.of("too few iterations")).answer(new IncomingCall("u1", "c1", "447700900123",
                 "442079460000"));
         assertEquals(List.of("unavailable"), steps);
-        assertTrue(reply.speech().get(0).contains("cannot read codes right now"), reply.speech().toString());
+        assertTrue(reply.speech().get(0).ssml().contains("cannot read codes right now"), reply.speech().toString());
     }
 
     @Test
@@ -85,7 +89,7 @@ class CallFlowWeakHashesTest {
                 .input("a-step-token", new KeyPresses("u1", "480261", false)).orElseThrow();
         assertEquals(List.of(), checked, "the guard charges around the check: nothing was charged");
         assertEquals(List.of("claim"), steps, "no step ran with an outcome");
-        assertTrue(reply.speech().get(0).contains("cannot read codes right now"), reply.speech().toString());
+        assertTrue(reply.speech().get(0).ssml().contains("cannot read codes right now"), reply.speech().toString());
         assertNull(reply.listen(), "the call ends");
     }
 
