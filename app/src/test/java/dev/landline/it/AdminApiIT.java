@@ -95,7 +95,8 @@ class AdminApiIT extends OnPayaraMicro {
         assertEquals(401, anonymous.statusCode());
         assertTrue(anonymous.headers().firstValue("WWW-Authenticate").orElse("").startsWith("Basic"));
         assertProblem(anonymous);
-        var wrongPassword = Http.send("GET", base.resolve("api/callers"), null, null, "it-admin:guess");
+        var wrongPassword = Http.send("GET", base.resolve("api/callers"), null, null,
+                TestCredentials.ADMIN_USER + ":guess");
         assertEquals(401, wrongPassword.statusCode());
         var viewer = Http.send("GET", base.resolve("api/callers"), null, null, TestCredentials.VIEWER);
         assertEquals(403, viewer.statusCode());

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.landline.testkit.Http;
 import dev.landline.testkit.ReferenceOtp;
+import dev.landline.testkit.TestCredentials;
 import dev.landline.testkit.VonagePlayer;
 import jakarta.json.JsonObject;
 import java.time.Duration;
@@ -379,7 +380,7 @@ class GuardIT extends OnPayaraMicro {
                 "ADMIN:caller.created"), lines);
         assertEquals(accountId, items.get(0).getJsonNumber("accountId").longValue());
         assertEquals(call.uuid, items.get(0).getString("callUuid"));
-        assertEquals("it-admin", items.get(5).getString("actor"));
+        assertEquals(TestCredentials.ADMIN_USER, items.get(5).getString("actor"));
         assertFalse(page.body().contains(code) || page.body().contains(PIN) || page.body().contains("111222"),
                 "no code or PIN in the audit trail");
 

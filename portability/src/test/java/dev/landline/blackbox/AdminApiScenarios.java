@@ -103,6 +103,29 @@ abstract class AdminApiScenarios extends RunningServer {
         assertFalse(list.body().contains(secret) || list.body().contains("secret"), list.body());
     }
 
+    /**
+     * The audit trail says who changed what: the actor of an admin change is the user the server signed the request
+     * in as (the container's caller principal), whichever way the server keeps its users (Payara's file realm,
+     * WildFly's properties files, Liberty's basic registry). Only administrators read the trail.
+     */
+    @Test
+    void anAdminChangeIsInTheAuditTrailUnderTheAdministratorsUserName() {
+        var created = Http.send("POST", base.resolve("api/callers"), "application/json",
+                AdminClient.callerJson("Grace Hopper", uniqueAccountNumber(), "480261", List.of()), ADMIN);
+        assertEquals(201, created.statusCode(), created::body);
+        var id = Http.object(created).getJsonNumber("id").longValue();
+
+        var trail = Http.send("GET", base.resolve("api/audit?callerId=" + id), null, null, ADMIN);
+        assertEquals(200, trail.statusCode(), trail::body);
+        var changes = Http.object(trail).getJsonArray("items").stream().map(JsonObject.class::cast)
+                .filter(e -> e.getString("kind").equals("ADMIN")).toList();
+        assertEquals(List.of("caller.created"), changes.stream().map(e -> e.getString("outcome")).toList(),
+                trail::body);
+        assertEquals(ADMIN.substring(0, ADMIN.indexOf(':')), changes.get(0).getString("actor"), trail::body);
+        assertFalse(trail.body().contains("480261"), "no PIN in the audit trail");
+        assertProblem(403, Http.send("GET", base.resolve("api/audit?callerId=" + id), null, null, VIEWER));
+    }
+
     @Test
     void badInputIsRefusedAsProblemsAndNothingIsStored() {
         var account = uniqueAccountNumber();

@@ -43,7 +43,7 @@ class PortabilityIT {
     @BeforeParameterizedClassInvocation
     static void start(Matrix.Entry entry) throws Exception {
         started = Instant.now();
-        var settings = TestSettings.ofThisRun();
+        var settings = TestSettings.fromTestCredentials();
         var work = Path.of(System.getProperty("matrix.work", "target/matrix")).resolve(entry.key());
         empty(work);
         try {

@@ -21,6 +21,11 @@ public final class TestCredentials {
     /** "user:password" of a signed-in user without the admin role. */
     public static final String VIEWER = System.getProperty("landline.viewer",
             value("viewer.user") + ":" + value("viewer.password"));
+    /** {@link #ADMIN} and {@link #VIEWER} apart, for configuring a server's users (file realm, add-user, ...). */
+    public static final String ADMIN_USER = user(ADMIN);
+    public static final String ADMIN_PASSWORD = password(ADMIN);
+    public static final String VIEWER_USER = user(VIEWER);
+    public static final String VIEWER_PASSWORD = password(VIEWER);
     /** The Vonage signature secret the test servers are given (landline.vonage.signature-secret). */
     public static final String VONAGE_SIGNATURE_SECRET = System.getProperty("vonage.signature.secret",
             value("vonage.signature-secret"));
@@ -34,6 +39,22 @@ public final class TestCredentials {
     public static final int PIN_HASH_ITERATIONS = Integer.parseInt(value("pin.hash-iterations"));
 
     private TestCredentials() {
+    }
+
+    private static String user(String credentials) {
+        return credentials.substring(0, colon(credentials));
+    }
+
+    private static String password(String credentials) {
+        return credentials.substring(colon(credentials) + 1);
+    }
+
+    private static int colon(String credentials) {
+        var colon = credentials.indexOf(':');
+        if (colon <= 0) {
+            throw new IllegalStateException("test credentials are user:password");
+        }
+        return colon;
     }
 
     private static String value(String name) {

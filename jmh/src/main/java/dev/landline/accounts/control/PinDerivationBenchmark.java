@@ -20,7 +20,8 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * One PIN derivation at the production cost, two ways: the JDK's {@code PBKDF2WithHmacSHA256} (what PinHasher used
  * until issue 6) and {@link Pbkdf2HmacSha256} (what it uses now). The setup checks both give the same bytes.
- * Run: {@code mvn -Pjmh package && java -cp jmh/target/benchmarks.jar org.openjdk.jmh.Main PinDerivationBenchmark}.
+ * Run: {@code mvn -Pjmh -pl jmh -am package}, then
+ * {@code java -cp jmh/target/benchmarks.jar org.openjdk.jmh.Main PinDerivationBenchmark}.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)

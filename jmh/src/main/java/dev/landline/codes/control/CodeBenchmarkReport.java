@@ -242,7 +242,8 @@ public final class CodeBenchmarkReport {
                     ? old.substring(0, begin) + block + old.substring(end + END.length())
                     : old + "\n" + block + "\n";
         } else {
-            text = "# Code generation benchmark\n\n`mvn -Pjmh package && java -jar jmh/target/benchmarks.jar`\n\n"
+            text = "# Code generation benchmark\n\n"
+                    + "`mvn -Pjmh -pl jmh -am package && java -jar jmh/target/benchmarks.jar`\n\n"
                     + block + "\n\n## Findings\n\n(The generator keeps everything outside its markers.)\n";
             if (file.getParent() != null) {
                 Files.createDirectories(file.getParent());

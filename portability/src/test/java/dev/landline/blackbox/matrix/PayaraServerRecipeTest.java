@@ -14,8 +14,8 @@ class PayaraServerRecipeTest {
 
     private static final Path SECRETS = Path.of("/secure/landline");
     private static final URI BASE = URI.create("http://127.0.0.1:20080/");
-    /** The settings the build filtered for this run (surefire sets -Dmatrix.settings, -Dmatrix.recipes, ...). */
-    private static final TestSettings SETTINGS = TestSettings.ofThisRun();
+    /** The test credentials every test server is given. */
+    private static final TestSettings SETTINGS = TestSettings.fromTestCredentials();
 
     private static Setup on(Database database) {
         return new Setup(Path.of("landline-authenticator.war"), Path.of("work"), database, Path.of("servers"),
