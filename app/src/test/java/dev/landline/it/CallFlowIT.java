@@ -99,15 +99,7 @@ class CallFlowIT extends OnPayaraMicro {
         var caller = fixtures.caller("Cy", Fixtures.uniqueAccountNumber(), PIN, phone);
         fixtures.account(caller, "GitHub", "cy", ReferenceOtp.RFC_SECRET);
 
-        var call = VonagePlayer.dial(base, phone, TO);
-        call.press("111222#");
-        assertTrue(call.heard().contains("did not work") && call.heard().contains("PIN"), call.heard());
-        call.press("333444#");
-        assertFalse(call.ended());
-        call.press("555666#");
-        assertTrue(call.ended(), "the third wrong PIN ends the call");
-        assertTrue(call.heard().contains("Goodbye"), call.heard());
-        call.assertNoCodeHeard(ReferenceOtp.RFC_SECRET);
+        var call = VonagePlayer.dial(base, phone, TO).assertThreeWrongPinsEndTheCallPolitely(ReferenceOtp.RFC_SECRET);
         assertEquals("3", fixtures.call(call.uuid).getJsonArray("values").getString(1));
         assertEquals("ENDED", fixtures.call(call.uuid).getJsonArray("values").getString(0));
     }

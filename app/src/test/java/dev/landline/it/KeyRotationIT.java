@@ -317,16 +317,7 @@ class KeyRotationIT {
 
     /** Starts the run command's server; waits until it is ready, or only until it answers when not expected so. */
     private void start(boolean ready) throws Exception {
-        var java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        server = new ProcessBuilder(java, "-Dh2.bindAddress=127.0.0.1", "-jar", "target/payara-micro.jar",
-                "--nocluster", "--deploy", "target/landline-authenticator.war", "--contextroot", "/",
-                "--port", String.valueOf(base.getPort()),
-                "--prebootcommandfile", "src/main/payara/pre-boot-commands.txt",
-                "--postbootcommandfile", home.resolve("post-boot-commands.txt").toString(),
-                "--systemproperties", keysFile().toString())
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(home.resolve("server.log").toFile()))
-                .start();
+        server = ServerProcesses.startAsRunCommand(home, base.getPort());
         ServerProcesses.awaitUp(server, home.resolve("server.log"), Duration.ofSeconds(180),
                 () -> {
                     var health = Http.send("GET", base.resolve("health/ready"), null, null, null).statusCode();

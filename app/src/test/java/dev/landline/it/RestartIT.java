@@ -80,16 +80,7 @@ class RestartIT {
     }
 
     private void start(int port, URI base) throws Exception {
-        var java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        server = new ProcessBuilder(java, "-Dh2.bindAddress=127.0.0.1", "-Dlandline.pin.hash-iterations=100000",
-                "-jar", "target/payara-micro.jar", "--nocluster",
-                "--deploy", "target/landline-authenticator.war", "--contextroot", "/", "--port", String.valueOf(port),
-                "--prebootcommandfile", "src/main/payara/pre-boot-commands.txt",
-                "--postbootcommandfile", home.resolve("post-boot-commands.txt").toString(),
-                "--systemproperties", home.resolve("server-keys.properties").toString())
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(home.resolve("server.log").toFile()))
-                .start();
+        server = ServerProcesses.startAsRunCommand(home, port, "-Dlandline.pin.hash-iterations=100000");
         ServerProcesses.awaitUp(server, home.resolve("server.log"), Duration.ofSeconds(120),
                 () -> Http.send("GET", base.resolve("health/ready"), null, null, null).statusCode() == 200
                         && Http.send("GET", base.resolve("api/callers"), null, null, "admin:" + ADMIN_PASSWORD)

@@ -11,6 +11,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
@@ -50,6 +52,28 @@ final class ServerProcesses {
             properties.store(out, null);
         }
         return keys;
+    }
+
+    /**
+     * Starts Payara Micro exactly as the run command does (app/pom.xml, profile run: the memory settings, loopback H2,
+     * the pre-boot commands, the post-boot commands and keys of {@code home} as {@link #prepareRunCommandHome} left
+     * them), on this port, with these JVM options added; its output goes to {@code home/server.log}.
+     */
+    static Process startAsRunCommand(Path home, int port, String... extraJvmOptions) throws IOException {
+        var command = new ArrayList<String>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(List.of("-Xms64m", "-Xmx256m", "-XX:+UseSerialGC", "-Dh2.bindAddress=127.0.0.1",
+                "-Djava.awt.headless=true"));
+        command.addAll(List.of(extraJvmOptions));
+        command.addAll(List.of("-jar", "target/payara-micro.jar", "--nocluster", "--maxHttpThreads", "32",
+                "--deploy", "target/landline-authenticator.war", "--contextroot", "/", "--port", String.valueOf(port),
+                "--prebootcommandfile", "src/main/payara/pre-boot-commands.txt",
+                "--postbootcommandfile", home.resolve("post-boot-commands.txt").toString(),
+                "--systemproperties", home.resolve("server-keys.properties").toString()));
+        var builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(home.resolve("server.log").toFile()));
+        builder.environment().put("MALLOC_ARENA_MAX", "2");
+        return builder.start();
     }
 
     static int freePort() throws IOException {

@@ -151,17 +151,13 @@ class TwoNodesIT {
         account(b, caller, "otpauth://totp/GitHub:t?secret=" + ReferenceOtp.RFC_SECRET);
         int attempts = 40;
         var calls = new ArrayList<VonagePlayer>();
-        for (int i = 0; i < attempts; i++) {
-            var first = i % 2 == 0 ? a : b;
-            var call = VonagePlayer.dial(first.base, Fixtures.uniquePhone(), "4420795" + String.format("%05d", i));
-            calls.add(call.pressOn(other(first).base, account + "#"));
-        }
         var guesses = new ArrayList<String>();
         for (int i = 0; i < attempts; i++) {
+            calls.add(callUpToThePin(i, account));
             guesses.add(String.format("%06d", 100_000 + i * 7));
         }
-        for (var response : VonagePlayer.pressConcurrently(calls, guesses, 20, List.of(a.base, b.base))) {
-            assertTrue(response.body().contains("did not work"), response.body());
+        for (var body : inParallel(calls, guesses, 20)) {
+            assertTrue(body.contains("did not work"), body);
         }
         var outcomes = pinOutcomes(b, caller);
         assertEquals(attempts, outcomes.size(), "every attempt was decided once: " + outcomes);

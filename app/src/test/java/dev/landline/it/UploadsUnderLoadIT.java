@@ -159,20 +159,9 @@ class UploadsUnderLoadIT {
 
     /** Prepares LANDLINE_HOME as the run command does, and starts Payara Micro with the run command's settings. */
     private URI start() throws Exception {
-        var java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        var keysFile = ServerProcesses.prepareRunCommandHome(home, ADMIN_PASSWORD);
+        ServerProcesses.prepareRunCommandHome(home, ADMIN_PASSWORD);
         int port = ServerProcesses.freePort();
-        var builder = new ProcessBuilder(java, "-Xms64m", "-Xmx256m", "-XX:+UseSerialGC",
-                "-Dh2.bindAddress=127.0.0.1", "-Djava.awt.headless=true",
-                "-jar", "target/payara-micro.jar", "--nocluster", "--maxHttpThreads", "32",
-                "--deploy", "target/landline-authenticator.war", "--contextroot", "/", "--port", String.valueOf(port),
-                "--prebootcommandfile", "src/main/payara/pre-boot-commands.txt",
-                "--postbootcommandfile", home.resolve("post-boot-commands.txt").toString(),
-                "--systemproperties", keysFile.toString())
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(home.resolve("server.log").toFile()));
-        builder.environment().put("MALLOC_ARENA_MAX", "2");
-        server = builder.start();
+        server = ServerProcesses.startAsRunCommand(home, port);
         var base = URI.create("http://127.0.0.1:" + port + "/");
         ServerProcesses.awaitUp(server, home.resolve("server.log"), Duration.ofSeconds(180),
                 () -> Http.send("GET", base.resolve("health/ready"), null, null, null).statusCode() == 200

@@ -108,14 +108,7 @@ abstract class CallScenarios extends RunningServer {
         var caller = admin.caller("Cy", uniqueAccountNumber(), PIN, phone);
         admin.account(caller, "otpauth://totp/GitHub:cy?secret=" + RFC_SECRET);
 
-        var call = VonagePlayer.dial(base, phone, to).press("111222#");
-        assertTrue(call.heard().contains("did not work") && call.heard().contains("PIN"), call.heard());
-        call.press("333444#");
-        assertFalse(call.ended());
-        call.press("555666#");
-        assertTrue(call.ended(), "the third wrong PIN ends the call");
-        assertTrue(call.heard().contains("Goodbye"), call.heard());
-        call.assertNoCodeHeard(RFC_SECRET);
+        VonagePlayer.dial(base, phone, to).assertThreeWrongPinsEndTheCallPolitely(RFC_SECRET);
         assertEquals(3, admin.lockout(caller).getInt("consecutiveFailures"));
 
         var unlock = Http.admin("DELETE", base.resolve("api/callers/" + caller + "/lockout"), null);

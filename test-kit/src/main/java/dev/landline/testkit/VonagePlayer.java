@@ -1,6 +1,7 @@
 package dev.landline.testkit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.Json;
@@ -234,6 +235,23 @@ public final class VonagePlayer {
     public void assertNoCodeHeard(String base32Secret) {
         var speech = transcript.stream().map(VonagePlayer::speechIn).collect(Collectors.joining(" "));
         CodesHeard.assertNoneSaid(codesOf(base32Secret), speech);
+    }
+
+    /**
+     * Three wrong PINs in a row (111222, 333444, 555666) on a call asked for its PIN, as the service promises: the
+     * first is told it did not work and asked for the PIN again, the second leaves the call open, the third ends the
+     * call with a goodbye; no code of this seed is said. Returns this call.
+     */
+    public VonagePlayer assertThreeWrongPinsEndTheCallPolitely(String base32Secret) {
+        press("111222#");
+        assertTrue(heard().contains("did not work") && heard().contains("PIN"), heard());
+        press("333444#");
+        assertFalse(ended(), "the call is still open after two wrong PINs: " + heard());
+        press("555666#");
+        assertTrue(ended(), "the third wrong PIN ends the call");
+        assertTrue(heard().contains("Goodbye"), heard());
+        assertNoCodeHeard(base32Secret);
+        return this;
     }
 
     /** Fails if any code of this seed is in this answer (an NCCO, a problem, anything a client is given). */

@@ -36,8 +36,7 @@ final class OpenLiberty implements AppServer {
     @Override
     public Running start(Setup setup) throws Exception {
         var work = setup.workDir();
-        Provisioning.unzip(setup.distributions().resolve("openliberty-runtime.zip"), work);
-        var wlp = work.resolve("wlp");
+        var wlp = Provisioning.unzip(setup.distributions().resolve("openliberty-runtime.zip"), work);
         var tools = work.resolve("tools.log");
         var script = wlp.resolve("bin/server").toString();
         Provisioning.run(tools, SCRIPT_WITHIN, script, "create", SERVER);

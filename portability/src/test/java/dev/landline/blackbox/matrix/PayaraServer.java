@@ -5,25 +5,19 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.zip.ZipFile;
 
 /**
  * Payara Server (full), set up exactly as docs/deploying-payara-server.md tells an administrator: a new domain with an
@@ -43,7 +37,6 @@ public final class PayaraServer implements AppServer {
 
     static final String DOMAIN = "landline";
     private static final Duration ASADMIN_TIMEOUT = Duration.ofMinutes(Long.getLong("payara-server.asadmin-minutes", 6));
-    private static final Duration READY_WITHIN = Duration.ofSeconds(Long.getLong("landline.ready-seconds", 240));
     /** The port offsets create-domain --portbase uses (admin 48, HTTP 80/81, IIOP 37–39, JMS 76, JMX 86, OSGi shell
      *  66, debugger 9, Hazelcast 49 and 59). */
     private static final int[] PORT_OFFSETS = {9, 37, 38, 39, 48, 49, 59, 66, 76, 80, 81, 86};
@@ -63,7 +56,7 @@ public final class PayaraServer implements AppServer {
     @Override
     public Running start(Setup setup) throws Exception {
         var work = setup.workDir().toAbsolutePath();
-        var install = unzip(setup.distributions().resolve("payara.zip"), work);
+        var install = Provisioning.unzip(setup.distributions().resolve("payara.zip"), work);
         var asadmin = install.resolve("bin/asadmin");
         var domains = work.resolve("domains");
         var secrets = secrets(work.resolve("secrets"), setup);
@@ -72,7 +65,7 @@ public final class PayaraServer implements AppServer {
         var base = URI.create("http://127.0.0.1:" + (portBase + 80) + "/");
         var configured = work.resolve("landline.configured.asadmin");
         write(configured, commands(setup, secrets, base));
-        var server = new Started(asadmin, domains, log, base, portBase);
+        var server = new Started(base, asadmin, domains, log, portBase);
         try {
             // the administrator's shell steps (docs/deploying-payara-server.md), with a port base and a folder of
             // our own for the domain
@@ -84,7 +77,7 @@ public final class PayaraServer implements AppServer {
                     secrets.resolve("asadmin.password").toString(), "multimode", "--file", configured.toString());
             server.asadmin("--user", "admin", "--passwordfile", secrets.resolve("asadmin.password").toString(),
                     "restart-domain", "--domaindir", domains.toString(), DOMAIN);
-            server.awaitReady();
+            Provisioning.awaitUp(server.readinessUrl(), server::alive, server.log());
             return server;
         } catch (Exception | AssertionError e) {
             server.close();
@@ -179,31 +172,6 @@ public final class PayaraServer implements AppServer {
         return dir;
     }
 
-    private static Path unzip(Path zip, Path work) throws IOException {
-        try (var file = new ZipFile(zip.toFile())) {
-            var entries = file.entries();
-            while (entries.hasMoreElements()) {
-                var entry = entries.nextElement();
-                var target = work.resolve(entry.getName()).normalize();
-                if (!target.startsWith(work)) {
-                    throw new IOException("zip entry outside the folder: " + entry.getName());
-                }
-                if (entry.isDirectory()) {
-                    Files.createDirectories(target);
-                    continue;
-                }
-                Files.createDirectories(target.getParent());
-                try (var in = file.getInputStream(entry)) {
-                    Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
-                }
-                if (entry.getName().contains("/bin/")) {
-                    target.toFile().setExecutable(true, true);
-                }
-            }
-        }
-        return work.resolve("payara6");
-    }
-
     /** A port base whose ports are all free on loopback and on the wildcard address (the domain binds both until its
      *  restart puts everything on loopback). */
     static int freePortBase() {
@@ -249,30 +217,11 @@ public final class PayaraServer implements AppServer {
     }
 
     /** The domain once create-domain has run: asadmin, readiness, and stop. */
-    private static final class Started implements Running {
-        private final Path asadmin;
-        private final Path domains;
-        private final Path asadminLog;
-        private final URI base;
-        private final int portBase;
-        private boolean closed;
-
-        Started(Path asadmin, Path domains, Path asadminLog, URI base, int portBase) {
-            this.asadmin = asadmin;
-            this.domains = domains;
-            this.asadminLog = asadminLog;
-            this.base = base;
-            this.portBase = portBase;
-        }
-
-        @Override
-        public URI baseUrl() {
-            return base;
-        }
+    private record Started(URI baseUrl, Path asadmin, Path domains, Path asadminLog, int portBase) implements Running {
 
         @Override
         public URI readinessUrl() {
-            return base.resolve("health/ready");
+            return baseUrl.resolve("health/ready");
         }
 
         @Override
@@ -286,99 +235,50 @@ public final class PayaraServer implements AppServer {
             return URI.create("https://127.0.0.1:" + (portBase + 48) + "/");
         }
 
+        /** Runs asadmin on the JDK that runs the tests (AS_JAVA; asadmin does not read JAVA_HOME). */
         void asadmin(String... arguments) throws IOException, InterruptedException {
             var command = new ArrayList<String>();
             command.add(asadmin.toString());
             command.add("--interactive=false");
             command.addAll(List.of(arguments));
-            var started = Instant.now();
-            Files.writeString(asadminLog, "\n$ asadmin " + String.join(" ", arguments) + "\n", StandardCharsets.UTF_8,
-                    java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
-            var builder = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(asadminLog.toFile()));
-            // the server runs on the JDK that runs the tests
-            builder.environment().put("AS_JAVA", System.getProperty("java.home"));
-            var process = builder.start();
-            if (!process.waitFor(ASADMIN_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
-                process.descendants().forEach(ProcessHandle::destroyForcibly);
-                process.destroyForcibly();
-                throw new IllegalStateException("asadmin " + String.join(" ", arguments) + " took longer than "
-                        + ASADMIN_TIMEOUT + "; see " + asadminLog);
-            }
-            Files.writeString(asadminLog, "(exit " + process.exitValue() + ", "
-                    + Duration.between(started, Instant.now()).toMillis() + " ms)\n", StandardCharsets.UTF_8,
-                    java.nio.file.StandardOpenOption.APPEND);
-            if (process.exitValue() != 0) {
-                throw new IllegalStateException("asadmin " + String.join(" ", arguments) + " failed (exit "
-                        + process.exitValue() + "); see " + asadminLog);
+            Provisioning.run(asadminLog, ASADMIN_TIMEOUT, Map.of("AS_JAVA", System.getProperty("java.home")),
+                    command.toArray(String[]::new));
+        }
+
+        /** The domain's JVM, from the pid file it writes (a new one at each restart). */
+        Optional<ProcessHandle> process() {
+            try {
+                return ProcessHandle.of(Long.parseLong(Files.readString(domains.resolve(DOMAIN).resolve("config/pid"))
+                        .strip()));
+            } catch (IOException | NumberFormatException notRunning) {
+                return Optional.empty();
             }
         }
 
-        void awaitReady() throws InterruptedException {
-            var client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-            var deadline = Instant.now().plus(READY_WITHIN);
-            String last = "no answer";
-            while (Instant.now().isBefore(deadline)) {
-                try {
-                    var response = client.send(HttpRequest.newBuilder(readinessUrl()).timeout(Duration.ofSeconds(10))
-                            .build(), HttpResponse.BodyHandlers.ofString());
-                    if (response.statusCode() == 200 && response.body().contains("\"UP\"")) {
-                        return;
-                    }
-                    last = response.statusCode() + " " + response.body();
-                } catch (IOException notYet) {
-                    last = notYet.toString();
-                }
-                Thread.sleep(500);
-            }
-            throw new AssertionError(readinessUrl() + " was not UP within " + READY_WITHIN + ": " + last + "; see "
-                    + log());
+        boolean alive() {
+            return process().map(ProcessHandle::isAlive).orElse(false);
         }
 
-        /** asadmin stop-domain, then waits until the server's JVM (its pid file) is gone; kills it if it lingers. Once. */
+        /** asadmin stop-domain, then waits until the server's JVM is gone; kills it if it lingers. */
         @Override
         public void close() {
-            if (closed) {
-                return;
-            }
-            closed = true;
-            var pidFile = domains.resolve(DOMAIN).resolve("config/pid");
-            Long pid = null;
-            try {
-                if (Files.exists(pidFile)) {
-                    pid = Long.parseLong(Files.readString(pidFile).strip());
-                }
-            } catch (IOException | NumberFormatException e) {
-                // no pid: nothing to wait for beyond stop-domain
-            }
+            var process = process();
             try {
                 if (Files.isDirectory(domains.resolve(DOMAIN))) {
                     asadmin("stop-domain", "--domaindir", domains.toString(), DOMAIN);
                 }
             } catch (IOException | RuntimeException e) {
-                // killed below
+                System.err.println("[matrix] Payara Server's stop-domain failed (" + e.getMessage()
+                        + "); ending its process");
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-            if (pid != null) {
-                ProcessHandle.of(pid).ifPresent(process -> {
-                    try {
-                        process.onExit().get(60, TimeUnit.SECONDS);
-                    } catch (Exception lingering) {
-                        process.destroyForcibly();
-                        try {
-                            process.onExit().get(30, TimeUnit.SECONDS);
-                        } catch (Exception e) {
-                            throw new IllegalStateException("Payara Server (pid " + process.pid() + ") did not stop", e);
-                        }
-                    }
-                });
-            }
+            process.ifPresent(handle -> Provisioning.awaitGone(List.of(handle), Duration.ofSeconds(60)));
         }
 
         @Override
         public String toString() {
-            return "Payara Server at " + base + " (admin console " + adminConsole() + ")";
+            return "Payara Server at " + baseUrl + " (admin console " + adminConsole() + ")";
         }
     }
 }

@@ -16,6 +16,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.zip.ZipFile;
@@ -57,8 +59,12 @@ final class Provisioning {
         }
     }
 
-    /** Unzips a distribution; the scripts in its bin folders (which zip entries carry no mode for) executable. */
-    static void unzip(Path zip, Path into) throws IOException {
+    /**
+     * Unzips a distribution; the scripts in its bin folders (which zip entries carry no mode for) executable. Returns
+     * the one folder the distribution unpacks into (payara6, wildfly-&lt;version&gt;, wlp).
+     */
+    static Path unzip(Path zip, Path into) throws IOException {
+        var tops = new TreeSet<Path>();
         try (var file = new ZipFile(zip.toFile())) {
             var entries = file.entries();
             while (entries.hasMoreElements()) {
@@ -67,6 +73,7 @@ final class Provisioning {
                 if (!target.startsWith(into)) {
                     throw new IOException("zip entry outside the target: " + entry.getName());
                 }
+                tops.add(into.relativize(target).getName(0));
                 if (entry.isDirectory()) {
                     Files.createDirectories(target);
                     continue;
@@ -81,6 +88,10 @@ final class Provisioning {
                 }
             }
         }
+        if (tops.size() != 1) {
+            throw new IOException(zip + " does not unpack into one folder but into " + tops);
+        }
+        return into.resolve(tops.first());
     }
 
     /** A process builder with this JVM's Java as JAVA_HOME, its output appended to the log. */
@@ -94,13 +105,28 @@ final class Provisioning {
 
     /** Runs a command to its end (bounded); fails with the log's tail unless it exits 0. */
     static void run(Path log, Duration within, String... command) throws IOException, InterruptedException {
+        run(log, within, Map.of(), command);
+    }
+
+    /**
+     * Runs a command to its end (bounded), with these environment variables besides JAVA_HOME; the log shows the
+     * command, then its output, exit value and duration. Fails with the log's tail unless it exits 0.
+     */
+    static void run(Path log, Duration within, Map<String, String> environment, String... command)
+            throws IOException, InterruptedException {
         Files.writeString(log, "\n$ " + shown(command) + "\n", StandardCharsets.UTF_8,
                 java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
-        var process = command(log, List.of(command)).start();
+        var started = Instant.now();
+        var builder = command(log, List.of(command));
+        builder.environment().putAll(environment);
+        var process = builder.start();
         if (!process.waitFor(within.toSeconds(), TimeUnit.SECONDS)) {
             stop(process.toHandle(), Duration.ofSeconds(10));
             throw new IllegalStateException(command[0] + " did not finish within " + within + tail(log));
         }
+        Files.writeString(log, "(exit " + process.exitValue() + ", "
+                + Duration.between(started, Instant.now()).toMillis() + " ms)\n", StandardCharsets.UTF_8,
+                java.nio.file.StandardOpenOption.APPEND);
         if (process.exitValue() != 0) {
             throw new IllegalStateException(command[0] + " exited with " + process.exitValue() + tail(log));
         }

@@ -33,11 +33,7 @@ final class WildFly implements AppServer {
     @Override
     public Running start(Setup setup) throws Exception {
         var work = setup.workDir();
-        Provisioning.unzip(setup.distributions().resolve("wildfly-dist.zip"), work);
-        Path home;
-        try (var unzipped = Files.list(work)) {
-            home = unzipped.filter(p -> p.getFileName().toString().startsWith("wildfly-")).findFirst().orElseThrow();
-        }
+        var home = Provisioning.unzip(setup.distributions().resolve("wildfly-dist.zip"), work);
         var tools = work.resolve("tools.log");
         var settings = setup.settings();
         Provisioning.run(tools, CLI_WITHIN, home.resolve("bin/add-user.sh").toString(), "-a", "-s",
