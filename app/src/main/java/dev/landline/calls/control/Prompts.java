@@ -3,8 +3,8 @@ package dev.landline.calls.control;
 import java.util.List;
 
 /**
- * Everything the caller hears, as {@link Speech}. English only for now; the voice language is the caller's when it
- * is an English variant. Names that come from users (issuers, labels) are text like any other: {@link Speech}
+ * Everything the caller hears, as {@link Speech}. English only for now: en-GB until the right PIN, then the
+ * caller's language when it is an English variant. Names that come from users (issuers, labels) are text like any other: {@link Speech}
  * escapes them when it is rendered.
  */
 public final class Prompts {

@@ -10,7 +10,9 @@ import java.util.stream.Collectors;
 
 /**
  * The portability matrix, declared once: every server of {@link #SERVERS} on every database of {@link #DATABASES},
- * server by server. Adding a server is one entry here plus its configuration files. {@code -Dmatrix.servers=} and
+ * server by server. Adding a server: an {@link AppServer} class and one entry here, its distribution fetched in
+ * portability/pom.xml, its recipe under app/src/main/ (docs/architecture.md, "Where to change what").
+ * {@code -Dmatrix.servers=} and
  * {@code -Dmatrix.databases=} (comma-separated keys: payara-micro, payara-server, wildfly, open-liberty; h2,
  * postgres) select a part of it, e.g. {@code -Dmatrix.servers=payara-micro,wildfly -Dmatrix.databases=h2}.
  */
