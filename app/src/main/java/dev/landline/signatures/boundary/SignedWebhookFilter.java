@@ -47,6 +47,8 @@ import java.util.logging.Logger;
 public class SignedWebhookFilter implements ContainerRequestFilter {
 
     public static final int MAX_BODY_BYTES = 16 * 1024;
+    /** The detail of the 404 for a path no provider's check takes (so tests can tell it from the resources' 404). */
+    public static final String NO_PROVIDER_HERE = "No voice provider's webhooks are served at this path.";
     private static final Set<String> WITH_BODY = Set.of(HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH);
     private static final Logger LOG = Logger.getLogger(SignedWebhookFilter.class.getName());
 
@@ -185,7 +187,7 @@ public class SignedWebhookFilter implements ContainerRequestFilter {
 
     private static Response problem(Response.Status status, Optional<ProviderSignature> provider) {
         if (provider.isEmpty()) {
-            return Problem.response(status, "No voice provider's webhooks are served at this path.");
+            return Problem.response(status, NO_PROVIDER_HERE);
         }
         var response = Problem.response(status, detail(status, provider.get()));
         return status == Response.Status.UNAUTHORIZED
