@@ -118,7 +118,7 @@ public class SignedWebhookFilter implements ContainerRequestFilter {
         if (refusal.isPresent()) {
             refused(provider, verdict.name(), provider.reason(verdict), where);
         } else {
-            LOG.fine(() -> "webhook signature accepted (" + where + ")");
+            LOG.fine(() -> provider.name() + " webhook signature accepted (" + where + ")");
         }
         return refusal;
     }

@@ -348,6 +348,37 @@ class SignedWebhookFilterTest {
     }
 
     @Test
+    void whatARefusedTwilioWebhookProducesNeverContainsTheTokenOrTheRightSignature() {
+        var form = new java.util.TreeMap<>(java.util.Map.of("CallSid", "CA1", "From", "+447700900123",
+                "To", "+442079460000"));
+        var right = twilioSignature(TWILIO_VOICE, form);
+        var filter = withTwilio(TWILIO_TOKEN, null);
+        var twilio = filter.providers.get(1);
+        var refused = List.of(
+                twilio("POST", TWILIO_VOICE, null, TWILIO_FORM),
+                twilio("POST", TWILIO_VOICE, right, TWILIO_FORM.replace("900123", "900124")),
+                twilio("POST", TWILIO_VOICE, right + "x".repeat(500), TWILIO_FORM),
+                twilio("POST", TWILIO_VOICE, right, TWILIO_FORM + "&CallSid=CA2"),
+                twilio("GET", TWILIO_VOICE + "?CallSid=CA1&CallSid=CA2", right, null));
+        var said = new ArrayList<String>();
+        for (var request : refused) {
+            var status = filter.check(request.context()).orElseThrow(() -> new AssertionError("not refused"));
+            said.add(SignedWebhookFilter.detail(status, twilio));
+        }
+        assertEquals(Optional.empty(), filter.check(twilio("POST", TWILIO_VOICE, right, TWILIO_FORM).context()));
+        var unconfigured = withTwilio(null, null);
+        unconfigured.check(twilio("POST", TWILIO_VOICE, right, TWILIO_FORM).context());
+        said.add(SignedWebhookFilter.detail(Response.Status.FORBIDDEN, unconfigured.providers.get(1)));
+        said.addAll(logged.stream().map(LogRecord::getMessage).toList());
+        // each refusal's detail and log line (one reason each), the accepted one's line, the unconfigured refusal's two
+        assertEquals(refused.size() * 2 + 3, said.size(), said::toString);
+        for (var text : said) {
+            assertFalse(text.contains(TWILIO_TOKEN), text);
+            assertFalse(text.contains(right), text);
+        }
+    }
+
+    @Test
     void behindAProxyATwilioSignatureOverThePublicUrlIsAccepted() {
         var publicUrl = "https://calls.example.org/webhooks/twilio/voice";
         var signature = twilioSignature(publicUrl,
