@@ -29,16 +29,16 @@ import java.util.logging.Logger;
 
 /**
  * Every request to the webhook application shows its provider's signature before anything else runs. The
- * {@link ProviderSignature} whose first segment is the webhook's first path segment under {@code /webhooks}
- * (whole segments, matrix parameters ignored) checks it (Twilio's takes {@code twilio}, Vonage's all the rest); a POST's body is read
- * (at most {@value #MAX_BODY_BYTES} bytes, the webhook reader's limit), checked and handed on unchanged; a GET's query
- * is checked as the provider signs it. Without its provider's secret every webhook is refused (Vonage: 401), unless
- * unsigned webhooks are explicitly allowed; the provider chooses the status of each refusal (Vonage 401 or 403, Twilio
- * always 403). A request without a body (GET, HEAD) must not carry one, and its query must pass the provider's
- * {@linkplain ProviderSignature#queryProblem allow-list} (in every mode). Refusals are problem+json, logged by
- * provider, reason and path only, and at most once a minute per provider and reason with a count ({@link RefusalLog}:
- * anyone can send them at request rate). Registered by {@code VoiceApplication} alone, so other applications are not
- * affected.
+ * {@link ProviderSignature} whose first segment is the webhook's first path segment under {@code /webhooks} (whole
+ * segments, matrix parameters ignored) checks it (Twilio's takes {@code twilio}, Vonage's all the rest); a POST's body
+ * is read (at most {@value #MAX_BODY_BYTES} bytes, the webhook reader's limit), checked and handed on unchanged; a
+ * GET's query is checked as the provider signs it. Without its provider's secret every webhook is refused (Vonage:
+ * 401), unless unsigned webhooks are explicitly allowed; the provider chooses the status of each refusal (Vonage 401 or
+ * 403, Twilio always 403). A request without a body (GET, HEAD) must not carry one, and its query must pass the
+ * provider's {@linkplain ProviderSignature#queryProblem allow-list} (in every mode). Refusals are problem+json, logged
+ * by provider, reason and path only, and at most once a minute per provider and reason with a count
+ * ({@link RefusalLog}: anyone can send them at request rate). Registered by {@code VoiceApplication} alone, so other
+ * applications are not affected.
  */
 @Provider
 @PreMatching
