@@ -1,13 +1,14 @@
 /**
  * Signatures: webhook authentication, before anything else sees a webhook. Each provider's check is one
  * {@code ProviderSignature}, chosen by the webhook's path: Vonage's HS256 bearer JWT (payload hash, freshness,
- * application id, the answer webhook's query allow-list) for everything under {@code /webhooks} that no other prefix
- * claims, Twilio's {@code X-Twilio-Signature} (HMAC-SHA1 over the URL as Twilio requested it and the sorted POST
- * parameters) under {@code /webhooks/twilio/}. The provider chooses the refusal's status (Vonage 401/403, Twilio
- * always 403). Without its secret a provider's every webhook is refused, unless unsigned webhooks are explicitly
- * allowed; readiness names each missing secret and is DOWN only while no provider takes webhooks. Refused webhooks
- * are logged by reason and path only (never a token, signature, claim or secret), at most one line a minute per
- * reason with a count. Also signs the administrator's browser phone's (Vonage-style) webhooks with a key derived
- * from the Vonage secret, good on this server only.
+ * application id, the answer webhook's query allow-list) for everything under {@code /webhooks} that no other
+ * provider's first path segment claims, Twilio's {@code X-Twilio-Signature} (HMAC-SHA1 over the URL as Twilio requested
+ * it and the sorted POST parameters) under {@code /webhooks/twilio} (whole path segments, matrix parameters ignored).
+ * The provider chooses the refusal's status (Vonage 401/403, Twilio always 403). Without its secret a provider's every
+ * webhook is refused, unless unsigned webhooks are explicitly allowed; readiness names each missing secret and is DOWN
+ * only while no provider takes webhooks. Refused webhooks are logged by provider, reason and path only (never a token,
+ * signature, claim or secret), at most one line a minute per provider and reason with a count. Also signs the
+ * administrator's browser phone's (Vonage-style) webhooks with a key derived from the Vonage secret, good on this
+ * server only.
  */
 package dev.landline.signatures;

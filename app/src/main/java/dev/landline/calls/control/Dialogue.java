@@ -103,8 +103,10 @@ public class Dialogue {
         if (!keys.usable() || outcome == null) {
             return reprompt(call, Languages.DEFAULT, keys, Listening.PIN, Prompts.askPin());
         }
-        var caller = call.callerId() == null ? Optional.<KnownCaller>empty() : directory.caller(call.callerId());
-        if (!outcome.accepted() || caller.isEmpty()) {
+        // a wrong PIN (the lock-out path, at request rate) never loads the caller and their accounts
+        var caller = !outcome.accepted() || call.callerId() == null ? Optional.<KnownCaller>empty()
+                : directory.caller(call.callerId());
+        if (caller.isEmpty()) {
             if (!call.pinFailed(now())) {
                 return new End(Languages.DEFAULT, Prompts.tooManyFailures());
             }

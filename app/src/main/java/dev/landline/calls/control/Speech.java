@@ -26,9 +26,22 @@ public record Speech(List<Part> parts) {
     public record Digits(String digits) implements Part {
 
         public Digits {
-            if (digits == null || !digits.matches("[0-9]+")) {
+            if (digits == null || !asciiDigits(digits)) {
                 throw new IllegalArgumentException("only ASCII digits are read digit by digit");
             }
+        }
+
+        private static boolean asciiDigits(String digits) {
+            if (digits.isEmpty()) {
+                return false;
+            }
+            for (int i = 0; i < digits.length(); i++) {
+                var c = digits.charAt(i);
+                if (c < '0' || c > '9') {
+                    return false;
+                }
+            }
+            return true;
         }
 
         @Override

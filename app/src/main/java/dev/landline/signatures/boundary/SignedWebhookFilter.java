@@ -22,7 +22,6 @@ import jakarta.ws.rs.ext.Provider;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.time.Clock;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -30,15 +29,16 @@ import java.util.logging.Logger;
 
 /**
  * Every request to the webhook application shows its provider's signature before anything else runs. The
- * {@link ProviderSignature} whose path prefix is the longest the webhook's path (under {@code /webhooks}) starts
- * with checks it (Twilio's takes {@code twilio/}, Vonage's all the rest); a POST's body is read (at most
- * {@value #MAX_BODY_BYTES} bytes, the webhook reader's limit), checked and handed on unchanged; a GET's query is checked as the provider signs it.
- * Without its provider's secret every webhook is refused (Vonage: 401), unless unsigned webhooks are explicitly
- * allowed; the provider chooses the status of each refusal (Vonage 401 or 403, Twilio always 403).
- * A request without a body (GET, HEAD) must not carry one, and its query must pass the provider's
- * {@linkplain ProviderSignature#queryProblem allow-list} (in every mode). Refusals are problem+json, logged by
- * reason and path only, and at most once a minute per reason with a count ({@link RefusalLog}: anyone can send
- * them at request rate). Registered by {@code VoiceApplication} alone, so other applications are not affected.
+ * {@link ProviderSignature} whose first segment is the webhook's first path segment under {@code /webhooks} (whole
+ * segments, matrix parameters ignored) checks it (Twilio's takes {@code twilio}, Vonage's all the rest); a POST's body
+ * is read (at most {@value #MAX_BODY_BYTES} bytes, the webhook reader's limit), checked and handed on unchanged; a
+ * GET's query is checked as the provider signs it. Without its provider's secret every webhook is refused (Vonage:
+ * 401), unless unsigned webhooks are explicitly allowed; the provider chooses the status of each refusal (Vonage 401 or
+ * 403, Twilio always 403). A request without a body (GET, HEAD) must not carry one, and its query must pass the
+ * provider's {@linkplain ProviderSignature#queryProblem allow-list} (in every mode). Refusals are problem+json, logged
+ * by provider, reason and path only, and at most once a minute per provider and reason with a count
+ * ({@link RefusalLog}: anyone can send them at request rate). Registered by {@code VoiceApplication} alone, so other
+ * applications are not affected.
  */
 @Provider
 @PreMatching
@@ -47,6 +47,8 @@ import java.util.logging.Logger;
 public class SignedWebhookFilter implements ContainerRequestFilter {
 
     public static final int MAX_BODY_BYTES = 16 * 1024;
+    /** The detail of the 404 for a path no provider's check takes (so tests can tell it from the resources' 404). */
+    public static final String NO_PROVIDER_HERE = "No voice provider's webhooks are served at this path.";
     private static final Set<String> WITH_BODY = Set.of(HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH);
     private static final Logger LOG = Logger.getLogger(SignedWebhookFilter.class.getName());
 
@@ -63,13 +65,17 @@ public class SignedWebhookFilter implements ContainerRequestFilter {
 
     @Override
     public void filter(ContainerRequestContext request) {
-        check(request).ifPresent(status -> request.abortWith(problem(status, providerOf(request))));
+        var provider = providerOf(request);
+        check(request, provider).ifPresent(status -> request.abortWith(problem(status, provider)));
     }
 
     /** Empty when the request may go on (with its body intact); otherwise the status that refuses it. */
     Optional<Response.Status> check(ContainerRequestContext request) {
+        return check(request, providerOf(request));
+    }
+
+    private Optional<Response.Status> check(ContainerRequestContext request, Optional<ProviderSignature> provider) {
         var where = request.getMethod() + " " + LoggedPath.of(request.getUriInfo().getRequestUri().getRawPath());
-        var provider = providerOf(request);
         if (provider.isEmpty()) {
             refusals.refused("no-provider", () -> "webhook rejected: no provider's webhooks here (" + where + ")");
             return Optional.of(Response.Status.NOT_FOUND);
@@ -80,8 +86,7 @@ public class SignedWebhookFilter implements ContainerRequestFilter {
     private Optional<Response.Status> check(ContainerRequestContext request, ProviderSignature provider,
             String where) {
         if (provider.mode() == WebhookMode.REFUSING) {
-            refusals.refused(Verdict.NOT_CONFIGURED.name(),
-                    () -> "webhook rejected: " + Verdict.NOT_CONFIGURED.reason() + " (" + where + ")");
+            refused(provider, Verdict.NOT_CONFIGURED.name(), provider.reason(Verdict.NOT_CONFIGURED), where);
             return refusal(provider, Verdict.NOT_CONFIGURED);
         }
         var withBody = WITH_BODY.contains(request.getMethod());
@@ -89,7 +94,7 @@ public class SignedWebhookFilter implements ContainerRequestFilter {
             var shape = unexpectedBody(request)
                     .or(() -> provider.queryProblem(request.getUriInfo().getRequestUri().getRawQuery()));
             if (shape.isPresent()) {
-                refusals.refused("shape", () -> "webhook rejected: " + shape.get() + " (" + where + ")");
+                refused(provider, "shape", shape.get(), where);
                 return Optional.of(Response.Status.BAD_REQUEST);
             }
         }
@@ -111,21 +116,44 @@ public class SignedWebhookFilter implements ContainerRequestFilter {
                 clock.instant());
         var refusal = refusal(provider, verdict);
         if (refusal.isPresent()) {
-            refusals.refused(verdict.name(), () -> "webhook rejected: " + verdict.reason() + " (" + where + ")");
+            refused(provider, verdict.name(), provider.reason(verdict), where);
         } else {
-            LOG.fine(() -> "webhook signature accepted (" + where + ")");
+            LOG.fine(() -> provider.name() + " webhook signature accepted (" + where + ")");
         }
         return refusal;
     }
 
-    /** The check whose prefix is the longest the path under /webhooks starts with. */
+    /** Logged by provider and reason, so one provider's flood of refusals does not hide another's lines. */
+    private void refused(ProviderSignature provider, String kind, String reason, String where) {
+        refusals.refused(provider.name() + ":" + kind,
+                () -> provider.name() + " webhook rejected: " + reason + " (" + where + ")");
+    }
+
+    /**
+     * The check whose {@linkplain ProviderSignature#firstSegment() segment} is the first whole path segment under
+     * /webhooks (decoded, without matrix parameters, as JAX-RS matches it), else the one that takes the rest ("").
+     */
     Optional<ProviderSignature> providerOf(ContainerRequestContext request) {
-        var path = request.getUriInfo().getPath().replaceFirst("^/+", "");
+        var first = "";
+        for (var segment : request.getUriInfo().getPathSegments()) {
+            if (!segment.getPath().isEmpty()) {
+                first = segment.getPath();
+                break;
+            }
+        }
         if (providers == null) {
             providers = available.stream().toList();
         }
-        return providers.stream().filter(provider -> path.startsWith(provider.pathPrefix()))
-                .max(Comparator.comparingInt(provider -> provider.pathPrefix().length()));
+        ProviderSignature rest = null;
+        for (var provider : providers) {
+            if (provider.firstSegment().equals(first)) {
+                return Optional.of(provider);
+            }
+            if (provider.firstSegment().isEmpty()) {
+                rest = provider;
+            }
+        }
+        return Optional.ofNullable(rest);
     }
 
     /** By default no token or an unreadable one: 401; a readable token that is not accepted: 403. */
@@ -159,7 +187,7 @@ public class SignedWebhookFilter implements ContainerRequestFilter {
 
     private static Response problem(Response.Status status, Optional<ProviderSignature> provider) {
         if (provider.isEmpty()) {
-            return Problem.response(status, "No voice provider's webhooks are served at this path.");
+            return Problem.response(status, NO_PROVIDER_HERE);
         }
         var response = Problem.response(status, detail(status, provider.get()));
         return status == Response.Status.UNAUTHORIZED

@@ -48,8 +48,9 @@ public class SignedWebhooksReadiness implements HealthCheck {
 
     /** What the check says besides UP or DOWN: the modes, and the warning or the reasons. */
     static Map<String, String> data(List<ProviderSignature> providers) {
-        // the catch-all provider (Vonage, prefix "") first, then by name: a stable order for people and tests
-        var ordered = providers.stream().sorted(Comparator.comparingInt((ProviderSignature p) -> p.pathPrefix().length())
+        // the catch-all provider (Vonage, segment "") first, then by name: a stable order for people and tests
+        var ordered = providers.stream()
+                .sorted(Comparator.comparingInt((ProviderSignature p) -> p.firstSegment().length())
                 .thenComparing(ProviderSignature::name)).toList();
         var refusing = ordered.stream().filter(provider -> provider.mode() == WebhookMode.REFUSING).toList();
         var unsigned = ordered.stream().filter(provider -> provider.mode() == WebhookMode.UNSIGNED_ALLOWED).toList();

@@ -5,7 +5,8 @@ import java.util.Optional;
 
 /**
  * One voice provider's webhook signature check. The signed-webhook filter hands each webhook to the check whose
- * {@link #pathPrefix()} is the longest its path under {@code /webhooks} starts with, so a second provider is one
+ * {@link #firstSegment()} is the first path segment under {@code /webhooks} (whole segments, matrix parameters
+ * ignored, as JAX-RS matches them), and every other webhook to the one whose segment is "", so a second provider is one
  * more bean beside {@link VonageSignature}, not a change to the filter. What a check says is fit for a log and a
  * problem: never a token, a claim's value or the secret.
  */
@@ -17,8 +18,11 @@ public interface ProviderSignature {
     /** The configuration property that holds this provider's secret (named by readiness while it is missing). */
     String secretSetting();
 
-    /** Where this provider's webhooks sit under {@code /webhooks}, without a leading slash ("" = all the rest). */
-    String pathPrefix();
+    /**
+     * The first path segment under {@code /webhooks} of this provider's webhooks, without slashes ("twilio"), or ""
+     * for all the webhooks no other provider's segment claims.
+     */
+    String firstSegment();
 
     /** Decided once from the configuration. */
     WebhookMode mode();
@@ -47,6 +51,11 @@ public interface ProviderSignature {
             case MISSING, MALFORMED, NOT_CONFIGURED -> 401;
             default -> 403;
         };
+    }
+
+    /** Why a webhook with this verdict was refused, for the log (a category only, in this provider's words). */
+    default String reason(Verdict verdict) {
+        return verdict.reason();
     }
 
     /** The {@code WWW-Authenticate} challenge of a 401. */

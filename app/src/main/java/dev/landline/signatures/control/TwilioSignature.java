@@ -109,8 +109,17 @@ public class TwilioSignature implements ProviderSignature {
     }
 
     @Override
-    public String pathPrefix() {
-        return "twilio/";
+    public String firstSegment() {
+        return "twilio";
+    }
+
+    @Override
+    public String reason(Verdict verdict) {
+        return switch (verdict) {
+            case MISSING -> "no " + HEADER;
+            case MALFORMED -> "unreadable " + HEADER + " or form body";
+            default -> verdict.reason();
+        };
     }
 
     @Override

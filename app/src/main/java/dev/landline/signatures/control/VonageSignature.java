@@ -34,7 +34,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * secret configured every webhook is {@linkplain WebhookMode#REFUSING refused}, unless {@value #ALLOW_UNSIGNED} is
  * {@code true}: then every request passes unchecked, and startup, readiness and the admin status say so. Vonage's
  * webhooks sit at the root of {@code /webhooks} ({@code answer}, {@code input/{token}}, {@code event}), as the
- * Vonage applications are configured, so this check takes every webhook no other provider's prefix claims.
+ * Vonage applications are configured, so this check takes every webhook no other provider's first path segment claims.
  */
 @ApplicationScoped
 public class VonageSignature implements ProviderSignature {
@@ -143,7 +143,7 @@ public class VonageSignature implements ProviderSignature {
     }
 
     @Override
-    public String pathPrefix() {
+    public String firstSegment() {
         return "";
     }
 

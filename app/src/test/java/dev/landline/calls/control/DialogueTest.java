@@ -36,6 +36,7 @@ class DialogueTest {
     private final Dialogue dialogue = new Dialogue(Clock.fixed(NOW, ZoneOffset.UTC));
     private final Map<String, Long> accountNumbers = new HashMap<>();
     private final Map<Long, KnownCaller> callers = new HashMap<>();
+    private int callerLookups;
 
     private final Dialogue.Directory directory = new Dialogue.Directory() {
         @Override
@@ -45,6 +46,7 @@ class DialogueTest {
 
         @Override
         public Optional<KnownCaller> caller(long id) {
+            callerLookups++;
             return Optional.ofNullable(callers.get(id));
         }
     };
@@ -112,7 +114,7 @@ class DialogueTest {
     }
 
     @Test
-    void aRightPinWithOneAccountReadsItsCodeAfterTellingWrongPins() {
+    void aRightPinWithOneAccountReadsItsCode() {
         caller(7L, "en-US", "GitHub");
         var call = call(7L, true);
 
@@ -166,6 +168,18 @@ class DialogueTest {
 
         assertEquals("Sorry, that did not work. Please try again later. Goodbye.", said(end));
         assertEquals(Stage.ENDED, call.stage());
+    }
+
+    @Test
+    void wrongPinsAreCountedWithoutLoadingTheCallerOrTheirAccounts() {
+        caller(7L, "en-GB", "GitHub");
+        var call = call(7L, true);
+        pin(call, PinOutcome.REJECTED);
+        pin(call, PinOutcome.LOCKED);
+        assertEquals(2, call.pinFailures());
+        assertEquals(0, callerLookups, "a wrong PIN costs no lookup of the caller's accounts");
+        assertInstanceOf(RightPin.class, pin(call, PinOutcome.ACCEPTED));
+        assertEquals(1, callerLookups);
     }
 
     @Test
@@ -259,7 +273,7 @@ class DialogueTest {
     }
 
     @Test
-    void codesAreReadDigitByDigitAndNeverShownInLogs() {
+    void codesAreReadDigitByDigitAndTheSpeechsToStringDoesNotShowThem() {
         var spoken = Prompts.counterCode("Bank", "081804");
         assertEquals(2, spoken.ssml().split("<say-as interpret-as='digits'>081804</say-as>", -1).length - 1);
         assertFalse(spoken.toString().contains("081804"), spoken.toString());

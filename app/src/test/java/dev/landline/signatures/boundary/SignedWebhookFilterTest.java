@@ -15,6 +15,8 @@ import dev.landline.signatures.control.WebhookMode;
 import dev.landline.signatures.control.WebhookRequest;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.PathSegment;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.ByteArrayInputStream;
@@ -123,7 +125,8 @@ class SignedWebhookFilterTest {
         assertEquals(Optional.of(Response.Status.UNAUTHORIZED), filter(SECRET).check(request.context()));
         assertEquals(1, logged.size());
         assertEquals(Level.INFO, logged.get(0).getLevel());
-        assertEquals("webhook rejected: no bearer token (POST /webhooks/input/{token})", logged.get(0).getMessage());
+        assertEquals("vonage webhook rejected: no bearer token (POST /webhooks/input/{token})",
+                logged.get(0).getMessage());
     }
 
     @Test
@@ -132,7 +135,7 @@ class SignedWebhookFilterTest {
                 .sign(Algorithm.HMAC256("not-the-secret"));
         var request = new Request("POST", "http://127.0.0.1:8080/webhooks/event", bearer(forged), BODY);
         assertEquals(Optional.of(Response.Status.FORBIDDEN), filter(SECRET).check(request.context()));
-        assertEquals("webhook rejected: bad signature (POST /webhooks/event)", logged.get(0).getMessage());
+        assertEquals("vonage webhook rejected: bad signature (POST /webhooks/event)", logged.get(0).getMessage());
         for (var record : logged) {
             var secrets = List.of(forged, forged.split("\\.")[2], SECRET, "not-the-secret", sha256(BODY), "480261");
             for (var secret : secrets) {
@@ -145,7 +148,7 @@ class SignedWebhookFilterTest {
     void aStaleTokenIsRefusedWith403() {
         var request = new Request("POST", INPUT, bearer(token(NOW.minusSeconds(301), sha256(BODY))), BODY);
         assertEquals(Optional.of(Response.Status.FORBIDDEN), filter(SECRET).check(request.context()));
-        assertEquals("webhook rejected: stale iat (POST /webhooks/input/{token})", logged.get(0).getMessage());
+        assertEquals("vonage webhook rejected: stale iat (POST /webhooks/input/{token})", logged.get(0).getMessage());
     }
 
     @Test
@@ -157,7 +160,7 @@ class SignedWebhookFilterTest {
             var get = new Request("GET", ANSWER, authorization, null);
             assertEquals(Optional.of(Response.Status.UNAUTHORIZED), filter(null).check(get.context()));
         }
-        assertEquals("webhook rejected: no signature secret configured: every webhook is refused"
+        assertEquals("vonage webhook rejected: no signature secret configured: every webhook is refused"
                 + " (POST /webhooks/input/{token})", logged.get(0).getMessage());
         var unconfigured = VonageSignature.of(null, 300);
         assertTrue(SignedWebhookFilter.detail(Response.Status.UNAUTHORIZED, unconfigured)
@@ -180,7 +183,7 @@ class SignedWebhookFilterTest {
         nanos[0] = RefusalLog.INTERVAL.plusSeconds(1).toNanos();
         filter.check(new Request("POST", INPUT, null, BODY).context());
         assertEquals(2, logged.stream().filter(r -> r.getLevel() == Level.INFO).count(), () -> messages());
-        assertTrue(logged.get(1).getMessage().startsWith("webhook rejected: no signature secret configured"),
+        assertTrue(logged.get(1).getMessage().startsWith("vonage webhook rejected: no signature secret configured"),
                 logged.get(1).getMessage());
         assertTrue(logged.get(1).getMessage().contains("1000 more refused for this reason"),
                 logged.get(1).getMessage());
@@ -223,7 +226,7 @@ class SignedWebhookFilterTest {
         var encoded = new Request("GET", ANSWER + "&fr%6Fm=447700900999", bearer(tokenWithoutHash(NOW)), null);
         assertEquals(Optional.of(Response.Status.BAD_REQUEST), filter(SECRET).check(encoded.context()),
                 "names are compared decoded");
-        assertEquals("webhook rejected: a repeated query parameter (GET /webhooks/answer)",
+        assertEquals("vonage webhook rejected: a repeated query parameter (GET /webhooks/answer)",
                 logged.get(0).getMessage());
     }
 
@@ -251,7 +254,7 @@ class SignedWebhookFilterTest {
         filter.providers = List.of(VonageSignature.of(SECRET, 300, false, "our-application"));
         var request = new Request("POST", INPUT, bearer(token(NOW, sha256(BODY))), BODY);
         assertEquals(Optional.of(Response.Status.FORBIDDEN), filter.check(request.context()));
-        assertEquals("webhook rejected: application_id missing or another application's"
+        assertEquals("vonage webhook rejected: application_id missing or another application's"
                 + " (POST /webhooks/input/{token})", logged.get(0).getMessage());
     }
 
@@ -345,6 +348,37 @@ class SignedWebhookFilterTest {
     }
 
     @Test
+    void whatARefusedTwilioWebhookProducesNeverContainsTheTokenOrTheRightSignature() {
+        var form = new java.util.TreeMap<>(java.util.Map.of("CallSid", "CA1", "From", "+447700900123",
+                "To", "+442079460000"));
+        var right = twilioSignature(TWILIO_VOICE, form);
+        var filter = withTwilio(TWILIO_TOKEN, null);
+        var twilio = filter.providers.get(1);
+        var refused = List.of(
+                twilio("POST", TWILIO_VOICE, null, TWILIO_FORM),
+                twilio("POST", TWILIO_VOICE, right, TWILIO_FORM.replace("900123", "900124")),
+                twilio("POST", TWILIO_VOICE, right + "x".repeat(500), TWILIO_FORM),
+                twilio("POST", TWILIO_VOICE, right, TWILIO_FORM + "&CallSid=CA2"),
+                twilio("GET", TWILIO_VOICE + "?CallSid=CA1&CallSid=CA2", right, null));
+        var said = new ArrayList<String>();
+        for (var request : refused) {
+            var status = filter.check(request.context()).orElseThrow(() -> new AssertionError("not refused"));
+            said.add(SignedWebhookFilter.detail(status, twilio));
+        }
+        assertEquals(Optional.empty(), filter.check(twilio("POST", TWILIO_VOICE, right, TWILIO_FORM).context()));
+        var unconfigured = withTwilio(null, null);
+        unconfigured.check(twilio("POST", TWILIO_VOICE, right, TWILIO_FORM).context());
+        said.add(SignedWebhookFilter.detail(Response.Status.FORBIDDEN, unconfigured.providers.get(1)));
+        said.addAll(logged.stream().map(LogRecord::getMessage).toList());
+        // each refusal's detail and log line (one reason each), the accepted one's line, the unconfigured refusal's two
+        assertEquals(refused.size() * 2 + 3, said.size(), said::toString);
+        for (var text : said) {
+            assertFalse(text.contains(TWILIO_TOKEN), text);
+            assertFalse(text.contains(right), text);
+        }
+    }
+
+    @Test
     void behindAProxyATwilioSignatureOverThePublicUrlIsAccepted() {
         var publicUrl = "https://calls.example.org/webhooks/twilio/voice";
         var signature = twilioSignature(publicUrl,
@@ -368,6 +402,45 @@ class SignedWebhookFilterTest {
                 filter.check(twilio("GET", url + "&CallSid=CA2", signature, null).context()), "a repeated name");
     }
 
+    @Test
+    void theProviderIsChosenByTheWholeFirstPathSegmentWithoutItsMatrixParameters() {
+        var filter = withTwilio(TWILIO_TOKEN, null);
+        var chosen = (java.util.function.Function<String, String>) url -> filter
+                .providerOf(new Request("POST", url, null, TWILIO_FORM).context())
+                .map(ProviderSignature::name).orElse("none");
+        assertEquals("twilio", chosen.apply("http://127.0.0.1:8080/webhooks/twilio"));
+        assertEquals("twilio", chosen.apply(TWILIO_VOICE));
+        assertEquals("twilio", chosen.apply("http://127.0.0.1:8080/webhooks/twilio;x=1/voice"),
+                "JAX-RS matches /twilio;x=1/voice as /twilio/voice, so Twilio's check must take it");
+        assertEquals("vonage", chosen.apply("http://127.0.0.1:8080/webhooks/twilioX/voice"),
+                "a segment that only starts with twilio is not Twilio's");
+        assertEquals("vonage", chosen.apply("http://127.0.0.1:8080/webhooks/answer;x=1"));
+        assertEquals("vonage", chosen.apply(INPUT));
+        assertEquals(Optional.of(Response.Status.FORBIDDEN), filter.check(
+                twilio("POST", "http://127.0.0.1:8080/webhooks/twilio;x=1/voice", null, TWILIO_FORM).context()),
+                "refused as Twilio refuses (403), not as Vonage (401)");
+        assertEquals(Optional.of(Response.Status.UNAUTHORIZED), filter.check(
+                new Request("POST", "http://127.0.0.1:8080/webhooks/twilioX/voice", null, TWILIO_FORM).context()));
+        var onlyTwilio = filter(SECRET);
+        onlyTwilio.providers = List.of(TwilioSignature.of(TWILIO_TOKEN, false, null));
+        assertEquals(Optional.empty(), onlyTwilio.providerOf(new Request("POST", INPUT, null, BODY).context()),
+                "without a provider for the rest, nothing takes the other paths");
+        assertEquals(Optional.of(Response.Status.NOT_FOUND),
+                onlyTwilio.check(new Request("POST", INPUT, null, BODY).context()));
+    }
+
+    @Test
+    void refusalsAreLoggedPerProviderSoATwilioFloodDoesNotHideVonagesLines() {
+        var filter = withTwilio(TWILIO_TOKEN, null);
+        for (int i = 0; i < 100; i++) {
+            filter.check(twilio("POST", TWILIO_VOICE, null, TWILIO_FORM).context());
+        }
+        filter.check(new Request("POST", INPUT, null, BODY).context());
+        var lines = logged.stream().filter(r -> r.getLevel() == Level.INFO).map(LogRecord::getMessage).toList();
+        assertEquals(List.of("twilio webhook rejected: no X-Twilio-Signature (POST /webhooks/twilio/voice)",
+                "vonage webhook rejected: no bearer token (POST /webhooks/input/{token})"), lines);
+    }
+
     /** A second provider at {@code /webhooks/other/}: accepts exactly the header value "other-ok". */
     private static final class OtherProvider implements ProviderSignature {
         @Override
@@ -381,8 +454,8 @@ class SignedWebhookFilterTest {
         }
 
         @Override
-        public String pathPrefix() {
-            return "other/";
+        public String firstSegment() {
+            return "other";
         }
 
         @Override
@@ -520,13 +593,29 @@ class SignedWebhookFilterTest {
             this.entity = new ByteArrayInputStream(body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8));
         }
 
+        /** The path under /webhooks in segments, each without its matrix parameters (as JAX-RS gives them). */
+        List<PathSegment> segments() {
+            var path = uri.getPath().substring(uri.getPath().indexOf("/webhooks/") + "/webhooks/".length());
+            return java.util.Arrays.stream(path.split("/", -1)).map(segment -> (PathSegment) new PathSegment() {
+                @Override
+                public String getPath() {
+                    return segment.contains(";") ? segment.substring(0, segment.indexOf(';')) : segment;
+                }
+
+                @Override
+                public MultivaluedMap<String, String> getMatrixParameters() {
+                    throw new UnsupportedOperationException("matrix parameters");
+                }
+            }).toList();
+        }
+
         ContainerRequestContext context() {
             var uriInfo = (UriInfo) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {UriInfo.class},
                     (proxy, m, args) -> switch (m.getName()) {
                         case "getRequestUri" -> uri;
                         case "getBaseUri" -> URI.create(uri.toString().substring(0,
                                 uri.toString().indexOf("/webhooks/") + "/webhooks/".length()));
-                        case "getPath" -> uri.getPath().substring(uri.getPath().indexOf("/webhooks/") + 9);
+                        case "getPathSegments" -> segments();
                         default -> throw new UnsupportedOperationException(m.getName());
                     });
             return (ContainerRequestContext) Proxy.newProxyInstance(getClass().getClassLoader(),

@@ -16,6 +16,12 @@ public record Database(Kind kind, String jdbcUrl, String user, String password) 
         return new Database(Kind.H2, "jdbc:h2:mem:landline;DB_CLOSE_DELAY=-1", "sa", "");
     }
 
+    /** Kind, URL and user: never the password (a record's own toString would print it into test reports). */
+    @Override
+    public String toString() {
+        return "Database[kind=" + kind + ", jdbcUrl=" + jdbcUrl + ", user=" + user + "]";
+    }
+
     /** PostgreSQL's host, from {@code jdbc:postgresql://host[:port]/name}. */
     public String host() {
         return location().getHost();
