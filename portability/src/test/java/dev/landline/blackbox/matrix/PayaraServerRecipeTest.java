@@ -46,8 +46,26 @@ class PayaraServerRecipeTest {
                 + " landline.seed-key"), commands);
         assertTrue(commands.contains("create-file-user --groups admin --passwordfile /secure/landline/admin.password "
                 + SETTINGS.adminUser()), commands);
-        assertTrue(commands.contains("landline.seed-key.previous"), "the test-only earlier keys come first");
+        var earlierKeys = commands.indexOf("landline.seed-key.previous");
+        assertTrue(earlierKeys >= 0, commands);
+        assertTrue(earlierKeys < commands.indexOf("create-password-alias --passwordfile /secure/landline/seed-key.alias"),
+                "the test-only earlier keys come first, before the recipe's own commands");
         assertTrue(commands.contains("deploy --contextroot / "), commands);
+    }
+
+    @Test
+    void theCommandsNameSecretFilesNeverTheSecretsThemselves() throws Exception {
+        for (var database : new Database[] {new Database(Database.Kind.H2, "jdbc:h2:mem:x", "sa", ""),
+                new Database(Database.Kind.POSTGRES, "jdbc:postgresql://127.0.0.1:5432/x", "postgres", "db-secret")}) {
+            var commands = PayaraServer.commands(on(database), SECRETS, BASE);
+            for (var secret : new String[] {SETTINGS.seedKey(), SETTINGS.pinPepper(), SETTINGS.signatureSecret(),
+                    SETTINGS.adminPassword(), SETTINGS.viewerPassword(), "db-secret"}) {
+                assertFalse(commands.contains(secret), "a secret in the asadmin commands on " + database.kind());
+            }
+            for (var previous : (SETTINGS.seedKeyPrevious() + "," + SETTINGS.pinPepperPrevious()).split(",")) {
+                assertFalse(commands.contains(previous), "an earlier key in the asadmin commands on " + database.kind());
+            }
+        }
     }
 
     @Test
