@@ -32,7 +32,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * Twilio follows when nothing was typed) and status (the status callback). Replies are TwiML (they speak live codes:
  * never stored by a cache); bad requests are 4xx problem+json. The call flow behind them is the same as Vonage's.
  */
-@Tag(name = "webhooks", description = "Voice webhooks: Vonage's reply NCCOs, Twilio's TwiML")
+@Tag(ref = "webhooks")
 @SecurityRequirement(name = "twilioSignature")
 @Path("twilio")
 @NoStore
