@@ -86,6 +86,11 @@ public final class QrImages {
         return text;
     }
 
+    /** The text of every QR code found in the image (for now: the one {@link #read} finds). */
+    public static List<String> readAll(byte[] imageBytes) {
+        return List.of(read(imageBytes));
+    }
+
     /** The QR code's text, looked for at the picture's size and, when it is large, scaled down; null if none. */
     private static String find(BufferedImage image) {
         var text = findAsIs(image);
