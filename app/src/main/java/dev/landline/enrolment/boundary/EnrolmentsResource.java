@@ -26,6 +26,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.json.JsonObject;
 import java.io.InputStream;
+import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -91,7 +92,7 @@ public class EnrolmentsResource {
     public Response startFromImage(@PathParam("callerId") long callerId,
             @HeaderParam(HttpHeaders.CONTENT_TYPE) String type, InputStream body) {
         enrolments.checkCaller(callerId);
-        return created(EnrolmentView.of(enrolments.startFromQrCode(callerId, qrCode(type, body))));
+        return created(EnrolmentView.of(enrolments.startFromQrCodes(callerId, qrCodes(type, body))));
     }
 
     @Operation(summary = "Add the next QR code of a multi-code Google Authenticator export, as its pasted URI")
@@ -119,7 +120,7 @@ public class EnrolmentsResource {
             @PathParam("enrolmentId") String enrolmentId, @HeaderParam(HttpHeaders.CONTENT_TYPE) String type,
             InputStream body) {
         enrolments.checkEnrolment(callerId, enrolmentId);
-        return EnrolmentView.of(enrolments.addPart(callerId, enrolmentId, qrCode(type, body))).toJson();
+        return EnrolmentView.of(enrolments.addParts(callerId, enrolmentId, qrCodes(type, body))).toJson();
     }
 
     @Operation(summary = "The enrolment with fresh codes")
@@ -158,9 +159,9 @@ public class EnrolmentsResource {
      * Receives the whole body (at most 5 MiB) before taking a decode slot, so that a client sending slowly holds a
      * request thread and its buffer, never the slot that other uploads wait for.
      */
-    private String qrCode(String type, InputStream body) {
+    private List<String> qrCodes(String type, InputStream body) {
         var image = ImageUpload.read(type, body);
-        return slots.inSlot(() -> QrImages.read(image));
+        return slots.inSlot(() -> QrImages.readAll(image));
     }
 
     private Response created(EnrolmentView view) {

@@ -86,6 +86,7 @@ public final class QrPhotoBench {
         for (var sample : corpus.subList(0, Math.min(6, corpus.size()))) {
             readByService(sample.jpeg());
         }
+        REFUSALS.clear();
         for (var sample : corpus) {
             var file = dir.resolve(sample.id() + ".jpg");
             Files.write(file, sample.jpeg());
@@ -98,7 +99,7 @@ public final class QrPhotoBench {
                 t0 = System.nanoTime();
                 boolean zbarRead = zbarRead(file).containsAll(sample.texts());
                 add(reference, sample.condition(), zbarRead, System.nanoTime() - t0);
-                verdicts.put(sample.id(), zbarRead ? "read" : "unread");
+                verdicts.put(sample.id(), (zbarRead ? "read " : "unread ") + QrPhotoCorpusTest.hash(sample.jpeg()));
                 if (zbarRead && !serviceRead) {
                     zbarOnly++;
                     missed.add(sample.toString());
@@ -122,18 +123,24 @@ public final class QrPhotoBench {
                 throw new IllegalStateException("--write-verdicts needs zbarimg (apt-get install zbar-tools)");
             }
             var lines = new ArrayList<String>();
-            lines.add("# zbar's verdict on each picture of PhonePhotos.corpus(SEED, " + repetitions + "), written by"
-                    + " QrPhotoBench --write-verdicts (" + zbarVersion() + ")");
+            lines.add("# zbar's verdict on each picture of PhonePhotos.corpus(SEED, " + repetitions + ") and the"
+                    + " start of the picture's SHA-256, written by QrPhotoBench --write-verdicts (" + zbarVersion()
+                    + ", Java " + System.getProperty("java.version") + ")");
             verdicts.forEach((id, verdict) -> lines.add(id + " " + verdict));
             Files.write(Path.of(VERDICTS), lines, StandardCharsets.UTF_8);
         }
     }
+
+    /** Why the service refused the pictures it did not read: the start of each message, and how often. */
+    private static final Map<String, Integer> REFUSALS = new TreeMap<>();
 
     /** Every QR code text the service's decoder finds in the picture (none when it refuses). */
     private static List<String> readByService(byte[] jpeg) {
         try {
             return QrImages.readAll(jpeg);
         } catch (EnrolmentRefused refused) {
+            var message = refused.getMessage();
+            REFUSALS.merge(message.replaceAll("\\d+", "N").split("[;:(]")[0].strip(), 1, Integer::sum);
             return List.of();
         }
     }
@@ -180,6 +187,11 @@ public final class QrPhotoBench {
         out.append('\n');
         if (zbarThere) {
             out.append("\nPictures zbar read and the service did not: ").append(zbarOnly).append(".\n");
+        }
+        if (!REFUSALS.isEmpty()) {
+            out.append("\nWhat the service said of the pictures it did not read (warm-up excluded):\n\n");
+            REFUSALS.forEach((message, count) -> out.append("- ").append(count).append(" × \"").append(message)
+                    .append("\"\n"));
         }
         return out.toString();
     }
