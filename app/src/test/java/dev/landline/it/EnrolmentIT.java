@@ -282,6 +282,30 @@ class EnrolmentIT extends OnPayaraMicro {
     }
 
     @Test
+    void onePhotoOfAllThreeCodesOfAnExportStartsTheWholeExport() {
+        var caller = fixtures.caller("Gus", Fixtures.uniqueAccountNumber(), PIN);
+        var codes = List.of(uri(payload(88, 3, 0, List.of(totp("One", "gus", secret(80, 20))))),
+                uri(payload(88, 3, 1, List.of(totp("Two", "gus", secret(81, 20))))),
+                uri(payload(88, 3, 2, List.of(totp("Three", "gus", secret(82, 20))))));
+        var photo = new BufferedImage(1500, 640, BufferedImage.TYPE_INT_RGB);
+        var g = photo.createGraphics();
+        g.setColor(new java.awt.Color(0xDDDDDD));
+        g.fillRect(0, 0, 1500, 640);
+        // shown out of order: the enrolment still has them all, in the export's order
+        for (int i = 0; i < 3; i++) {
+            g.drawImage(QrPictures.code(codes.get(2 - i), 400), 60 + i * 480, 120, null);
+        }
+        g.dispose();
+        var started = upload("POST", enrolments(caller).resolve("enrolments/images"), "image/jpeg",
+                QrPictures.jpeg(photo));
+        assertEquals(201, started.statusCode(), started::body);
+        var enrolment = Http.object(started);
+        assertEquals("3 of 3 codes scanned", enrolment.getJsonObject("batch").getString("summary"));
+        assertEquals(List.of("One", "Two", "Three"), enrolment.getJsonArray("accounts")
+                .getValuesAs(JsonObject.class).stream().map(a -> a.getString("issuer")).toList());
+    }
+
+    @Test
     void aPartialExportIsSavedOnlyWhenConfirmed() {
         var caller = fixtures.caller("Ed", Fixtures.uniqueAccountNumber(), PIN);
         var started = Http.admin("POST", enrolments(caller),
@@ -317,7 +341,7 @@ class EnrolmentIT extends OnPayaraMicro {
         expect(400, "MD5", Http.admin("POST", enrolments(caller), json(uri(payload(1, 1, 0, List.of(md5))))));
         expect(400, "80", Http.admin("POST", enrolments(caller), json("otpauth://totp/X:y?secret=" + shortSecret)));
         expect(400, "no QR code", upload("POST", images, "image/png", QrPictures.png(blank)));
-        expect(400, "not an otpauth", upload("POST", images, "image/png",
+        expect(400, "found a QR code, but it is not an authenticator code", upload("POST", images, "image/png",
                 QrPictures.png(QrPictures.code("https://example.com/not-a-key", 300))));
         expect(400, "not a PNG or JPEG", upload("POST", images, "image/png",
                 "just text".getBytes(StandardCharsets.UTF_8)));

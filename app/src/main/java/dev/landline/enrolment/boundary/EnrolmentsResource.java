@@ -78,8 +78,10 @@ public class EnrolmentsResource {
      * received, then decoded in a slot, outside any transaction; only the result is stored.
      */
     @Operation(summary = "Start an enrolment from a screenshot or photo of a QR code",
-            description = "The QR code is found and decoded on the server; it may fill only part of the image. 503 "
-                    + "with Retry-After while other images are being read.")
+            description = "The QR code is found and decoded on the server; it may fill only part of the image (a "
+                    + "phone photo of a screen is read). A picture of several codes of one export starts it with all "
+                    + "of them. 400 says why a picture cannot be read (too small, too blurred, no code, not an "
+                    + "authenticator code); 503 with Retry-After while other images are being read.")
     @RequestBody(required = true, description = "a PNG or JPEG image of at most 5 MiB and 40 megapixels", content = {
             @Content(mediaType = "image/png", schema = @Schema(type = SchemaType.STRING, format = "binary")),
             @Content(mediaType = "image/jpeg", schema = @Schema(type = SchemaType.STRING, format = "binary"))})
@@ -106,7 +108,8 @@ public class EnrolmentsResource {
         return EnrolmentView.of(enrolments.addPart(callerId, enrolmentId, body.uri())).toJson();
     }
 
-    @Operation(summary = "Add the next QR code of a multi-code Google Authenticator export, as an image")
+    @Operation(summary = "Add the next QR code of a multi-code Google Authenticator export, as an image",
+            description = "Every code in the picture that belongs to the export and was not scanned yet is added.")
     @RequestBody(required = true, description = "a PNG or JPEG image of at most 5 MiB and 40 megapixels", content = {
             @Content(mediaType = "image/png", schema = @Schema(type = SchemaType.STRING, format = "binary")),
             @Content(mediaType = "image/jpeg", schema = @Schema(type = SchemaType.STRING, format = "binary"))})

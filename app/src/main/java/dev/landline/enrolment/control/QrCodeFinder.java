@@ -50,36 +50,47 @@ final class QrCodeFinder {
     private QrCodeFinder() {
     }
 
+    /**
+     * The texts of the QR codes found (in reading order, each once), and at which step they were found (for the
+     * benchmark: what each step buys); no texts when none.
+     */
+    record Found(List<String> texts, String step) {
+    }
+
     /** The texts of the QR codes found (in reading order, each once); empty when none. */
     static List<String> findAll(BufferedImage grey) {
+        return find(grey).texts();
+    }
+
+    static Found find(BufferedImage grey) {
         var found = new LinkedHashSet<String>();
         var source = luminance(grey);
         for (var candidate : List.of(source, source.invert())) {
             decode(new BinaryBitmap(new HybridBinarizer(candidate)), found);
         }
         if (!found.isEmpty()) {
-            return List.copyOf(found);
+            return new Found(List.copyOf(found), "as it is, hybrid binarizer");
         }
+        for (var candidate : List.of(source, source.invert())) {
+            decode(new BinaryBitmap(new GlobalHistogramBinarizer(candidate)), found);
+        }
+        if (!found.isEmpty()) {
+            return new Found(List.copyOf(found), "as it is, global histogram binarizer");
+        }
+        int side = Math.max(grey.getWidth(), grey.getHeight());
         for (double scale : scales(grey.getWidth(), grey.getHeight())) {
             var copy = scale == 1 ? grey : scaled(grey, scale);
-            var copySource = scale == 1 ? source : luminance(copy);
-            if (scale != 1 && lookEveryWay(copySource, found)) {
-                return List.copyOf(found);
-            }
-            if (scale == 1) {
-                for (var candidate : List.of(source, source.invert())) {
-                    decode(new BinaryBitmap(new GlobalHistogramBinarizer(candidate)), found);
-                }
-                if (!found.isEmpty()) {
-                    return List.copyOf(found);
-                }
+            var name = scale == 1 ? "as it is" : scale > 1 ? "scaled up ×" + scale
+                    : "scaled down to " + Math.round(side * scale) + " px";
+            if (scale != 1 && lookEveryWay(luminance(copy), found)) {
+                return new Found(List.copyOf(found), name);
             }
             if ((long) copy.getWidth() * copy.getHeight() <= MAX_PIXELS
                     && lookEveryWay(luminance(enhanced(copy)), found)) {
-                return List.copyOf(found);
+                return new Found(List.copyOf(found), name + ", sharpened");
             }
         }
-        return List.of();
+        return new Found(List.of(), "not found");
     }
 
     /** Every binarizer on the source and its inverse; true when something was found. */

@@ -24,10 +24,10 @@ import javax.imageio.ImageTypeSpecifier;
 import javax.imageio.stream.MemoryCacheImageInputStream;
 
 /**
- * Finds the QR code in a PNG or JPEG image (a screenshot, or a photo of a screen) and returns its text. The QR
- * code may fill only part of the image. Read with ZXing: the hybrid binarizer first (good for photos and uneven
- * light), then the global histogram one, each also on the inverted image (light-on-dark "dark mode" codes), and,
- * for a large image, on a copy scaled down. Everything happens in memory with no display (headless).
+ * Finds the QR codes in a PNG or JPEG image (a screenshot, or a photo of a screen) and returns their texts. A code
+ * may fill only part of the image. This class reads the picture into a greyscale copy; {@link QrCodeFinder} looks for
+ * the codes in it (several scales, binarizers and polarities) and, when none can be read, says why. Everything
+ * happens in memory with no display (headless).
  *
  * <p>Memory is bounded whatever the picture: its size is read from the header first and over
  * {@link #MAX_PIXELS} is refused; a large picture is first read whole at a coarse step (every n-th pixel of every
@@ -61,16 +61,21 @@ public final class QrImages {
      * or none there).
      */
     public static List<String> readAll(byte[] imageBytes) {
+        return find(imageBytes).texts();
+    }
+
+    /** The codes found and how (for the benchmark); refused as {@link #readAll} is. */
+    static QrCodeFinder.Found find(byte[] imageBytes) {
         return withReader(imageBytes, (reader, plan) -> {
             if (plan.coarseStep() > plan.step()) {
-                var found = QrCodeFinder.findAll(grey(reader, plan, plan.coarseStep(), plan.height()));
-                if (!found.isEmpty()) {
-                    return found;
+                var found = QrCodeFinder.find(grey(reader, plan, plan.coarseStep(), plan.height()));
+                if (!found.texts().isEmpty()) {
+                    return new QrCodeFinder.Found(found.texts(), "coarse pass, " + found.step());
                 }
             }
             var grey = grey(reader, plan, plan.step(), plan.bandRows());
-            var found = QrCodeFinder.findAll(grey);
-            if (found.isEmpty()) {
+            var found = QrCodeFinder.find(grey);
+            if (found.texts().isEmpty()) {
                 throw QrCodeFinder.whyNot(grey, plan.step());
             }
             return found;

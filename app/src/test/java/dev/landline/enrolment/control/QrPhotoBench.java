@@ -87,6 +87,7 @@ public final class QrPhotoBench {
             readByService(sample.jpeg());
         }
         REFUSALS.clear();
+        STEPS.clear();
         for (var sample : corpus) {
             var file = dir.resolve(sample.id() + ".jpg");
             Files.write(file, sample.jpeg());
@@ -127,17 +128,22 @@ public final class QrPhotoBench {
                     + " start of the picture's SHA-256, written by QrPhotoBench --write-verdicts (" + zbarVersion()
                     + ", Java " + System.getProperty("java.version") + ")");
             verdicts.forEach((id, verdict) -> lines.add(id + " " + verdict));
+            Files.createDirectories(Path.of(VERDICTS).getParent());
             Files.write(Path.of(VERDICTS), lines, StandardCharsets.UTF_8);
         }
     }
 
     /** Why the service refused the pictures it did not read: the start of each message, and how often. */
     private static final Map<String, Integer> REFUSALS = new TreeMap<>();
+    /** At which step of the decoder the pictures it read were read, and how often. */
+    private static final Map<String, Integer> STEPS = new TreeMap<>();
 
     /** Every QR code text the service's decoder finds in the picture (none when it refuses). */
     private static List<String> readByService(byte[] jpeg) {
         try {
-            return QrImages.readAll(jpeg);
+            var found = QrImages.find(jpeg);
+            STEPS.merge(found.step(), 1, Integer::sum);
+            return found.texts();
         } catch (EnrolmentRefused refused) {
             var message = refused.getMessage();
             REFUSALS.merge(message.replaceAll("\\d+", "N").split("[;:(]")[0].strip(), 1, Integer::sum);
@@ -187,6 +193,11 @@ public final class QrPhotoBench {
         out.append('\n');
         if (zbarThere) {
             out.append("\nPictures zbar read and the service did not: ").append(zbarOnly).append(".\n");
+        }
+        if (!STEPS.isEmpty()) {
+            out.append("\nWhere the service's decoder found the codes of the pictures it read (each step is tried only"
+                    + " when the ones before found nothing):\n\n");
+            STEPS.forEach((step, count) -> out.append("- ").append(count).append(" × ").append(step).append('\n'));
         }
         if (!REFUSALS.isEmpty()) {
             out.append("\nWhat the service said of the pictures it did not read (warm-up excluded):\n\n");
