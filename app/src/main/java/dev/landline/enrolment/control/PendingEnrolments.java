@@ -22,6 +22,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 
@@ -243,7 +244,7 @@ public class PendingEnrolments {
                     + " QR code, but it is not") + " an authenticator code: not an otpauth:// account nor a Google"
                     + " Authenticator export");
         }
-        scans.sort(java.util.Comparator.comparingInt(
+        scans.sort(Comparator.comparingInt(
                 scan -> scan instanceof Scan.ExportPart part ? part.index() : Integer.MAX_VALUE));
         return scans;
     }

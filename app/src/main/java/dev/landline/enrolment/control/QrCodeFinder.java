@@ -30,8 +30,8 @@ import java.util.function.Function;
  * (ZXing's finder needs a few pixels a module; messaging apps shrink photos to 800 px) — each with the hybrid and
  * the global histogram binarizer, and a contrast-stretched, sharpened copy (blur, haze, glare).</li>
  * </ol>
- * Each copy is one byte a pixel and at most {@link #MAX_PIXELS} pixels; at most two are held at once besides the
- * picture. When nothing is found, {@link #whyNot} says why in words a person can act on.
+ * Each copy is one byte a pixel and at most {@link #MAX_PIXELS} pixels; a scaled copy and its sharpened copy (and
+ * ZXing's inverted view of each) are held at once at most, besides the picture. When nothing is found, {@link #whyNot} says why in words a person can act on.
  */
 final class QrCodeFinder {
 
