@@ -587,11 +587,26 @@ class BrowserIT extends OnPayaraMicro {
         return file;
     }
 
-    /**
-     * A Y4M video of a photo held steady in front of the camera: letterboxed into 1280 × 960, converted to YUV 4:2:0
-     * (BT.601, full range).
-     */
-    private static Path fakeCamera(BufferedImage photo) throws IOException {
+    /** A Y4M video (what Chromium's fake camera plays) of a QR code held steady in front of the camera. */
+    private static Path fakeCamera(String uri) throws WriterException {
+        int width = 640;
+        int height = 480;
+        var matrix = qr(uri, 360);
+        var frame = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        int left = (width - matrix.getWidth()) / 2;
+        int top = (height - matrix.getHeight()) / 2;
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                boolean dark = x >= left && y >= top && x < left + matrix.getWidth() && y < top + matrix.getHeight()
+                        && matrix.get(x - left, y - top);
+                frame.setRGB(x, y, dark ? 0x101010 : 0xEBEBEB);
+            }
+        }
+        return y4m(frame);
+    }
+
+    /** A Y4M video of a photo held steady in front of the camera, letterboxed into 1280 × 960. */
+    private static Path fakeCamera(BufferedImage photo) {
         int width = 1280;
         int height = 960;
         var frame = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
@@ -605,6 +620,13 @@ class BrowserIT extends OnPayaraMicro {
                 java.awt.RenderingHints.VALUE_INTERPOLATION_BILINEAR);
         g.drawImage(photo, (width - w) / 2, (height - h) / 2, w, h, null);
         g.dispose();
+        return y4m(frame);
+    }
+
+    /** Ten frames of the picture as a Y4M file (YUV 4:2:0, BT.601 full range), what the fake camera plays. */
+    private static Path y4m(BufferedImage frame) {
+        int width = frame.getWidth();
+        int height = frame.getHeight();
         var luma = new byte[width * height];
         var u = new byte[(width / 2) * (height / 2)];
         var v = new byte[(width / 2) * (height / 2)];
@@ -612,58 +634,26 @@ class BrowserIT extends OnPayaraMicro {
             for (int x = 0; x < width; x++) {
                 int rgb = frame.getRGB(x, y);
                 int r = (rgb >> 16) & 0xFF;
-                int gr = (rgb >> 8) & 0xFF;
+                int g = (rgb >> 8) & 0xFF;
                 int b = rgb & 0xFF;
-                luma[y * width + x] = (byte) Math.round(0.299 * r + 0.587 * gr + 0.114 * b);
+                luma[y * width + x] = (byte) Math.round(0.299 * r + 0.587 * g + 0.114 * b);
                 if (x % 2 == 0 && y % 2 == 0) {
                     int i = (y / 2) * (width / 2) + x / 2;
-                    u[i] = (byte) Math.max(0, Math.min(255, Math.round(128 - 0.1687 * r - 0.3313 * gr + 0.5 * b)));
-                    v[i] = (byte) Math.max(0, Math.min(255, Math.round(128 + 0.5 * r - 0.4187 * gr - 0.0813 * b)));
+                    u[i] = (byte) Math.max(0, Math.min(255, Math.round(128 - 0.1687 * r - 0.3313 * g + 0.5 * b)));
+                    v[i] = (byte) Math.max(0, Math.min(255, Math.round(128 + 0.5 * r - 0.4187 * g - 0.0813 * b)));
                 }
             }
         }
-        var file = Files.createTempFile("landline-fake-camera-photo-", ".y4m");
-        file.toFile().deleteOnExit();
-        try (OutputStream out = Files.newOutputStream(file)) {
-            out.write(("YUV4MPEG2 W" + width + " H" + height + " F10:1 Ip A1:1 C420jpeg\n").getBytes());
-            for (int n = 0; n < 10; n++) {
-                out.write("FRAME\n".getBytes());
-                out.write(luma);
-                out.write(u);
-                out.write(v);
-            }
-        }
-        return file;
-    }
-
-    /** A Y4M video (what Chromium's fake camera plays) of a QR code held steady in front of the camera. */
-    private static Path fakeCamera(String uri) throws WriterException {
-        int width = 640;
-        int height = 480;
-        var matrix = qr(uri, 360);
-        var luma = new byte[width * height];
-        java.util.Arrays.fill(luma, (byte) 235);
-        int left = (width - matrix.getWidth()) / 2;
-        int top = (height - matrix.getHeight()) / 2;
-        for (int y = 0; y < matrix.getHeight(); y++) {
-            for (int x = 0; x < matrix.getWidth(); x++) {
-                if (matrix.get(x, y)) {
-                    luma[(top + y) * width + left + x] = 16;
-                }
-            }
-        }
-        var chroma = new byte[(width / 2) * (height / 2)];
-        java.util.Arrays.fill(chroma, (byte) 128);
         try {
             var file = Files.createTempFile("landline-fake-camera-", ".y4m");
             file.toFile().deleteOnExit();
             try (OutputStream out = Files.newOutputStream(file)) {
                 out.write(("YUV4MPEG2 W" + width + " H" + height + " F10:1 Ip A1:1 C420jpeg\n").getBytes());
-                for (int frame = 0; frame < 10; frame++) {
+                for (int n = 0; n < 10; n++) {
                     out.write("FRAME\n".getBytes());
                     out.write(luma);
-                    out.write(chroma);
-                    out.write(chroma);
+                    out.write(u);
+                    out.write(v);
                 }
             }
             return file;
