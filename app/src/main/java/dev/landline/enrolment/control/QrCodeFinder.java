@@ -26,12 +26,14 @@ import java.util.function.Function;
  * <ol>
  * <li>the picture as it is, with the hybrid binarizer (local thresholds: uneven light), dark-on-light then
  * light-on-dark, every code in it (several codes of an export photographed at once);</li>
- * <li>then at other scales — a large picture scaled down (noise and JPEG blocks average out), a small one scaled up
- * (ZXing's finder needs a few pixels a module; messaging apps shrink photos to 800 px) — each with the hybrid and
- * the global histogram binarizer, and a contrast-stretched, sharpened copy (blur, haze, glare).</li>
+ * <li>the same with the global histogram binarizer;</li>
+ * <li>a contrast-stretched, sharpened copy (blur, haze, glare), then other scales — a small picture scaled up
+ * (ZXing's finder needs a few pixels a module; messaging apps shrink photos to 800 px), a large one scaled down
+ * (noise and JPEG blocks average out) — each as it is and sharpened, with both binarizers and polarities.</li>
  * </ol>
  * Each copy is one byte a pixel and at most {@link #MAX_PIXELS} pixels; a scaled copy and its sharpened copy (and
- * ZXing's inverted view of each) are held at once at most, besides the picture. When nothing is found, {@link #whyNot} says why in words a person can act on.
+ * ZXing's inverted view of each) are held at once at most, besides the picture. When nothing is found,
+ * {@link #whyNot} says why in words a person can act on.
  */
 final class QrCodeFinder {
 
@@ -57,11 +59,7 @@ final class QrCodeFinder {
     record Found(List<String> texts, String step) {
     }
 
-    /** The texts of the QR codes found (in reading order, each once); empty when none. */
-    static List<String> findAll(BufferedImage grey) {
-        return find(grey).texts();
-    }
-
+    /** The QR codes found in the picture, and at which step; no texts when none. */
     static Found find(BufferedImage grey) {
         var found = new LinkedHashSet<String>();
         var source = luminance(grey);
