@@ -210,17 +210,31 @@ async function startCamera() {
   frameTimer = setInterval(() => sendFrame(scan), FRAME_AFTER_MS);
 }
 
-/** Sends the camera's current frame to the server; on a refusal it keeps scanning and shows the server's reason. */
+/**
+ * Sends the sharpest of a few camera frames to the server; on a refusal it keeps scanning and shows the server's
+ * reason.
+ */
 async function sendFrame(scan) {
   const video = $("#camera-view video");
   if (scan.handled || scan.sending || !video || !video.videoWidth) return;
   scan.sending = true;
   try {
-    const canvas = document.createElement("canvas");
-    canvas.width = video.videoWidth;
-    canvas.height = video.videoHeight;
-    canvas.getContext("2d").drawImage(video, 0, 0);
-    const frame = await new Promise((resolve) => canvas.toBlob(resolve, "image/jpeg", 0.92));
+    let best = null;
+    let bestScore = -1;
+    for (let i = 0; i < 4 && !scan.handled; i += 1) {
+      const canvas = document.createElement("canvas");
+      canvas.width = video.videoWidth;
+      canvas.height = video.videoHeight;
+      canvas.getContext("2d").drawImage(video, 0, 0);
+      const score = sharpness(canvas);
+      if (score > bestScore) {
+        best = canvas;
+        bestScore = score;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 150));
+    }
+    if (!best || scan.handled) return;
+    const frame = await new Promise((resolve) => best.toBlob(resolve, "image/jpeg", 0.92));
     if (!frame || scan.handled) return;
     await submit(frame);
     scan.handled = true;
@@ -238,6 +252,28 @@ async function sendFrame(scan) {
   } finally {
     scan.sending = false;
   }
+}
+
+/** How sharp a frame is: the mean squared difference between neighbouring pixels' green, on a 320 px copy. */
+function sharpness(canvas) {
+  const width = 320;
+  const height = Math.max(1, Math.round(canvas.height * width / canvas.width));
+  const small = document.createElement("canvas");
+  small.width = width;
+  small.height = height;
+  const context = small.getContext("2d", { willReadFrequently: true });
+  context.drawImage(canvas, 0, 0, width, height);
+  const pixels = context.getImageData(0, 0, width, height).data;
+  let sum = 0;
+  for (let y = 0; y < height - 1; y += 1) {
+    for (let x = 0; x < width - 1; x += 1) {
+      const i = (y * width + x) * 4 + 1;
+      const right = pixels[i] - pixels[i + 4];
+      const down = pixels[i] - pixels[i + width * 4];
+      sum += right * right + down * down;
+    }
+  }
+  return sum / (width * height);
 }
 
 async function stopCamera() {
