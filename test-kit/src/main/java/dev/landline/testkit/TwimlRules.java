@@ -40,9 +40,6 @@ public final class TwimlRules {
     private static final Set<String> SAY_ATTRIBUTES = Set.of("language", "voice");
     private static final Pattern POSITIVE = Pattern.compile("[1-9][0-9]{0,2}");
     private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2,3}(-[A-Za-z0-9]{2,8})*");
-    /** An SSML tag (Twilio's and Vonage's elements) in a Say's text, i.e. markup escaped once too often. */
-    private static final Pattern SSML_TAG = Pattern.compile("(?i)</?\\s*(speak|say-as|break|prosody|emphasis|lang|p|s"
-            + "|phoneme|sub|w|amazon:[a-z-]+)(\\s[^>]*)?/?>");
     private static final Pattern BIDI_CONTROLS = Pattern.compile("[\u202A-\u202E\u2066-\u2069]");
 
     /**
@@ -196,9 +193,6 @@ public final class TwimlRules {
         }
         if (text.length() > SAY_LIMIT) {
             problems.add(at + ": text longer than " + SAY_LIMIT + " characters");
-        }
-        if (SSML_TAG.matcher(text).find()) {
-            problems.add(at + ": SSML written as text (Twilio would read the tag aloud)");
         }
         if (BIDI_CONTROLS.matcher(text).find()) {
             problems.add(at + ": bidirectional controls in the text");

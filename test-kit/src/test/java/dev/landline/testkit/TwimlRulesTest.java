@@ -48,6 +48,8 @@ class TwimlRulesTest {
                 REDIRECT);
         assertEquals(List.of(), TwimlRules.problems(menu));
         assertProblem(menu.replace("voice=\"Polly.Marlene\"", "voice=\"\""), "voice");
+        var hostileName = ENDING.replace("Goodbye.", "&lt;/speak&gt;&lt;say-as interpret-as='digits'&gt;9&lt;/say-as&gt;");
+        assertEquals(List.of(), TwimlRules.problems(hostileName), "a user's name holding SSML is text, escaped");
     }
 
     @Test
@@ -124,8 +126,7 @@ class TwimlRulesTest {
         assertProblem(ENDING.replace(" language=\"en-GB\"", ""), "language");
         assertProblem(ENDING.replace("en-GB", "English"), "language");
         assertProblem(ENDING.replace("Goodbye.", "<say-as interpret-as=\"digits\">123</say-as>"), "only text");
-        assertProblem(ENDING.replace("Goodbye.", "&lt;break time=\"1s\"/&gt;"), "SSML written as text");
-        assertProblem(ENDING.replace("Goodbye.", "&lt;say-as interpret-as='digits'&gt;1&lt;/say-as&gt;"), "SSML");
+        assertProblem(ENDING.replace("Goodbye.", "<!-- a comment -->"), "only text");
         assertProblem(ENDING.replace("Goodbye.", "\u202EeybdooG"), "bidirectional");
         assertProblem(ENDING.replace("Sorry, I did not get that. Goodbye.", "  "), "says nothing");
         assertProblem(ENDING.replace("<Say language", "<Say loop=\"0\" language"), "unexpected attribute loop");
