@@ -321,7 +321,8 @@ public final class TwilioPlayer implements CallPlayer {
 
     // the webhooks' shapes, shared by both modes
 
-    private static String form(Map<String, String> params) {
+    /** These parameters form-encoded (UTF-8), as Twilio sends them in a POST body or a GET's query. */
+    public static String form(Map<String, String> params) {
         return params.entrySet().stream().map(p -> URLEncoder.encode(p.getKey(), StandardCharsets.UTF_8) + "="
                 + URLEncoder.encode(p.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
     }
