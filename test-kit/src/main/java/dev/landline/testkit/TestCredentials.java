@@ -8,8 +8,8 @@ import java.util.Properties;
  * The test servers' users and keys, declared once as {@code it.*} properties in pom.xml and read here from the
  * filtered resource {@code dev/landline/testkit/test-credentials.properties}. Test-only values, never used by a real
  * deployment. Black-box runs against a server configured otherwise may override the users with
- * {@code -Dlandline.admin=user:password} and {@code -Dlandline.viewer=user:password}, and the webhook secrets with
- * {@code -Dvonage.signature.secret} and {@code -Dtwilio.auth.token}.
+ * {@code -Dlandline.admin=user:password} and {@code -Dlandline.viewer=user:password}, and the webhook secret with
+ * {@code -Dvonage.signature.secret} (Twilio's auth token with {@code -Dtwilio.auth.token}).
  */
 public final class TestCredentials {
 
