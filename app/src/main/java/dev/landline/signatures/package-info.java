@@ -8,7 +8,8 @@
  * webhook is refused, unless unsigned webhooks are explicitly allowed; readiness names each missing secret and is DOWN
  * only while no provider takes webhooks. Refused webhooks are logged by provider, reason and path only (never a token,
  * signature, claim or secret), at most one line a minute per provider and reason with a count. Also signs the
- * administrator's browser phone's (Vonage-style) webhooks with a key derived from the Vonage secret, good on this
- * server only.
+ * administrator's browser phone's webhooks: Vonage-style tokens with a key derived from the Vonage secret, good on
+ * this server only; Twilio signatures with {@code TwilioSignature.sign} (the check's own code) over this server's own
+ * URL for a path under {@code webhooks/twilio/} only, never a URL the browser names.
  */
 package dev.landline.signatures;
