@@ -14,6 +14,7 @@ import dev.landline.testkit.Http;
 import dev.landline.testkit.ReferenceOtp;
 import dev.landline.testkit.TestCredentials;
 import dev.landline.testkit.VonagePlayer;
+import dev.landline.testkit.WebhookSigner;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.image.BufferedImage;
@@ -531,7 +532,9 @@ class BrowserIT extends OnPayaraMicro {
                 + "\"method\":\"POST\",\"path\":\"webhooks/twilio/voice\",\"body\":\"" + form + "\"}",
                 TestCredentials.ADMIN));
         assertTrue(twilio.getBoolean("signed"), twilio.toString());
-        assertEquals(28, twilio.getString("twilioSignature").length(), "Base64 of an HMAC-SHA1");
+        assertEquals(WebhookSigner.twilio(TestCredentials.TWILIO_AUTH_TOKEN, base.resolve("webhooks/twilio/voice")
+                .toString(), Map.of("CallSid", "CA" + "0".repeat(32), "From", "+" + phone, "To", "+442079460000")),
+                twilio.getString("twilioSignature"), "what Twilio would send for this server's own Voice URL");
         assertFalse(twilio.containsKey("authorization") || twilio.containsKey("expiresAt"), twilio.toString());
         for (var refused : List.of(
                 "{\"provider\":\"twilio\",\"method\":\"POST\",\"path\":\"webhooks/answer\",\"body\":\"a=1\"}",
