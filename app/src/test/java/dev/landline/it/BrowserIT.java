@@ -170,6 +170,38 @@ class BrowserIT extends OnPayaraMicro {
     }
 
     @Test
+    void aWithheldTwilioCallerWhoTypesNothingIsAskedAgainAFewTimesThenHearsGoodbyeAndTheCallEnds() {
+        try (var browser = Browser.open(base)) {
+            browser.signInAndOpen(TestCredentials.ADMIN, "admin/phone.html");
+            browser.visible("#provider-twilio").click();
+            browser.find("#call").click();
+            browser.textContaining("#transcript", "withheld number (Twilio)");
+            var timeouts = 0;
+            while (true) {
+                var state = browser.waitFor("the phone listens or the call is over", d -> {
+                    var text = browser.find("#call-state").getText();
+                    return text.startsWith("Listening") || text.contains("ended") || text.contains("cut off")
+                            ? text : null;
+                });
+                if (!state.startsWith("Listening")) {
+                    assertEquals("The call ended.", state);
+                    break;
+                }
+                assertTrue(timeouts < 5, "the re-prompts are bounded");
+                browser.find("#timeout").click();
+                var sent = ++timeouts;
+                browser.waitFor("the time-out is sent", d -> browser.all("#transcript p.you").size() == sent
+                        ? true : null);
+            }
+            assertTrue(timeouts >= 2, "asked again at least once before goodbye: " + timeouts);
+            var transcript = browser.find("#transcript").getText();
+            assertTrue(transcript.contains("Sorry, I did not get that. Goodbye."), transcript);
+            assertEquals("", browser.find("#message").getText(), "the <Hangup/> and the status callback were taken");
+            assertTrue(browser.find("#call").isEnabled());
+        }
+    }
+
+    @Test
     void aThreeCodeGoogleExportIsCollectedPartByPartAndAPartialImportIsConfirmed() throws Exception {
         var at = earlyInAStep();
         fixtures.clockAt(at);
