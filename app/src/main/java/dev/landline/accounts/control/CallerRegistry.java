@@ -41,7 +41,7 @@ public class CallerRegistry {
                 : phoneNumbers.stream().map(PhoneNumbers::normalise).distinct().toList();
         var speech = language == null ? Languages.DEFAULT : language;
         if (!Languages.supported(speech)) {
-            throw new InvalidCallerDetail("language", "not a supported speech language (BCP-47, for example en-GB)");
+            throw new InvalidCallerDetail("language", "not one of the languages callers can hear: " + Languages.offeredList());
         }
         if (byAccountNumber(accountNumber).isPresent()) {
             throw new AccountNumberTaken();
