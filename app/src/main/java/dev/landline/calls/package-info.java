@@ -9,6 +9,9 @@
  * webhooks, never in an HTTP session; while the database is known to be out of reach, and while the server lacks
  * its keys or its PIN iteration count is below the floor, callers get the apology (no PIN is charged that could
  * not be checked). What is said is {@code Speech}: names from users (issuers, labels) are text only, escaped once
- * when rendered as SSML, without bidirectional controls.
+ * when rendered as SSML, without bidirectional controls. Its words come from one ICU MessageFormat bundle per
+ * language ({@code Phrasebook}; no sentence is written in code, and digits of a code never pass through a message);
+ * {@code CallLanguages} says which: the called number's (or a recognised caller's) until the right PIN, the caller's
+ * after it; an account number typed never changes it.
  */
 package dev.landline.calls;

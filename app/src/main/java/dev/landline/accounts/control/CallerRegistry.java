@@ -89,9 +89,10 @@ public class CallerRegistry {
 
     /** The callers who have this (normalised) number as a usual one, with their languages: one indexed read. */
     public List<PhoneHolder> holdersByPhone(String phoneNumber) {
-        return em.createNamedQuery(Caller.HOLDERS_BY_PHONE, Object[].class)
+        List<?> rows = em.createNamedQuery(Caller.HOLDERS_BY_PHONE)
                 .setParameter("phone", phoneNumber)
-                .getResultList().stream()
+                .getResultList();
+        return rows.stream().map(Object[].class::cast)
                 .map(row -> new PhoneHolder(((Number) row[0]).longValue(), (String) row[1]))
                 .toList();
     }

@@ -30,9 +30,10 @@ public class CallLanguages {
     @ConfigProperty(name = DEFAULT, defaultValue = Languages.DEFAULT)
     String serverLanguage;
 
+    /** Comma-separated {@code number=language}; read as one string, split here, the same on every server. */
     @Inject
     @ConfigProperty(name = CALLED_NUMBERS)
-    Optional<List<String>> calledNumbers;
+    Optional<String> calledNumbers;
 
     private Spoken server;
     private Map<String, Spoken> byNumber;
@@ -43,7 +44,7 @@ public class CallLanguages {
     /** Without a container: the server's language and the {@code number=language} entries. */
     public CallLanguages(String serverLanguage, List<String> calledNumbers) {
         this.serverLanguage = serverLanguage;
-        this.calledNumbers = Optional.of(calledNumbers);
+        this.calledNumbers = Optional.of(String.join(",", calledNumbers));
         init();
     }
 
@@ -54,7 +55,8 @@ public class CallLanguages {
             LOG.warning(DEFAULT + " names no language that has prompts; the server speaks " + server.voice());
         }
         var numbers = new HashMap<String, Spoken>();
-        var entries = calledNumbers.orElse(List.of());
+        var entries = calledNumbers.filter(text -> !text.isBlank()).map(text -> List.of(text.split(",")))
+                .orElse(List.of());
         for (int i = 0; i < entries.size(); i++) {
             var entry = entries.get(i).split("=", 2);
             var number = entry.length == 2 ? PhoneNumbers.parse(entry[0]) : Optional.<String>empty();

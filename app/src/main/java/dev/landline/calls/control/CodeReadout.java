@@ -72,7 +72,8 @@ public class CodeReadout {
     private Speech hotp(OtpAccount account, long counter, String language) {
         var seed = cipher.open(account);
         try {
-            return Prompts.in(language).counterCode(account.spokenName(), codes.hotp(seed, account.parameters(), counter));
+            return Prompts.in(language).counterCode(account.spokenName(),
+                    codes.hotp(seed, account.parameters(), counter));
         } finally {
             Arrays.fill(seed, (byte) 0);
         }
