@@ -14,18 +14,21 @@ import dev.landline.testkit.CodesHeard;
 import dev.landline.testkit.NccoRules;
 import jakarta.json.bind.JsonbBuilder;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Every prompt in every language, with hostile names from users, rendered as the NCCO the server sends: valid for
- * Vonage (schema, SSML, length), names escaped, the code heard where it is read and nowhere else.
+ * Every prompt in every language, with hostile names from users, rendered as the NCCO and the TwiML the server
+ * sends: valid for Vonage (schema, SSML, length) and Twilio (one plain-text Say in the caller's language, within the
+ * length its voices take), names escaped, the code heard where it is read and nowhere else.
  */
 class PromptsInEveryLanguageTest {
 
@@ -73,6 +76,34 @@ class PromptsInEveryLanguageTest {
         var actions = Ncco.of(reply, token -> URI.create("https://example.com/webhooks/input/" + token));
         try (var jsonb = JsonbBuilder.create()) {
             return jsonb.toJson(actions, PromptsInEveryLanguageTest.class.getDeclaredField("typed").getGenericType());
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("languages")
+    void everyPromptRendersToTwimlWithItsLanguageNamesAsTextAndTheCodeOnlyWhereItIsRead(String voice)
+            throws Exception {
+        var say = Prompts.in(voice);
+        for (var prompt : everything(say).entrySet()) {
+            var what = voice + " " + prompt.getKey();
+            var reply = new Reply(voice, List.of(prompt.getValue()), new Reply.Listen(1, false, 10, "t".repeat(43)));
+            var twiml = Twiml.of(reply, token -> URI.create("https://example.com/webhooks/twilio/gather/" + token),
+                    Optional.empty());
+            var says = NccoRules.ssml(twiml).getElementsByTagName("Say");
+            assertEquals(1, says.getLength(), what + ": " + twiml);
+            var element = (org.w3c.dom.Element) says.item(0);
+            assertEquals(voice, element.getAttribute("language"), what);
+            assertEquals(0, element.getElementsByTagName("*").getLength(), what + ": markup in a Say: " + twiml);
+            var text = element.getTextContent();
+            assertTrue(text.getBytes(StandardCharsets.UTF_8).length <= 3000,
+                    what + ": over Polly's 3000 bytes, the strictest of Twilio's voices");
+            assertFalse(text.contains("{") || text.contains("}"), what + ": a placeholder left: " + text);
+            boolean readsCode = prompt.getKey().contains("code") && !prompt.getKey().startsWith("after");
+            assertEquals(readsCode ? 2 : 0, text.split("0, 8, 1, 8, 0, 4, 7, 2", -1).length - 1, what + ": " + text);
+            assertEquals(readsCode, CodesHeard.said(Set.of(CODE), text).isPresent(), what);
+            if (prompt.getKey().startsWith("menu") || readsCode) {
+                assertTrue(text.contains("<break time='10s'/>Evil & \"Co\" knab"), what + ": " + text);
+            }
         }
     }
 
