@@ -1,6 +1,5 @@
 package dev.landline.accounts.control;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -120,6 +119,6 @@ public final class Languages {
 
     /** For messages: the offered languages, comma-separated. */
     static String offeredList() {
-        return String.join(", ", new ArrayList<>(BUNDLES.values()));
+        return String.join(", ", BUNDLES.values());
     }
 }
