@@ -5,6 +5,8 @@ import dev.landline.accounts.control.Languages.Spoken;
 import dev.landline.accounts.control.PhoneNumbers;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.Startup;
 import jakarta.inject.Inject;
 import java.util.HashMap;
 import java.util.List;
@@ -68,6 +70,14 @@ public class CallLanguages {
             numbers.put(number.get(), Languages.resolve(entry[1], server));
         }
         byNumber = Map.copyOf(numbers);
+    }
+
+    /**
+     * At startup: the settings are read (a malformed entry is logged now, not at the first call) and the server's
+     * prompts formatted once, so the first caller does not wait for ICU's data to load.
+     */
+    void warmUp(@Observes Startup startup) {
+        Prompts.in(server.voice()).welcome();
     }
 
     /** The server's language: for apologies before anything about the call is known. */
