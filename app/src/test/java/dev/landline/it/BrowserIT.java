@@ -67,6 +67,13 @@ class BrowserIT extends OnPayaraMicro {
         try (var browser = Browser.open(base)) {
             browser.signInAndOpen(TestCredentials.ADMIN, "admin/index.html");
             browser.visible("#create");
+            var offered = browser.waitFor("the languages with prompts are offered", d -> {
+                var options = d.findElements(By.cssSelector("#language option"));
+                return options.size() == 11 ? options.stream().map(WebElement::getText).toList() : null;
+            });
+            assertEquals("English (United Kingdom) — en-GB", offered.get(0), "the default, chosen unless changed");
+            assertTrue(offered.contains("German (Germany) — de-DE") && offered.contains("Japanese (Japan) — ja-JP"),
+                    offered.toString());
             browser.find("#name").sendKeys("Ada Lovelace");
             browser.find("#accountNumber").sendKeys(accountNumber);
             browser.find("#pin").sendKeys(PIN);
