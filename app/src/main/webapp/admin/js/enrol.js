@@ -196,11 +196,13 @@ async function startCamera() {
   // the decoder loads while the camera starts; a browser that cannot run it still has the server's fallback
   const decoder = prepare().then(() => true, () => false);
   const scan = { handled: false, sending: false, stopped: false };
-  camera = { scan, stream: null };
+  const session = { scan, stream: null };
+  camera = session;
   const stream = await navigator.mediaDevices.getUserMedia(
     { video: { facingMode: "environment", width: { ideal: 1280 }, height: { ideal: 720 } }, audio: false });
-  camera.stream = stream;
-  if (scan.stopped) {
+  session.stream = stream;
+  // stopped (or started again) while the browser asked for the camera
+  if (scan.stopped || camera !== session) {
     stream.getTracks().forEach((track) => track.stop());
     return;
   }
@@ -209,10 +211,13 @@ async function startCamera() {
   video.srcObject = stream;
   $("#camera-view").replaceChildren(video);
   await video.play();
+  if (scan.stopped) return;
   // The browser's decoder reads most views within a second; a view it has not read within a few seconds (or every
   // view, in a browser that cannot run it) goes to the server as one JPEG frame, which says why it cannot read it.
   frameTimer = setInterval(() => sendFrame(scan), FRAME_AFTER_MS);
-  if (await decoder) {
+  const decoding = await decoder;
+  if (scan.stopped) return;
+  if (decoding) {
     look(scan, video);
   } else {
     say(message, "info", "This browser cannot run the QR decoder: camera frames go to the server every 4 seconds.");
