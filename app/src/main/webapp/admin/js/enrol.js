@@ -224,6 +224,18 @@ async function startCamera() {
   }
 }
 
+/**
+ * The codes read in one view: the first as any scan; the others only while they complete an export it started
+ * (a computer screen showing every code of a Google Authenticator export at once).
+ */
+async function submitAll(texts) {
+  await submit(texts[0]);
+  for (const text of texts.slice(1)) {
+    if (!enrolment?.batch || enrolment.batch.complete) return;
+    await submit(text);
+  }
+}
+
 /** Reads camera frames in this browser, one at a time, until a QR code is read or the camera stops. */
 async function look(scan, video) {
   const canvas = document.createElement("canvas");
@@ -245,7 +257,7 @@ async function look(scan, video) {
         scan.handled = true;
         await stopCamera();
         try {
-          await submit(texts[0]);
+          await submitAll(texts);
         } catch (error) {
           say(message, "error", error.message, error);
         }

@@ -466,6 +466,40 @@ class BrowserIT extends OnPayaraMicro {
     }
 
     @Test
+    void aCameraViewOfEveryCodeOfAnExportAddsThemAll() throws Exception {
+        var at = earlyInAStep();
+        fixtures.clockAt(at);
+        var callerId = fixtures.caller("Screen", Fixtures.uniqueAccountNumber(), PIN);
+        // a photo of a computer screen showing the two or three codes of one export (the photo corpus)
+        var photo = PhonePhotos.sample(PhonePhotos.SEED, 9003, PhonePhotos.Condition.MULTI, 4);
+        assertTrue(photo.texts().size() > 1, "several codes: " + photo);
+        var video = fakeCamera(ImageIO.read(new ByteArrayInputStream(photo.jpeg())));
+        try (var browser = Browser.open(base, "--use-fake-ui-for-media-stream", "--use-fake-device-for-media-stream",
+                "--use-file-for-fake-video-capture=" + video.toAbsolutePath())) {
+            browser.signInAndOpen(TestCredentials.ADMIN, "admin/enrol.html?caller=" + callerId);
+            browser.visible("#camera-start").click();
+            browser.textContaining("#batch", "the export is complete");
+            var previewed = browser.all("#accounts .preview-account");
+            assertEquals(4, previewed.size(), "every account of the export");
+            for (var text : photo.texts()) {
+                var payload = MigrationPayload.parseFrom(Base64.getDecoder().decode(
+                        URLDecoder.decode(text.substring(text.indexOf("data=") + 5), StandardCharsets.UTF_8)));
+                for (var account : payload.getOtpParametersList()) {
+                    var code = ReferenceOtp.totp(account.getSecret().toByteArray(), at, 30, 6, "HmacSHA1");
+                    assertTrue(previewed.stream().anyMatch(e -> e.getText().contains(account.getIssuer())
+                            && e.findElement(By.cssSelector(".code")).getText().equals(code)),
+                            account.getIssuer() + " is previewed with its code");
+                }
+            }
+            assertFalse(browser.find("#save").getAttribute("disabled") != null, "the export can be saved");
+            assertFalse(browser.find("#message").getText().contains("server"),
+                    "read in the browser, not by the server: " + browser.find("#message").getText());
+            browser.find("#discard").click();
+            browser.textContaining("#message", "nothing was stored");
+        }
+    }
+
+    @Test
     void whenTheBrowserCannotRunItsDecoderCameraFramesGoToTheServer() throws Exception {
         var at = earlyInAStep();
         fixtures.clockAt(at);
