@@ -514,6 +514,10 @@ class BrowserIT extends OnPayaraMicro {
             browser.signInAndOpen(TestCredentials.ADMIN, "admin/enrol.html?caller=" + callerId);
             browser.visible("#camera-start").click();
             browser.textContaining("#message", "cannot run the QR decoder");
+            var view = browser.visible("#camera-view video");
+            assertTrue(view.getSize().getWidth() <= browser.find("#camera-view").getSize().getWidth(),
+                    "the camera's view fits its box");
+            browser.screenshot("enrol-camera-scanning");
             var preview = browser.waitFor("the photo's QR code is previewed",
                     d -> d.findElements(By.cssSelector("#accounts .preview-account")).stream()
                             .filter(e -> e.getText().contains(account.getIssuer())).findFirst().orElse(null));
