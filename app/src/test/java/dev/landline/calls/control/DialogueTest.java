@@ -203,6 +203,24 @@ class DialogueTest {
     }
 
     @Test
+    void whatEndsACallBeforeItsStepIsSaidInTheLanguageItWasAnsweredIn() {
+        var dialogue = new Dialogue(Clock.fixed(NOW, ZoneOffset.UTC),
+                new CallLanguages("en-GB", List.of("+49 30 1234567=de-DE")));
+        caller(7L, "ja-JP", "GitHub");
+
+        var recognised = dialogue.beforePin(true, 7L, "49301234567", directory);
+        var unknownNumber = dialogue.beforePin(false, 7L, "49301234567", directory);
+        var elsewhere = dialogue.beforePin(false, null, "15550100", directory);
+
+        assertEquals("ja-JP", recognised, "greeted in their own language");
+        assertEquals("de-DE", unknownNumber, "an account number typed tells nothing");
+        assertEquals("en-GB", elsewhere);
+        assertEquals("申し訳ありません。ただいま回線が混み合っております。数分後に、もう一度おかけ直しください。",
+                said(dialogue.tryLater(recognised)));
+        assertTrue(said(dialogue.unavailable(unknownNumber)).startsWith("Landline Authenticator kann gerade"));
+    }
+
+    @Test
     void aRightPinWithoutAccountsEndsTheCall() {
         caller(7L, "en-GB");
         var call = call(7L, true);
