@@ -30,6 +30,8 @@ import org.junit.jupiter.api.Test;
 /** The call's decisions, with a fixed clock and callers in memory: no database, no server, no voice provider. */
 class DialogueTest {
 
+    private static final Phrasebook ENGLISH = Prompts.in("en-GB");
+
     private static final Instant NOW = Instant.parse("2026-03-02T09:15:00Z");
     private static final OffsetDateTime ANSWERED = OffsetDateTime.ofInstant(NOW.minusSeconds(20), ZoneOffset.UTC);
 
@@ -349,7 +351,7 @@ class DialogueTest {
 
     @Test
     void codesAreReadDigitByDigitAndTheSpeechsToStringDoesNotShowThem() {
-        var spoken = Prompts.counterCode("Bank", "081804");
+        var spoken = ENGLISH.counterCode("Bank", "081804");
         assertEquals(2, spoken.ssml().split("<say-as interpret-as='digits'>081804</say-as>", -1).length - 1);
         assertFalse(spoken.toString().contains("081804"), spoken.toString());
     }
