@@ -44,13 +44,17 @@ public class CallSessions {
 
     /**
      * Claimed: the call's token is used up; the next step runs with what was stored for the call. A call turned
-     * away by the call caps at its first input has nothing more to run.
-     */
-    /**
-     * A claimed step: whose call (the caller it is about, null for none yet), whether caller ID recognised them and
-     * the number called (what its language is chosen by before the PIN), and whether the call caps turned it away.
+     * away by the call caps at its first input has nothing more to run. Whether caller ID recognised the caller and
+     * the number called choose what language anything said before the step runs is in.
      */
     public record Claim(String uuid, Stage stage, Long callerId, boolean recognised, String to, boolean turnedAway) {
+
+        /** Never the number. */
+        @Override
+        public String toString() {
+            return "Claim[call=" + uuid + ", stage=" + stage + ", recognised=" + recognised + ", turnedAway="
+                    + turnedAway + "]";
+        }
     }
 
     /** The service lacks its keys: the call's row and audit entry say it ended unavailable. */

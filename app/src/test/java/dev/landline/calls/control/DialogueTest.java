@@ -162,6 +162,14 @@ class DialogueTest {
     }
 
     @Test
+    void aDutchMenuPutsTheKeyFirstAsDutchPhoneMenusDo() {
+        caller(7L, "nl-NL", "GitHub", "Gmail");
+        var menu = (Listen) ((RightPin) pin(call(7L, true), PinOutcome.ACCEPTED)).next();
+        assertEquals("nl-NL", menu.language());
+        assertEquals("Toets 1 voor GitHub. Toets 2 voor Gmail.", said(menu));
+    }
+
+    @Test
     void aCallerWhoseLanguageHasNoPromptsHearsTheServersLanguage() {
         var dialogue = new Dialogue(Clock.fixed(NOW, ZoneOffset.UTC), new CallLanguages("fr-FR", List.of()));
         caller(7L, "ko-KR", "GitHub", "Gmail");
