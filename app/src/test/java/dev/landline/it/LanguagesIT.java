@@ -82,8 +82,8 @@ class LanguagesIT extends OnPayaraMicro {
 
         var next = code(ONE_SECOND_LEFT.plusSeconds(30));
         assertEquals(List.of(next, next), call.spokenCodes(), call.heard());
-        assertTrue(call.heard().contains("Der aktuelle Code läuft gleich ab, deshalb hier schon der nächste, er wird"
-                + " in 1 Sekunde gültig."), call.heard());
+        assertTrue(call.heard().contains("Der aktuelle Code läuft gleich ab. Hier ist schon der nächste; er gilt"
+                + " in einer Sekunde."), call.heard());
         assertTrue(call.heard().contains("Er bleibt 31 Sekunden gültig."), call.heard());
     }
 
@@ -101,13 +101,14 @@ class LanguagesIT extends OnPayaraMicro {
 
         call.press(PIN + "#");
         assertEquals(List.of("ja-JP"), voices(call));
-        assertEquals("<speak>Mizuhoは1を押してください。 GitHubは2を押してください。</speak>", call.heard());
+        assertEquals("<speak>Mizuhoのコードをお聞きになる場合は、1を押してください。"
+                + " GitHubのコードをお聞きになる場合は、2を押してください。</speak>", call.heard());
 
         call.press("1");
         var next = code(TWO_SECONDS_LEFT.plusSeconds(30));
         assertEquals(List.of(next, next), call.spokenCodes(), call.heard());
         assertTrue(call.heard().contains("このコードは2秒後に有効になります。"), call.heard());
-        assertTrue(call.heard().contains("有効期間は32秒です。"), call.heard());
+        assertTrue(call.heard().contains("このコードはあと32秒間有効です。"), call.heard());
         assertTrue(call.heard().contains("別のアカウントは2を押してください。"), call.heard());
         assertEquals(List.of("ja-JP"), voices(call));
     }
@@ -130,7 +131,7 @@ class LanguagesIT extends OnPayaraMicro {
         call.press(PIN + "#");
         assertEquals(List.of("ja-JP"), voices(call));
         assertEquals(List.of(code(MID_STEP), code(MID_STEP)), call.spokenCodes(), call.heard());
-        assertTrue(call.heard().contains("有効期間はあと20秒です。"), call.heard());
+        assertTrue(call.heard().contains("このコードはあと20秒間有効です。"), call.heard());
         assertFalse(call.heard().contains("Sekunden"), call.heard());
     }
 }

@@ -44,6 +44,9 @@ public class TwilioWebhooksResource {
     /** Optional: the {@code voice} of every {@code <Say>} (e.g. Polly.Amy); else the one Twilio picks. */
     static final String VOICE = "landline.twilio.voice";
 
+    /** Optional: the {@code voice} per language ({@code de-DE=Polly.Marlene,…}), before {@link #VOICE}. */
+    static final String VOICES = "landline.twilio.voices";
+
     /** The statuses with which Twilio says a call is over. */
     static final Set<String> FINAL_STATUSES = Set.of("completed", "busy", "failed", "no-answer", "canceled");
 
@@ -56,6 +59,10 @@ public class TwilioWebhooksResource {
     @Inject
     @ConfigProperty(name = VOICE)
     Optional<String> voice;
+
+    @Inject
+    @ConfigProperty(name = VOICES)
+    Optional<String> voices;
 
     @Context
     UriInfo uriInfo;
@@ -101,15 +108,10 @@ public class TwilioWebhooksResource {
     }
 
     private String twiml(Reply reply) {
-        return Twiml.of(reply, this::gatherUrl, configuredVoice(voice));
+        return Twiml.of(reply, this::gatherUrl, TwilioVoices.of(voices, voice).forLanguage(reply.language()));
     }
 
     private URI gatherUrl(String token) {
         return address.url(uriInfo.getBaseUri(), "twilio/gather/" + token);
-    }
-
-    /** The configured voice, when it is more than blanks. */
-    static Optional<String> configuredVoice(Optional<String> voice) {
-        return voice.map(String::strip).filter(name -> !name.isEmpty());
     }
 }

@@ -64,12 +64,12 @@ public final class Twiml {
     }
 
     /** "Sorry, … cannot read codes right now. Please try again later. Goodbye." and the call ends. */
-    static String apology(Optional<String> voice) {
+    static String apology(TwilioVoices voices) {
         var language = WebhookFailureMapper.serverLanguage();
         var reply = new Reply(language, List.of(Prompts.in(language).unavailable()), null);
         return of(reply, token -> {
             throw new IllegalStateException("an apology listens for nothing");
-        }, voice);
+        }, voices.forLanguage(language));
     }
 
     /** The words as Twilio should say them: text as written, digits separated by ", ". */

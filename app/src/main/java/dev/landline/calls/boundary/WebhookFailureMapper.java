@@ -94,7 +94,7 @@ public class WebhookFailureMapper implements ExceptionMapper<RuntimeException> {
     /** The apology in the provider's language: TwiML under {@code /webhooks/twilio/}, an NCCO elsewhere. */
     static Response apologyResponse(UriInfo uriInfo) {
         if (twilio(uriInfo)) {
-            return Response.ok(Twiml.apology(twilioVoice()), Twiml.MEDIA_TYPE).build();
+            return Response.ok(Twiml.apology(twilioVoices()), Twiml.MEDIA_TYPE).build();
         }
         return Response.ok(new GenericEntity<List<Ncco.Action>>(apology()) {
         }, MediaType.APPLICATION_JSON_TYPE).build();
@@ -135,13 +135,14 @@ public class WebhookFailureMapper implements ExceptionMapper<RuntimeException> {
         }
     }
 
-    /** {@code landline.twilio.voice} for the apology's {@code <Say>}, when configured and readable. */
-    private static Optional<String> twilioVoice() {
+    /** {@code landline.twilio.voices} and {@code .voice} for the apology's {@code <Say>}, when readable. */
+    private static TwilioVoices twilioVoices() {
         try {
-            return TwilioWebhooksResource.configuredVoice(
-                    ConfigProvider.getConfig().getOptionalValue(TwilioWebhooksResource.VOICE, String.class));
+            var config = ConfigProvider.getConfig();
+            return TwilioVoices.of(config.getOptionalValue(TwilioWebhooksResource.VOICES, String.class),
+                    config.getOptionalValue(TwilioWebhooksResource.VOICE, String.class));
         } catch (RuntimeException noConfig) {
-            return Optional.empty();
+            return TwilioVoices.of(Optional.empty(), Optional.empty());
         }
     }
 }

@@ -65,13 +65,14 @@ public class CallFlow {
                 : sessions.claim(token, keys.callUuid());
         return claimed.map(claim -> {
             if (claim.turnedAway()) {
-                return Reply.ending(dialogue.tryLater());
+                // in the language the call was answered in: a caller greeted in German is not sent off in English
+                return Reply.ending(dialogue.tryLater(steps.languageBeforePin(claim)));
             }
             PinOutcome outcome = null;
             if (claim.stage() == Stage.PIN && keys.usable()) {
                 if (hasher.problem().isPresent()) {
                     // e.g. a call this node did not answer: no PIN is charged that could not be checked
-                    return Reply.ending(dialogue.unavailable());
+                    return Reply.ending(dialogue.unavailable(steps.languageBeforePin(claim)));
                 }
                 // the PIN attempt is charged here: @RateLimited -> RateLimitInterceptor -> AttemptLedger.charge
                 outcome = pins.verify(new PinAttempt(claim.uuid(), claim.callerId(), keys.digits()));

@@ -67,7 +67,15 @@ public class CallLanguages {
                         + " ignored");
                 continue;
             }
-            numbers.put(number.get(), Languages.resolve(entry[1], server));
+            if (Languages.resolve(entry[1].strip(), null) == null) {
+                LOG.warning(CALLED_NUMBERS + ": entry " + (i + 1) + " names no language that has prompts; that"
+                        + " number speaks " + server.voice());
+            }
+            if (numbers.containsKey(number.get())) {
+                LOG.warning(CALLED_NUMBERS + ": entry " + (i + 1) + " repeats the number of an earlier entry;"
+                        + " the later one counts");
+            }
+            numbers.put(number.get(), Languages.resolve(entry[1].strip(), server));
         }
         byNumber = Map.copyOf(numbers);
     }

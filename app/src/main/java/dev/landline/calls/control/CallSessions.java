@@ -44,9 +44,17 @@ public class CallSessions {
 
     /**
      * Claimed: the call's token is used up; the next step runs with what was stored for the call. A call turned
-     * away by the call caps at its first input has nothing more to run.
+     * away by the call caps at its first input has nothing more to run. Whether caller ID recognised the caller and
+     * the number called choose what language anything said before the step runs is in.
      */
-    public record Claim(String uuid, Stage stage, Long callerId, boolean turnedAway) {
+    public record Claim(String uuid, Stage stage, Long callerId, boolean recognised, String to, boolean turnedAway) {
+
+        /** Never the number. */
+        @Override
+        public String toString() {
+            return "Claim[call=" + uuid + ", stage=" + stage + ", recognised=" + recognised + ", turnedAway="
+                    + turnedAway + "]";
+        }
     }
 
     /** The service lacks its keys: the call's row and audit entry say it ended unavailable. */
@@ -82,7 +90,8 @@ public class CallSessions {
                 ? start.callerId() : null;
         session.start(callerId, start.recognised(), now);
         em.persist(session);
-        return Optional.of(new Claim(start.uuid(), session.stage(), callerId, false));
+        return Optional.of(new Claim(start.uuid(), session.stage(), callerId, session.recognised(),
+                session.toNumber(), false));
     }
 
     /**
@@ -93,7 +102,7 @@ public class CallSessions {
         if (!withinCaps) {
             em.find(CallSession.class, begun.uuid(), LockModeType.PESSIMISTIC_WRITE).end(now());
             answered.fire(new CallAnswered(begun.uuid(), begun.callerId(), Outcome.THROTTLED));
-            return new Claim(begun.uuid(), Stage.ENDED, begun.callerId(), true);
+            return new Claim(begun.uuid(), Stage.ENDED, begun.callerId(), begun.recognised(), begun.to(), true);
         }
         answered.fire(new CallAnswered(begun.uuid(), begun.callerId(),
                 recognised ? Outcome.RECOGNISED : Outcome.ASKED_ACCOUNT_NUMBER));
@@ -127,7 +136,8 @@ public class CallSessions {
             return Optional.empty();
         }
         call.useToken();
-        return Optional.of(new Claim(call.uuid(), call.stage(), call.callerId(), false));
+        return Optional.of(new Claim(call.uuid(), call.stage(), call.callerId(), call.recognised(), call.toNumber(),
+                false));
     }
 
     /** The claimed call's row, locked for its next step (within the caller's transaction). */

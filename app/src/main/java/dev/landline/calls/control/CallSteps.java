@@ -146,6 +146,12 @@ public class CallSteps {
                 sessions.nextToken(call));
     }
 
+    /** The language the claimed call was answered in (see {@link Dialogue#beforePin}), for what ends it early. */
+    @Transactional(TxType.SUPPORTS)
+    public String languageBeforePin(CallSessions.Claim claim) {
+        return dialogue.beforePin(claim.recognised(), claim.callerId(), claim.to(), directory());
+    }
+
     private Dialogue.Directory directory() {
         return new Dialogue.Directory() {
             @Override

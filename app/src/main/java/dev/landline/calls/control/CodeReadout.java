@@ -1,6 +1,5 @@
 package dev.landline.calls.control;
 
-import dev.landline.accounts.control.Languages;
 import dev.landline.accounts.control.SeedCipher;
 import dev.landline.accounts.entity.OtpAccount;
 import dev.landline.codes.control.CodeGenerator;
@@ -37,11 +36,6 @@ public class CodeReadout {
         }
     }
 
-    /** The account's code now, in en-GB (see {@link #speak(OtpAccount, String)}). */
-    public Spoken speak(OtpAccount account) {
-        return speak(account, Languages.DEFAULT);
-    }
-
     /** The account's code now, in this language: TOTP by the clock, HOTP at its next counter (which moves on). */
     public Spoken speak(OtpAccount account, String language) {
         var parameters = account.parameters();
@@ -57,11 +51,6 @@ public class CodeReadout {
         } finally {
             Arrays.fill(seed, (byte) 0);
         }
-    }
-
-    /** An HOTP code read before, again, in en-GB, without using up another counter value. */
-    public Spoken repeat(OtpAccount account, long counter) {
-        return repeat(account, counter, Languages.DEFAULT);
     }
 
     /** An HOTP code read before, again, in this language, without using up another counter value. */

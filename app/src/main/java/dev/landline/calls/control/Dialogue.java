@@ -96,19 +96,16 @@ public class Dialogue {
                 : languages.calledNumber(to)).voice();
     }
 
-    /** "Sorry, … cannot read codes right now", in the server's language: the call ends, nothing is charged. */
-    public End unavailable() {
-        return unavailable(languages.server().voice());
-    }
-
     /** "Sorry, … cannot read codes right now", in this language (a call's, when it is known). */
     public End unavailable(String language) {
         return new End(language, Prompts.in(language).unavailable());
     }
 
-    /** A call over the caps: it hears "try again later" (in the server's language) and nothing else happens. */
-    public End tryLater() {
-        var language = languages.server().voice();
+    /**
+     * A call over the caps: it hears "try again later" in this language (the one it was answered in,
+     * {@link #beforePin(boolean, Long, String, Directory)}) and nothing else happens.
+     */
+    public End tryLater(String language) {
         return new End(language, Prompts.in(language).tryLater());
     }
 
@@ -247,9 +244,17 @@ public class Dialogue {
      * unknown one and a known one still sound the same.
      */
     private String beforePin(CallSession call, Directory directory) {
-        var recognised = call.recognised() && call.callerId() != null
-                ? directory.languageOf(call.callerId()) : Optional.<String>empty();
-        return answerLanguage(recognised.orElse(null), call.toNumber());
+        return beforePin(call.recognised(), call.callerId(), call.toNumber(), directory);
+    }
+
+    /**
+     * The language until the right PIN of a call known only by what its claimed step says: whether caller ID
+     * recognised the caller (their id, null when none), and the number called. Used for what a call hears before
+     * its step runs (turned away, unavailable), so it is the language it was answered in.
+     */
+    public String beforePin(boolean recognised, Long callerId, String to, Directory directory) {
+        var language = recognised && callerId != null ? directory.languageOf(callerId) : Optional.<String>empty();
+        return answerLanguage(language.orElse(null), to);
     }
 
     /** Goodbye to a call that has ended or whose caller is gone: in the language it was answered in. */

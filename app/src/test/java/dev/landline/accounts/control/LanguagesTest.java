@@ -5,6 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.landline.accounts.control.Languages.Spoken;
+import dev.landline.testkit.NccoRules;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
@@ -37,6 +41,24 @@ class LanguagesTest {
         assertFalse(Languages.supported("de-AT"), "no voice of its own: offered as de-DE");
         assertFalse(Languages.supported("ko-KR"), "a voice Vonage has, but no prompts");
         assertFalse(Languages.supported(null));
-        assertEquals(Languages.bundles().size(), Languages.offered().size());
+    }
+
+    @Test
+    void everyBundleHasAVoiceOfItsOwnLanguageThatVonagesSchemaAccepts() {
+        var voices = new HashSet<String>();
+        for (var bundle : Languages.bundles()) {
+            var voice = Languages.resolve(bundle, FRENCH).voice();
+            assertTrue(voices.add(voice), voice + " is the voice of two bundles: callers could not be given both");
+            assertEquals(Locale.forLanguageTag(bundle).getLanguage(), Locale.forLanguageTag(voice).getLanguage(),
+                    bundle + " spoken in " + voice);
+            // Vonage's own schema, not the list in Languages
+            assertEquals(List.of(), NccoRules.problems(talk(voice)), voice);
+        }
+        assertFalse(NccoRules.problems(talk("de-AT")).isEmpty(), "the schema does refuse a voice Vonage lacks");
+        assertEquals(voices, new HashSet<>(Languages.offered()), "the admin page offers exactly these voices");
+    }
+
+    private static String talk(String voice) {
+        return "[{\"action\":\"talk\",\"text\":\"x\",\"language\":\"" + voice + "\"}]";
     }
 }

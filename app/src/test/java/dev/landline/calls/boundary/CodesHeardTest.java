@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.landline.calls.control.Phrasebook;
 import dev.landline.calls.control.Prompts;
 import dev.landline.calls.control.ReadoutPlan;
 import dev.landline.testkit.CodesHeard;
@@ -19,11 +20,13 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** The "no code was said" check finds a code however it is marked up, and finds none in prompts without one. */
 class CodesHeardTest {
 
+    private static final Phrasebook ENGLISH = Prompts.in("en-GB");
+
     private static final Set<String> CODE = Set.of("287082");
 
     @Test
     void theServicesOwnReadOutIsCaught() {
-        var spoken = Prompts.code("GitHub", "287082", ReadoutPlan.at(Instant.ofEpochSecond(10), 30, 7)).ssml();
+        var spoken = ENGLISH.code("GitHub", "287082", ReadoutPlan.at(Instant.ofEpochSecond(10), 30, 7)).ssml();
         assertThrows(AssertionError.class, () -> CodesHeard.assertNoneSaid(CODE, spoken));
     }
 
@@ -46,9 +49,9 @@ class CodesHeardTest {
 
     @Test
     void promptsWithoutACodeSayNone() {
-        var speech = String.join(" ", Prompts.welcome().then(Prompts.askPin()).ssml(),
-                Prompts.menu(List.of("Service 1", "Service 2", "Bank 287"), true).ssml(),
-                Prompts.tooManyFailures().ssml(), Prompts.afterCode(true).markup(), "It is valid for 20 seconds.");
+        var speech = String.join(" ", ENGLISH.welcome().then(ENGLISH.askPin()).ssml(),
+                ENGLISH.menu(List.of("Service 1", "Service 2", "Bank 287"), true).ssml(),
+                ENGLISH.tooManyFailures().ssml(), ENGLISH.afterCode(true).markup(), "It is valid for 20 seconds.");
         assertDoesNotThrow(() -> CodesHeard.assertNoneSaid(CODE, speech));
     }
 

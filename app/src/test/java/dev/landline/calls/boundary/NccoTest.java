@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.landline.calls.control.Phrasebook;
 import dev.landline.calls.control.Prompts;
 import dev.landline.calls.control.Reply;
 import dev.landline.calls.control.Speech;
@@ -15,6 +16,8 @@ import org.junit.jupiter.api.Test;
 
 /** The NCCOs we render, serialised by JSON-B as the server does, are valid for Vonage. */
 class NccoTest {
+
+    private static final Phrasebook ENGLISH = Prompts.in("en-GB");
 
     /** Its generic type is the one the resource methods declare, {@code List<Ncco.Action>}. */
     private static List<Ncco.Action> typed;
@@ -28,7 +31,7 @@ class NccoTest {
 
     @Test
     void aPromptWithInputIsValidAndLetsTheCallerTypeDuringThePrompt() throws Exception {
-        var reply = new Reply("en-GB", List.of(Prompts.welcome().then(Prompts.askPin())),
+        var reply = new Reply("en-GB", List.of(ENGLISH.welcome().then(ENGLISH.askPin())),
                 new Reply.Listen(12, true, 10, "t".repeat(43)));
         var ncco = json(reply);
         assertEquals(List.of(), NccoRules.problems(ncco), ncco);
@@ -39,7 +42,7 @@ class NccoTest {
 
     @Test
     void aCodeFollowedByAChoiceKeepsTheCodeUninterruptible() throws Exception {
-        var reply = new Reply("en-US", List.of(Speech.text("GitHub. Your code is 1 2 3."), Prompts.afterCode(true)),
+        var reply = new Reply("en-US", List.of(Speech.text("GitHub. Your code is 1 2 3."), ENGLISH.afterCode(true)),
                 new Reply.Listen(1, false, 10, "t".repeat(43)));
         var ncco = json(reply);
         assertEquals(List.of(), NccoRules.problems(ncco), ncco);
@@ -48,7 +51,7 @@ class NccoTest {
 
     @Test
     void aGoodbyeHasNoInputAndNoBargeIn() throws Exception {
-        var ncco = json(new Reply("en-GB", List.of(Prompts.goodbye()), null));
+        var ncco = json(new Reply("en-GB", List.of(ENGLISH.goodbye()), null));
         assertEquals(List.of(), NccoRules.problems(ncco), ncco);
         assertFalse(ncco.contains("input") || ncco.contains("bargeIn"), ncco);
     }

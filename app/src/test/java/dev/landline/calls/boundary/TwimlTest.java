@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.landline.calls.control.Phrasebook;
 import dev.landline.calls.control.Prompts;
 import dev.landline.calls.control.ReadoutPlan;
 import dev.landline.calls.control.Reply;
@@ -21,6 +22,8 @@ import org.w3c.dom.Element;
 
 /** The TwiML we render, read back with the JDK's DOM parser (not by the code that wrote it). */
 class TwimlTest {
+
+    private static final Phrasebook ENGLISH = Prompts.in("en-GB");
 
     private static final String TOKEN = "t".repeat(43);
     private static final String ACTION = "https://example.com/webhooks/twilio/gather/" + TOKEN;
@@ -65,7 +68,7 @@ class TwimlTest {
 
     @Test
     void aListeningReplyGathersDuringEverySayThenRedirectsToTheSameAction() throws Exception {
-        var reply = new Reply("en-GB", List.of(Prompts.welcome(), Prompts.askAccountNumber()),
+        var reply = new Reply("en-GB", List.of(ENGLISH.welcome(), ENGLISH.askAccountNumber()),
                 new Reply.Listen(16, true, 10, TOKEN));
         var twiml = twiml(reply, Optional.empty());
         assertTrue(twiml.startsWith("<?xml version=\"1.0\" encoding=\"UTF-8\"?>"), twiml);
@@ -95,7 +98,7 @@ class TwimlTest {
 
     @Test
     void aOneKeyMenuDoesNotWaitForTheHashKey() throws Exception {
-        var reply = new Reply("en-US", List.of(Prompts.afterCode(true)), new Reply.Listen(1, false, 10, TOKEN));
+        var reply = new Reply("en-US", List.of(ENGLISH.afterCode(true)), new Reply.Listen(1, false, 10, TOKEN));
         var twiml = twiml(reply, Optional.empty());
         assertTrue(twiml.contains(" finishOnKey=\"\""), twiml);
         var gather = children(parse(twiml).getDocumentElement()).get(0);
@@ -107,7 +110,7 @@ class TwimlTest {
 
     @Test
     void anEndingReplySaysAndHangsUp() throws Exception {
-        var twiml = twiml(new Reply("de-DE", List.of(Prompts.nothingHeard(), Prompts.goodbye()), null),
+        var twiml = twiml(new Reply("de-DE", List.of(ENGLISH.nothingHeard(), ENGLISH.goodbye()), null),
                 Optional.empty());
         var verbs = children(parse(twiml).getDocumentElement());
         assertEquals(List.of("Say", "Say", "Hangup"), names(verbs), twiml);
@@ -117,7 +120,7 @@ class TwimlTest {
 
     @Test
     void digitsAreWrittenOneByOneWithPausesNotAsSsml() throws Exception {
-        var code = Prompts.code("GitHub", "287082", new ReadoutPlan(1, false, 0, 17));
+        var code = ENGLISH.code("GitHub", "287082", new ReadoutPlan(1, false, 0, 17));
         var twiml = twiml(new Reply("en-GB", List.of(code), null), Optional.empty());
         var say = children(parse(twiml).getDocumentElement()).get(0);
         assertEquals("GitHub. Your code is 2, 8, 7, 0, 8, 2. Again: 2, 8, 7, 0, 8, 2. It is valid for 17 seconds.",
@@ -128,7 +131,7 @@ class TwimlTest {
     @Test
     void namesFromUsersAreTextOnlyWithoutBidiControls() throws Exception {
         var name = "<Hangup/> & \"Tom's\" \u202Egnik\u202C \u2066bank\u2069</Say>";
-        var menu = Prompts.menu(List.of(name, "Mail"), false);
+        var menu = ENGLISH.menu(List.of(name, "Mail"), false);
         var twiml = twiml(new Reply("en-GB", List.of(menu), new Reply.Listen(1, false, 10, TOKEN)), Optional.empty());
         var root = parse(twiml).getDocumentElement();
         assertEquals(List.of("Gather", "Redirect"), names(children(root)), "the name adds no verb: " + twiml);
@@ -151,20 +154,20 @@ class TwimlTest {
 
     @Test
     void aConfiguredVoiceIsOnEverySay() throws Exception {
-        var reply = new Reply("en-GB", List.of(Prompts.welcome(), Prompts.askPin()),
+        var reply = new Reply("en-GB", List.of(ENGLISH.welcome(), ENGLISH.askPin()),
                 new Reply.Listen(12, true, 10, TOKEN));
         var root = parse(twiml(reply, Optional.of("Polly.Amy"))).getDocumentElement();
         for (var say : children(children(root).get(0))) {
             assertEquals("Polly.Amy", say.getAttribute("voice"));
             assertEquals("en-GB", say.getAttribute("language"));
         }
-        var ending = parse(twiml(new Reply("en-GB", List.of(Prompts.goodbye()), null), Optional.of("woman")));
+        var ending = parse(twiml(new Reply("en-GB", List.of(ENGLISH.goodbye()), null), Optional.of("woman")));
         assertEquals("woman", children(ending.getDocumentElement()).get(0).getAttribute("voice"));
     }
 
     @Test
     void theApologyEndsTheCallAndSaysNothingOfTheFailure() throws Exception {
-        var twiml = Twiml.apology(Optional.empty());
+        var twiml = Twiml.apology(TwilioVoices.of(Optional.empty(), Optional.empty()));
         var verbs = children(parse(twiml).getDocumentElement());
         assertEquals(List.of("Say", "Hangup"), names(verbs), twiml);
         assertTrue(verbs.get(0).getTextContent().contains("cannot read codes right now"), twiml);
@@ -172,7 +175,7 @@ class TwimlTest {
 
     @Test
     void theExactShapeOfTheContract() {
-        var reply = new Reply("en-GB", List.of(Prompts.welcome().then(Prompts.askAccountNumber())),
+        var reply = new Reply("en-GB", List.of(ENGLISH.welcome().then(ENGLISH.askAccountNumber())),
                 new Reply.Listen(16, true, 10, TOKEN));
         assertEquals("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Response><Gather input=\"dtmf\" numDigits=\"16\""
                 + " finishOnKey=\"#\" timeout=\"10\" action=\"" + ACTION + "\" method=\"POST\"><Say language=\"en-GB\">"

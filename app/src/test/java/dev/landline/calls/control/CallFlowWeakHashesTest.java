@@ -29,6 +29,9 @@ class CallFlowWeakHashesTest {
 
     private final List<PinAttempt> checked = new ArrayList<>();
     private final List<String> steps = new ArrayList<>();
+    /** The number the claimed call dialled, and whether the call caps turned it away. */
+    private String calledNumber = "442079460000";
+    private boolean turnedAway;
 
     private CallFlow flow(Optional<String> hasherProblem) {
         var flow = new CallFlow();
@@ -46,12 +49,14 @@ class CallFlowWeakHashesTest {
                 return PinOutcome.ACCEPTED;
             }
         };
-        flow.dialogue = new Dialogue(Clock.fixed(Instant.parse("2026-01-05T10:00:00Z"), ZoneOffset.UTC));
+        flow.dialogue = new Dialogue(Clock.fixed(Instant.parse("2026-01-05T10:00:00Z"), ZoneOffset.UTC),
+                new CallLanguages("en-GB", List.of("+49 30 1234567=de-DE")));
         flow.sessions = new CallSessions() {
             @Override
             public Optional<Claim> claim(String token, String callUuid) {
                 steps.add("claim");
-                return Optional.of(new Claim(callUuid, Stage.PIN, 7L, false));
+                return Optional.of(new Claim(callUuid, turnedAway ? Stage.ENDED : Stage.PIN, 7L, false, calledNumber,
+                        turnedAway));
             }
 
             @Override
@@ -72,6 +77,7 @@ class CallFlowWeakHashesTest {
                 return new Reply("en-GB", List.of(Speech.text("welcome")), null);
             }
         };
+        flow.steps.dialogue = flow.dialogue;
         return flow;
     }
 
@@ -90,6 +96,29 @@ class CallFlowWeakHashesTest {
         assertEquals(List.of(), checked, "the guard charges around the check: nothing was charged");
         assertEquals(List.of("claim"), steps, "no step ran with an outcome");
         assertTrue(reply.speech().get(0).ssml().contains("cannot read codes right now"), reply.speech().toString());
+        assertNull(reply.listen(), "the call ends");
+    }
+
+    @Test
+    void theApologyMidCallIsInTheLanguageTheCallWasAnsweredIn() {
+        calledNumber = "49301234567";
+        var reply = flow(Optional.of("too few iterations"))
+                .input("a-step-token", new KeyPresses("u1", "480261", false)).orElseThrow();
+        assertEquals("de-DE", reply.language());
+        assertTrue(reply.speech().get(0).ssml().contains("kann gerade leider keine Codes vorlesen"),
+                reply.speech().toString());
+    }
+
+    @Test
+    void aCallTurnedAwayByTheCapsHearsTryLaterInTheLanguageItWasAnsweredIn() {
+        calledNumber = "49301234567";
+        turnedAway = true;
+        var reply = flow(Optional.empty()).input("a-step-token", new KeyPresses("u1", "480261", false))
+                .orElseThrow();
+        assertEquals(List.of(), checked);
+        assertEquals("de-DE", reply.language());
+        assertTrue(reply.speech().get(0).ssml().contains("Die Leitung ist gerade leider besetzt"),
+                reply.speech().toString());
         assertNull(reply.listen(), "the call ends");
     }
 

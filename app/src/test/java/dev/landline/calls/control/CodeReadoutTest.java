@@ -30,14 +30,14 @@ class CodeReadoutTest {
     @Test
     void atRfcTimeFiftyNineOneSecondBeforeTheBoundaryTheNextStepIsRead() throws Exception {
         // t=59 is the last second of step 1; step 2 (t=60..89) is HOTP(K, 2) = 359152 (RFC 4226 App. D)
-        var spoken = readoutAt(Instant.ofEpochSecond(59)).speak(account(OtpParameters.totpDefaults())).speech().markup();
+        var spoken = readoutAt(Instant.ofEpochSecond(59)).speak(account(OtpParameters.totpDefaults()), "en-GB").speech().markup();
         assertEquals(List.of("359152", "359152"), codes(spoken), spoken);
         assertTrue(spoken.contains("valid in 1 second"), spoken);
     }
 
     @Test
     void exactlyOnTheBoundaryTheNewStepIsReadForItsWholePeriod() throws Exception {
-        var spoken = readoutAt(Instant.ofEpochSecond(60)).speak(account(OtpParameters.totpDefaults())).speech().markup();
+        var spoken = readoutAt(Instant.ofEpochSecond(60)).speak(account(OtpParameters.totpDefaults()), "en-GB").speech().markup();
         assertEquals(List.of("359152", "359152"), codes(spoken));
         assertTrue(spoken.contains("valid for 30 seconds"), spoken);
     }
@@ -45,7 +45,7 @@ class CodeReadoutTest {
     @Test
     void midStepTheCurrentCodeIsRead() throws Exception {
         var spoken = readoutAt(Instant.ofEpochSecond(2000000000))
-                .speak(account(OtpParameters.totpDefaults())).speech().markup();
+                .speak(account(OtpParameters.totpDefaults()), "en-GB").speech().markup();
         assertEquals(List.of("279037", "279037"), codes(spoken), "RFC 6238 App. B at 2000000000, SHA1, last 6 digits");
         assertTrue(spoken.contains("valid for 10 seconds"), spoken);
     }
@@ -53,7 +53,7 @@ class CodeReadoutTest {
     @Test
     void atRfcTime1111111109TheCodeOf1111111111IsReadBecauseOnlyOneSecondIsLeft() throws Exception {
         var spoken = readoutAt(Instant.ofEpochSecond(1111111109))
-                .speak(account(OtpParameters.totpDefaults())).speech().markup();
+                .speak(account(OtpParameters.totpDefaults()), "en-GB").speech().markup();
         assertEquals(List.of("050471", "050471"), codes(spoken), "RFC 6238 App. B row 1111111111, not 1111111109");
     }
 
@@ -62,7 +62,7 @@ class CodeReadoutTest {
         var seed32 = "12345678901234567890123456789012".getBytes(StandardCharsets.US_ASCII);
         var p = OtpParameters.totp(Algorithm.SHA256, 8, 30);
         var account = account(p, seed32);
-        var spoken = readoutAt(Instant.ofEpochSecond(1111111109)).speak(account).speech().markup();
+        var spoken = readoutAt(Instant.ofEpochSecond(1111111109)).speak(account, "en-GB").speech().markup();
         assertEquals(List.of("67062674", "67062674"), codes(spoken), "RFC 6238 App. B SHA256 at 1111111111");
     }
 
@@ -71,12 +71,12 @@ class CodeReadoutTest {
         var p = OtpParameters.hotp(Algorithm.SHA1, 6, 0);
         var account = account(p);
         var readout = readoutAt(Instant.EPOCH);
-        var first = readout.speak(account);
+        var first = readout.speak(account, "en-GB");
         assertEquals(List.of("755224", "755224"), codes(first.speech().markup()));
         assertEquals(0L, first.counter());
-        assertEquals(List.of("287082", "287082"), codes(readout.speak(account).speech().markup()));
+        assertEquals(List.of("287082", "287082"), codes(readout.speak(account, "en-GB").speech().markup()));
         assertEquals(2, account.parameters().counter());
-        assertEquals(List.of("755224", "755224"), codes(readout.repeat(account, 0).speech().markup()), "again: the same code");
+        assertEquals(List.of("755224", "755224"), codes(readout.repeat(account, 0, "en-GB").speech().markup()), "again: the same code");
         assertEquals(2, account.parameters().counter(), "repeating uses up no counter value");
     }
 

@@ -30,6 +30,8 @@ import org.junit.jupiter.api.Test;
 /** The call's decisions, with a fixed clock and callers in memory: no database, no server, no voice provider. */
 class DialogueTest {
 
+    private static final Phrasebook ENGLISH = Prompts.in("en-GB");
+
     private static final Instant NOW = Instant.parse("2026-03-02T09:15:00Z");
     private static final OffsetDateTime ANSWERED = OffsetDateTime.ofInstant(NOW.minusSeconds(20), ZoneOffset.UTC);
 
@@ -160,6 +162,14 @@ class DialogueTest {
     }
 
     @Test
+    void aDutchMenuPutsTheKeyFirstAsDutchPhoneMenusDo() {
+        caller(7L, "nl-NL", "GitHub", "Gmail");
+        var menu = (Listen) ((RightPin) pin(call(7L, true), PinOutcome.ACCEPTED)).next();
+        assertEquals("nl-NL", menu.language());
+        assertEquals("Toets 1 voor GitHub. Toets 2 voor Gmail.", said(menu));
+    }
+
+    @Test
     void aCallerWhoseLanguageHasNoPromptsHearsTheServersLanguage() {
         var dialogue = new Dialogue(Clock.fixed(NOW, ZoneOffset.UTC), new CallLanguages("fr-FR", List.of()));
         caller(7L, "ko-KR", "GitHub", "Gmail");
@@ -200,6 +210,24 @@ class DialogueTest {
         assertEquals("Landline Authenticatorへようこそ。 暗証番号を入力し、最後にシャープを押してください。", said(greeting));
         assertEquals("ja-JP", again.language());
         assertEquals("申し訳ありません。確認できませんでした。 暗証番号を入力し、最後にシャープを押してください。", said(again));
+    }
+
+    @Test
+    void whatEndsACallBeforeItsStepIsSaidInTheLanguageItWasAnsweredIn() {
+        var dialogue = new Dialogue(Clock.fixed(NOW, ZoneOffset.UTC),
+                new CallLanguages("en-GB", List.of("+49 30 1234567=de-DE")));
+        caller(7L, "ja-JP", "GitHub");
+
+        var recognised = dialogue.beforePin(true, 7L, "49301234567", directory);
+        var unknownNumber = dialogue.beforePin(false, 7L, "49301234567", directory);
+        var elsewhere = dialogue.beforePin(false, null, "15550100", directory);
+
+        assertEquals("ja-JP", recognised, "greeted in their own language");
+        assertEquals("de-DE", unknownNumber, "an account number typed tells nothing");
+        assertEquals("en-GB", elsewhere);
+        assertEquals("申し訳ありません。ただいま回線が混み合っております。数分後に、もう一度おかけ直しください。",
+                said(dialogue.tryLater(recognised)));
+        assertTrue(said(dialogue.unavailable(unknownNumber)).startsWith("Landline Authenticator kann gerade"));
     }
 
     @Test
@@ -331,7 +359,7 @@ class DialogueTest {
 
     @Test
     void codesAreReadDigitByDigitAndTheSpeechsToStringDoesNotShowThem() {
-        var spoken = Prompts.counterCode("Bank", "081804");
+        var spoken = ENGLISH.counterCode("Bank", "081804");
         assertEquals(2, spoken.ssml().split("<say-as interpret-as='digits'>081804</say-as>", -1).length - 1);
         assertFalse(spoken.toString().contains("081804"), spoken.toString());
     }

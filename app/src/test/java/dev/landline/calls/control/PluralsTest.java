@@ -1,6 +1,7 @@
 package dev.landline.calls.control;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
@@ -29,7 +30,7 @@ class PluralsTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"1, 1 sekundę", "2, 2 sekundy", "4, 4 sekundy", "5, 5 sekund", "12, 12 sekund", "21, 21 sekund",
+    @CsvSource({"1, jedną sekundę", "2, 2 sekundy", "4, 4 sekundy", "5, 5 sekund", "12, 12 sekund", "21, 21 sekund",
         "22, 22 sekundy", "25, 25 sekund", "30, 30 sekund"})
     void polishSaysSecondsInItsThreeForms(int seconds, String said) {
         // read at second (30 - seconds) of the step: valid for that many seconds more
@@ -51,10 +52,59 @@ class PluralsTest {
 
     @Test
     void japaneseCountsSecondsAndTimesWithCounters() {
-        assertTrue(code("ja-JP", 10).endsWith("有効期間はあと20秒です。"), code("ja-JP", 10));
+        assertTrue(code("ja-JP", 10).endsWith("このコードはあと20秒間有効です。"), code("ja-JP", 10));
         assertTrue(code("ja-JP", 29).contains("このコードは1秒後に有効になります。"), code("ja-JP", 29));
-        assertTrue(code("ja-JP", 29).endsWith("有効期間は31秒です。"), code("ja-JP", 29));
+        assertTrue(code("ja-JP", 29).endsWith("このコードはあと31秒間有効です。"), code("ja-JP", 29));
         assertTrue(Prompts.in("ja").wrongPinsSinceLastCall(3).markup().contains("暗証番号が3回間違って入力されました。"));
         assertTrue(Prompts.in("ja").wrongPinsSinceLastCall(1).markup().contains("暗証番号が1回間違って入力されました。"));
+    }
+
+    /** A count of one is spelled out where a speech engine would read "1" in the wrong gender or case. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "de | er gilt in einer Sekunde. | Er bleibt 31 Sekunden gültig.",
+        "fr | qui sera valable dans une seconde. | Il reste valable 31 secondes.",
+        "pl | który będzie ważny za jedną sekundę. | Pozostanie ważny przez 31 sekund.",
+        "it | che sarà valido tra un secondo. | Resta valido per 31 secondi.",
+        "es | que será válido dentro de un segundo. | Seguirá siendo válido durante 31 segundos."})
+    void oneSecondUntilTheNextCodeIsSpelledOutInTheCaseItsSentenceNeeds(String language, String wait, String valid) {
+        var text = code(language, 29);
+        assertTrue(text.contains(wait), text);
+        assertTrue(text.endsWith(valid), text);
+        assertFalse(text.contains(" 1 "), text);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "de | Er ist eine Sekunde gültig.",
+        "fr | Il est valable une seconde.",
+        "pl | Jest ważny przez jedną sekundę.",
+        "it | È valido per un secondo.",
+        "es | Es válido durante un segundo."})
+    void aCodeValidForOneSecondSaysSoInWords(String language, String valid) {
+        // a code read with one second of its step left, with no boundary: valid for one second more
+        var text = Prompts.in(language).code("Bank", "123456", ReadoutPlan.at(Instant.ofEpochSecond(29), 30, 0))
+                .markup();
+        assertTrue(text.endsWith(valid), text);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "de | Seit Ihrem letzten Anruf wurde eine falsche PIN für Ihr Konto eingegeben.",
+        "fr | Depuis votre dernier appel, un code PIN erroné a été saisi pour votre compte.",
+        "it | Dalla sua ultima chiamata è stato inserito un PIN errato per il suo account.",
+        "es | Desde su última llamada se ha introducido un código PIN incorrecto en su cuenta."})
+    void oneWrongPinIsSaidInWords(String language, String said) {
+        assertEquals(said, Prompts.in(language).wrongPinsSinceLastCall(1).markup());
+    }
+
+    @Test
+    void countsAboveOneKeepTheirPluralForms() {
+        assertEquals("Seit Ihrem letzten Anruf wurden 2 falsche PINs für Ihr Konto eingegeben.",
+                Prompts.in("de").wrongPinsSinceLastCall(2).markup());
+        assertEquals("Desde su última llamada se han introducido 3 códigos PIN incorrectos en su cuenta.",
+                Prompts.in("es").wrongPinsSinceLastCall(3).markup());
+        assertEquals("Od Twojego ostatniego połączenia na Twoim koncie wprowadzono 5 błędnych PIN-ów.",
+                Prompts.in("pl").wrongPinsSinceLastCall(5).markup());
     }
 }

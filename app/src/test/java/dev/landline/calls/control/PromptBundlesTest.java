@@ -14,10 +14,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
@@ -54,6 +56,11 @@ class PromptBundlesTest {
         var needed = pluralForms(locale);
         for (var key : new TreeSet<>(bundle.stringPropertyNames())) {
             var pattern = bundle.getProperty(key);
+            var quoting = QUOTING.matcher(pattern);
+            if (quoting.find()) {
+                problems.add(key + ": the apostrophe before " + quoting.group(1)
+                        + " quotes it (ICU MessageFormat); write ’ (U+2019)");
+            }
             Arguments arguments;
             try {
                 arguments = arguments(pattern);
@@ -65,6 +72,12 @@ class PromptBundlesTest {
                 var theirs = arguments(english.getProperty(key)).names;
                 if (!theirs.equals(arguments.names)) {
                     problems.add(key + " has the placeholders " + arguments.names + ", English " + theirs);
+                } else {
+                    var englishKinds = arguments(english.getProperty(key)).kinds;
+                    if (!englishKinds.equals(arguments.kinds)) {
+                        problems.add(key + " has the placeholder kinds " + arguments.kinds + ", English "
+                                + englishKinds);
+                    }
                 }
                 if (!tag.startsWith("en") && pattern.equals(english.getProperty(key))) {
                     problems.add(key + " is English's sentence, not translated");
@@ -93,18 +106,33 @@ class PromptBundlesTest {
         return forms;
     }
 
-    private record Arguments(Set<String> names, TreeMap<String, Set<String>> pluralForms) {
+    /** An ASCII apostrophe right before a character ICU gives meaning to starts quoted text. */
+    private static final Pattern QUOTING = Pattern.compile("'([{}#|])");
+
+    /** The placeholders' names, what kind of argument each is (plural, simple number, none...), plural forms. */
+    private record Arguments(Set<String> names, TreeMap<String, Set<String>> kinds,
+            TreeMap<String, Set<String>> pluralForms) {
     }
 
     private static Arguments arguments(String pattern) {
         var parsed = new MessagePattern(pattern);
         var names = new TreeSet<String>();
+        var kinds = new TreeMap<String, Set<String>>();
         var plurals = new TreeMap<String, Set<String>>();
         for (int i = 0; i < parsed.countParts(); i++) {
             var part = parsed.getPart(i);
             if (part.getType() == MessagePattern.Part.Type.ARG_NAME) {
                 names.add(parsed.getSubstring(part));
-            } else if (part.getType() == MessagePattern.Part.Type.ARG_START
+            }
+            if (part.getType() == MessagePattern.Part.Type.ARG_START) {
+                var argType = part.getArgType();
+                var kind = argType.name().toLowerCase(Locale.ROOT);
+                if (argType == MessagePattern.ArgType.SIMPLE) {
+                    kind += " " + parsed.getSubstring(parsed.getPart(i + 2));
+                }
+                kinds.computeIfAbsent(parsed.getSubstring(parsed.getPart(i + 1)), n -> new TreeSet<>()).add(kind);
+            }
+            if (part.getType() == MessagePattern.Part.Type.ARG_START
                     && part.getArgType() == MessagePattern.ArgType.PLURAL) {
                 var name = parsed.getSubstring(parsed.getPart(i + 1));
                 var forms = plurals.computeIfAbsent(name, n -> new TreeSet<>());
@@ -118,7 +146,7 @@ class PromptBundlesTest {
                 }
             }
         }
-        return new Arguments(names, plurals);
+        return new Arguments(names, kinds, plurals);
     }
 
     @Test
@@ -177,5 +205,35 @@ class PromptBundlesTest {
         assertEquals(2, problems.size(), problems.toString());
         assertEquals("a is English's sentence, not translated", problems.get(0));
         assertTrue(problems.get(1).startsWith("b is not an ICU message"), problems.get(1));
+    }
+
+    @Test
+    void theCheckFindsAPluralTurnedIntoAPlainPlaceholderOrANumber() {
+        var english = new Properties();
+        english.setProperty("a", "Valid for {seconds, plural, one {# second} other {# seconds}}.");
+        english.setProperty("b", "Press {key}.");
+        var german = new Properties();
+        german.setProperty("a", "{seconds} Sekunden gültig.");
+        german.setProperty("b", "Drücken Sie die {key, number}.");
+
+        var problems = problems(english, german, "de");
+
+        assertEquals(List.of("a has the placeholder kinds {seconds=[none]}, English {seconds=[plural]}",
+                "b has the placeholder kinds {key=[simple number]}, English {key=[none]}"), problems);
+    }
+
+    @Test
+    void theCheckFindsAnApostropheThatWouldQuoteAPlaceholder() {
+        var english = new Properties();
+        english.setProperty("a", "For other accounts, press {key}.");
+        english.setProperty("b", "It did not work.");
+        var french = new Properties();
+        french.setProperty("a", "Appuyez sur la touche l'{key}.");
+        french.setProperty("b", "Cela n'a pas fonctionné.");
+
+        var problems = problems(english, french, "fr");
+
+        assertEquals(List.of("a: the apostrophe before { quotes it (ICU MessageFormat); write ’ (U+2019)",
+                "a has the placeholders [], English [key]"), problems, "n'a before a letter is harmless");
     }
 }
