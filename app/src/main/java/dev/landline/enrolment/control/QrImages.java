@@ -67,14 +67,15 @@ public final class QrImages {
     /** The codes found and how (for the benchmark); refused as {@link #readAll} is. */
     static QrCodeFinder.Found find(byte[] imageBytes) {
         return withReader(imageBytes, (reader, plan) -> {
+            var budget = QrCodeFinder.Budget.perUpload();
             if (plan.coarseStep() > plan.step()) {
-                var found = QrCodeFinder.find(grey(reader, plan, plan.coarseStep(), plan.height()));
+                var found = QrCodeFinder.find(grey(reader, plan, plan.coarseStep(), plan.height()), budget);
                 if (!found.texts().isEmpty()) {
                     return new QrCodeFinder.Found(found.texts(), "coarse pass, " + found.step());
                 }
             }
             var grey = grey(reader, plan, plan.step(), plan.bandRows());
-            var found = QrCodeFinder.find(grey);
+            var found = QrCodeFinder.find(grey, budget);
             if (found.texts().isEmpty()) {
                 throw QrCodeFinder.whyNot(grey, plan.step());
             }
