@@ -13,8 +13,14 @@ let refreshing = false;
 let ticks = 0;
 let scanner = null;
 let frameTimer = null;
+// the running camera scan's state: { handled, stopped, submitting, sending, refused }
+let currentScan = null;
 // How long the browser's decoder may look at the camera before the current frame goes to the server instead.
 const FRAME_AFTER_MS = 4000;
+// A frame sent to the server is at most this wide or high (the server reads a code of a few pixels a module).
+const FRAME_MAX_SIDE = 1600;
+// After this many frames the server could not read, no more are sent (the browser's decoder keeps looking).
+const MAX_REFUSED_FRAMES = 5;
 
 // The chosen caller; while the list is still loading, the one this page was opened for (?caller=, a number only).
 const callerId = () => {
@@ -32,15 +38,21 @@ async function loadCallers() {
   if (!callers.length) say(message, "info", "Create a caller first, on the Callers page.");
 }
 
-/** The first QR starts an enrolment; while a multi-QR export is incomplete, the next one is added as a part. */
+/**
+ * The first QR starts an enrolment; while a multi-QR export is incomplete, the next one is added as a part. A
+ * preview shown before is dropped only once the new enrolment is created: a refused upload leaves it as it was.
+ */
 async function submit(body) {
   clear(message);
   const collecting = enrolment && enrolment.batch && !enrolment.batch.complete;
   const caller = collecting ? enrolmentCaller : callerId();
   const path = collecting ? `${base(caller)}/${enrolment.id}/parts`
     : body instanceof Blob ? `${base(caller)}/images` : base(caller);
-  if (enrolment && !collecting) await discard(true);
+  const replaced = enrolment && !collecting ? { id: enrolment.id, caller: enrolmentCaller } : null;
   const result = await request("POST", path, body instanceof Blob ? body : { uri: body });
+  if (replaced) {
+    api.del(`${base(replaced.caller)}/${replaced.id}`).catch(() => { /* gone already, or expires by itself */ });
+  }
   enrolmentCaller = caller;
   show(result.data);
 }
@@ -193,10 +205,12 @@ async function startCamera() {
     { verbose: false, formatsToSupport: [library.Html5QrcodeSupportedFormats.QR_CODE] });
   $("#camera-start").hidden = true;
   $("#camera-stop").hidden = false;
-  const scan = { handled: false, sending: false };
+  const scan = { handled: false, stopped: false, submitting: false, sending: false, refused: 0 };
+  currentScan = scan;
   await scanner.start({ facingMode: "environment" }, { fps: 8, qrbox: { width: 260, height: 260 } },
     async (text) => {
-      if (scan.handled) return;
+      // a frame being sent submits, or not; the decoder reads this view again if that frame is refused
+      if (!claim(scan)) return;
       scan.handled = true;
       await stopCamera();
       try {
@@ -210,22 +224,32 @@ async function startCamera() {
   frameTimer = setInterval(() => sendFrame(scan), FRAME_AFTER_MS);
 }
 
+/** Lets one read (a text from the browser's decoder or a frame) submit, once, while the camera runs. */
+function claim(scan) {
+  if (scan.handled || scan.stopped || scan.submitting) return false;
+  scan.submitting = true;
+  return true;
+}
+
 /**
- * Sends the sharpest of a few camera frames to the server; on a refusal it keeps scanning and shows the server's
- * reason.
+ * Sends the sharpest of a few camera frames to the server (scaled to at most FRAME_MAX_SIDE px); on a refusal it
+ * keeps scanning and shows the server's reason. Nothing is sent after Stop, while the tab is hidden, or after
+ * MAX_REFUSED_FRAMES refused frames.
  */
 async function sendFrame(scan) {
   const video = $("#camera-view video");
-  if (scan.handled || scan.sending || !video || !video.videoWidth) return;
+  if (scan.handled || scan.stopped || scan.sending || document.hidden || !video || !video.videoWidth) return;
+  if (scan.refused >= MAX_REFUSED_FRAMES) return;
   scan.sending = true;
   try {
     let best = null;
     let bestScore = -1;
-    for (let i = 0; i < 4 && !scan.handled; i += 1) {
+    const scale = Math.min(1, FRAME_MAX_SIDE / Math.max(video.videoWidth, video.videoHeight));
+    for (let i = 0; i < 4 && !scan.handled && !scan.stopped; i += 1) {
       const canvas = document.createElement("canvas");
-      canvas.width = video.videoWidth;
-      canvas.height = video.videoHeight;
-      canvas.getContext("2d").drawImage(video, 0, 0);
+      canvas.width = Math.round(video.videoWidth * scale);
+      canvas.height = Math.round(video.videoHeight * scale);
+      canvas.getContext("2d").drawImage(video, 0, 0, canvas.width, canvas.height);
       const score = sharpness(canvas);
       if (score > bestScore) {
         best = canvas;
@@ -233,17 +257,24 @@ async function sendFrame(scan) {
       }
       await new Promise((resolve) => setTimeout(resolve, 150));
     }
-    if (!best || scan.handled) return;
+    if (!best || scan.handled || scan.stopped) return;
     const frame = await new Promise((resolve) => best.toBlob(resolve, "image/jpeg", 0.92));
-    if (!frame || scan.handled) return;
-    await submit(frame);
+    if (!frame || !claim(scan)) return;
+    try {
+      await submit(frame);
+    } finally {
+      scan.submitting = false;
+    }
     scan.handled = true;
     await stopCamera();
     say(message, "info", "The server read the code in a camera frame.");
   } catch (error) {
     if (scan.handled) return;
     if (error.status === 400 || error.status === 503) {
-      say(message, "info", `Still looking. The server could not read the last frame: ${error.message}`);
+      scan.refused += error.status === 400 ? 1 : 0;
+      const more = scan.refused < MAX_REFUSED_FRAMES ? "Still looking"
+        : "Still looking, with this browser's decoder only";
+      say(message, "info", `${more}. The server could not read the last frame: ${error.message}`);
     } else {
       scan.handled = true;
       await stopCamera();
@@ -279,6 +310,8 @@ function sharpness(canvas) {
 async function stopCamera() {
   clearInterval(frameTimer);
   frameTimer = null;
+  if (currentScan) currentScan.stopped = true;
+  currentScan = null;
   if (scanner) {
     try { await scanner.stop(); } catch { /* already stopped */ }
     scanner.clear();
