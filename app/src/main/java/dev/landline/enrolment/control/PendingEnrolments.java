@@ -78,15 +78,18 @@ public class PendingEnrolments {
      */
     public EnrolmentPreview startFromQrCodes(long callerId, List<String> qrTexts) {
         var scans = scanned(qrTexts);
-        int leftOut = qrTexts.size() - scans.size();
-        var enrolment = begin(callerId, scans.get(0));
-        for (var scan : scans.subList(1, scans.size())) {
-            if (!(scan instanceof Scan.ExportPart part && addIfItFits(enrolment, part))) {
-                forget(scan);
-                leftOut++;
+        try {
+            int leftOut = qrTexts.size() - scans.size();
+            var enrolment = begin(callerId, scans.get(0));
+            for (var scan : scans.subList(1, scans.size())) {
+                if (!(scan instanceof Scan.ExportPart part && addIfItFits(enrolment, part))) {
+                    leftOut++;
+                }
             }
+            return preview(enrolment).leavingOut(leftOut);
+        } finally {
+            scans.forEach(PendingEnrolments::forget); // the codes used were sealed and wiped; this wipes the rest
         }
-        return preview(enrolment).leavingOut(leftOut);
     }
 
     private EnrolmentPreview start(long callerId, Scan scan) {
@@ -143,21 +146,24 @@ public class PendingEnrolments {
         var enrolment = locked(callerId, enrolmentId);
         if (qrTexts.size() > 1 && enrolment.source() == Enrolment.Source.MIGRATION) {
             int added = 0;
-            for (var text : qrTexts) {
-                var scan = exportPart(text);
-                if (scan != null) {
-                    if (addIfItFits(enrolment, scan)) {
-                        added++;
-                    } else {
-                        forget(scan);
+            var parts = new ArrayList<Scan>();
+            try {
+                for (var text : qrTexts) {
+                    var part = exportPart(text);
+                    if (part != null) {
+                        parts.add(part);
+                        added += addIfItFits(enrolment, part) ? 1 : 0;
                     }
                 }
+            } finally {
+                parts.forEach(PendingEnrolments::forget); // the parts added were sealed and wiped; this wipes the rest
             }
             if (added > 0) {
                 return preview(enrolment).leavingOut(qrTexts.size() - added);
             }
         }
-        var firstExport = qrTexts.stream().filter(text -> MigrationExport.isExport(text.strip())).findFirst();
+        var firstExport = qrTexts.stream().filter(text -> text != null && MigrationExport.isExport(text.strip()))
+                .findFirst();
         return addPart(enrolment, firstExport.orElse(qrTexts.get(0)));
     }
 
