@@ -12,6 +12,7 @@ import com.google.zxing.Result;
 import com.google.zxing.common.GlobalHistogramBinarizer;
 import com.google.zxing.common.HybridBinarizer;
 import com.google.zxing.multi.GenericMultipleBarcodeReader;
+import com.google.zxing.multi.qrcode.QRCodeMultiReader;
 import com.google.zxing.ResultPoint;
 import com.google.zxing.ResultPointCallback;
 import com.google.zxing.qrcode.QRCodeReader;
@@ -61,6 +62,11 @@ final class QrCodeFinder {
      * of a screen shows a few dozen at most.
      */
     static final int MAX_CANDIDATES = 300;
+    /**
+     * The same for ZXing's multi-code reader, tried once where a code was found: it keeps every triple of candidates
+     * that could be a code (at most C(100, 3), about 160,000, small arrays).
+     */
+    static final int MAX_MULTI_CANDIDATES = 100;
     private static final List<Function<LuminanceSource, BinaryBitmap>> BINARIZERS = List.of(
             source -> new BinaryBitmap(new HybridBinarizer(source)),
             source -> new BinaryBitmap(new GlobalHistogramBinarizer(source)));
@@ -162,11 +168,22 @@ final class QrCodeFinder {
 
     /**
      * Further codes in the view where one was found (several codes of one export photographed at once): ZXing's
-     * generic multi-code reader around the single-code reader, which reads again left of, above, right of and below
-     * each code found (at most four levels deep), stopped after {@link #MAX_CODES} codes; every read counts against
-     * the budget.
+     * multi-code reader, given at most {@link #MAX_MULTI_CANDIDATES} pattern candidates; then ZXing's generic
+     * multi-code reader around the single-code reader, which reads again left of, above, right of and below each
+     * code found (at most four levels deep), stopped after {@link #MAX_CODES} codes. Every read counts against the
+     * budget.
      */
     private static void readTheOthers(BinaryBitmap view, LinkedHashSet<String> found, Budget budget) {
+        budget.spend();
+        try {
+            for (var result : new QRCodeMultiReader().decodeMultiple(view, hints(true, MAX_MULTI_CANDIDATES))) {
+                if (found.size() < MAX_CODES) {
+                    found.add(result.getText());
+                }
+            }
+        } catch (ReaderException | RuntimeException notThisWay) {
+            // too many candidates, or no code this reader can read: the generic reader below still looks
+        }
         var single = new Reader() {
             private int read;
 
@@ -194,7 +211,8 @@ final class QrCodeFinder {
             }
         };
         try {
-            for (var result : new GenericMultipleBarcodeReader(single).decodeMultiple(view, hints(true))) {
+            for (var result : new GenericMultipleBarcodeReader(single).decodeMultiple(view, hints(true,
+                    MAX_CANDIDATES))) {
                 if (found.size() < MAX_CODES) {
                     found.add(result.getText());
                 }
@@ -212,32 +230,37 @@ final class QrCodeFinder {
     private static Result decode(BinaryBitmap bitmap, Budget budget) {
         budget.spend();
         try {
-            return new QRCodeReader().decode(bitmap, hints(true));
+            return new QRCodeReader().decode(bitmap, hints(true, MAX_CANDIDATES));
         } catch (ReaderException | RuntimeException notHere) {
             return null; // not at this scale, with this binarizer, or too many candidates (TooManyCandidates)
         }
     }
 
     /**
-     * ZXing's hints for one attempt: look hard, QR codes only, UTF-8, and a fresh {@link CandidateCap} (ZXing calls
-     * it with every new pattern candidate).
+     * ZXing's hints for one attempt: look hard, QR codes only, UTF-8, and a fresh {@link CandidateCap} of
+     * {@code candidates} (ZXing calls it with every new pattern candidate).
      */
-    static Map<DecodeHintType, Object> hints(boolean tryHarder) {
+    static Map<DecodeHintType, Object> hints(boolean tryHarder, int candidates) {
         return Map.of(
                 DecodeHintType.TRY_HARDER, tryHarder,
                 DecodeHintType.POSSIBLE_FORMATS, List.of(BarcodeFormat.QR_CODE),
                 DecodeHintType.CHARACTER_SET, "UTF-8",
-                DecodeHintType.NEED_RESULT_POINT_CALLBACK, new CandidateCap());
+                DecodeHintType.NEED_RESULT_POINT_CALLBACK, new CandidateCap(candidates));
     }
 
-    /** Counts the pattern candidates of one attempt and stops it past {@link #MAX_CANDIDATES}. */
+    /** Counts the pattern candidates of one attempt and stops it past its limit. */
     private static final class CandidateCap implements ResultPointCallback {
 
+        private final int limit;
         private int seen;
+
+        CandidateCap(int limit) {
+            this.limit = limit;
+        }
 
         @Override
         public void foundPossibleResultPoint(ResultPoint point) {
-            if (++seen > MAX_CANDIDATES) {
+            if (++seen > limit) {
                 throw new TooManyCandidates();
             }
         }

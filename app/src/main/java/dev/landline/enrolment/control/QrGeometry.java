@@ -41,7 +41,7 @@ record QrGeometry(double modulePixels, double widthPixels, boolean blurred) {
         for (var candidate : List.of(source, source.invert())) {
             try {
                 var matrix = new BinaryBitmap(new HybridBinarizer(candidate)).getBlackMatrix();
-                var detected = new Detector(matrix).detect(QrCodeFinder.hints(true));
+                var detected = new Detector(matrix).detect(QrCodeFinder.hints(true, QrCodeFinder.MAX_CANDIDATES));
                 var points = detected.getPoints();
                 int dimension = detected.getBits().getWidth();
                 // points: bottom left, top left, top right finder centres, 3.5 modules in from the code's corners
