@@ -50,11 +50,6 @@ public final class QrImages {
     private QrImages() {
     }
 
-    /** The text of the (first) QR code in the image; refused when the bytes are no PNG/JPEG or hold no QR code. */
-    public static String read(byte[] imageBytes) {
-        return readAll(imageBytes).get(0);
-    }
-
     /**
      * The texts of every QR code in the image (several when an export's codes were photographed at once), never
      * empty: refused when the bytes are no PNG/JPEG, or no code could be read, saying why (too small, too blurred,

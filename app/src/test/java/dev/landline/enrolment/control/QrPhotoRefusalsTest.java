@@ -31,7 +31,7 @@ class QrPhotoRefusalsTest {
         int modules = PhonePhotos.modules(uri).getWidth();
         int side = (int) ((modules + 4) * 1.5); // 1.5 pixels a module, turned 10° (as ZXing's writer adds 2 a side)
         var picture = onDesk(QrPictures.code(uri, (modules + 4) * 4), 900, 700, side, 10);
-        var refused = assertThrows(EnrolmentRefused.class, () -> QrImages.read(PhonePhotos.jpeg(picture, 60)));
+        var refused = assertThrows(EnrolmentRefused.class, () -> QrPictures.readFirst(PhonePhotos.jpeg(picture, 60)));
         assertEquals(EnrolmentRefused.Reason.INVALID, refused.reason());
         assertTrue(refused.getMessage().contains("too small"), refused.getMessage());
         assertTrue(refused.getMessage().contains("take the photo closer"), refused.getMessage());
@@ -47,7 +47,7 @@ class QrPhotoRefusalsTest {
     void aBlurredCodeIsCalledBlurred() {
         var uri = PhonePhotos.exportTexts(new Random(4), 4, 1).get(0);
         var picture = blurred(onDesk(QrPictures.code(uri, 800), 1000, 900, 480), 4);
-        var refused = assertThrows(EnrolmentRefused.class, () -> QrImages.read(QrPictures.jpeg(picture)));
+        var refused = assertThrows(EnrolmentRefused.class, () -> QrPictures.readFirst(QrPictures.jpeg(picture)));
         assertEquals(EnrolmentRefused.Reason.INVALID, refused.reason());
         assertTrue(refused.getMessage().contains("too blurred"), refused.getMessage());
     }
@@ -55,14 +55,14 @@ class QrPhotoRefusalsTest {
     @Test
     void aPictureWithoutACodeStillSaysNoCodeWasFound() {
         var picture = onDesk(new BufferedImage(10, 10, BufferedImage.TYPE_INT_RGB), 800, 600, 10);
-        var refused = assertThrows(EnrolmentRefused.class, () -> QrImages.read(QrPictures.jpeg(picture)));
+        var refused = assertThrows(EnrolmentRefused.class, () -> QrPictures.readFirst(QrPictures.jpeg(picture)));
         assertTrue(refused.getMessage().contains("no QR code was found"), refused.getMessage());
     }
 
     @Test
     void aSharpCodeOfTheSameSizeIsReadSoTheRefusalsAreAboutTheirPictures() {
         var uri = PhonePhotos.exportTexts(new Random(4), 4, 1).get(0);
-        assertEquals(uri, QrImages.read(QrPictures.jpeg(onDesk(QrPictures.code(uri, 800), 1000, 900, 480))));
+        assertEquals(uri, QrPictures.readFirst(QrPictures.jpeg(onDesk(QrPictures.code(uri, 800), 1000, 900, 480))));
     }
 
     @Test
