@@ -18,6 +18,10 @@ let frameTimer = null;
 const FRAME_AFTER_MS = 4000;
 // At most this often the browser's decoder looks at a frame (less often when a frame takes it longer).
 const LOOK_EVERY_MS = 125;
+// A frame sent to the server is at most this wide or high (the server reads a code of a few pixels a module).
+const FRAME_MAX_SIDE = 1600;
+// After this many frames the server could not read, no more are sent (the browser's decoder keeps looking).
+const MAX_REFUSED_FRAMES = 5;
 
 // The chosen caller; while the list is still loading, the one this page was opened for (?caller=, a number only).
 const callerId = () => {
@@ -35,15 +39,21 @@ async function loadCallers() {
   if (!callers.length) say(message, "info", "Create a caller first, on the Callers page.");
 }
 
-/** The first QR starts an enrolment; while a multi-QR export is incomplete, the next one is added as a part. */
+/**
+ * The first QR starts an enrolment; while a multi-QR export is incomplete, the next one is added as a part. A
+ * preview shown before is dropped only once the new enrolment is created: a refused upload leaves it as it was.
+ */
 async function submit(body) {
   clear(message);
   const collecting = enrolment && enrolment.batch && !enrolment.batch.complete;
   const caller = collecting ? enrolmentCaller : callerId();
   const path = collecting ? `${base(caller)}/${enrolment.id}/parts`
     : body instanceof Blob ? `${base(caller)}/images` : base(caller);
-  if (enrolment && !collecting) await discard(true);
+  const replaced = enrolment && !collecting ? { id: enrolment.id, caller: enrolmentCaller } : null;
   const result = await request("POST", path, body instanceof Blob ? body : { uri: body });
+  if (replaced) {
+    api.del(`${base(replaced.caller)}/${replaced.id}`).catch(() => { /* gone already, or expires by itself */ });
+  }
   enrolmentCaller = caller;
   show(result.data);
 }
@@ -195,7 +205,7 @@ async function startCamera() {
   $("#camera-stop").hidden = false;
   // the decoder loads while the camera starts; a browser that cannot run it still has the server's fallback
   const decoder = prepare().then(() => true, () => false);
-  const scan = { handled: false, sending: false, stopped: false };
+  const scan = { handled: false, stopped: false, submitting: false, sending: false, refused: 0 };
   const session = { scan, stream: null };
   camera = session;
   const stream = await navigator.mediaDevices.getUserMedia(
@@ -253,7 +263,8 @@ async function look(scan, video) {
       } catch {
         // a frame the decoder could not take: the next one
       }
-      if (texts.length && !scan.handled && !scan.stopped && !scan.sending) {
+      // a frame being sent submits, or not; the decoder reads this view again if that frame is refused
+      if (texts.length && claim(scan)) {
         scan.handled = true;
         await stopCamera();
         try {
@@ -268,22 +279,32 @@ async function look(scan, video) {
   }
 }
 
+/** Lets one read (a text from the browser's decoder or a frame) submit, once, while the camera runs. */
+function claim(scan) {
+  if (scan.handled || scan.stopped || scan.submitting) return false;
+  scan.submitting = true;
+  return true;
+}
+
 /**
- * Sends the sharpest of a few camera frames to the server; on a refusal it keeps scanning and shows the server's
- * reason.
+ * Sends the sharpest of a few camera frames to the server (scaled to at most FRAME_MAX_SIDE px); on a refusal it
+ * keeps scanning and shows the server's reason. Nothing is sent after Stop, while the tab is hidden, or after
+ * MAX_REFUSED_FRAMES refused frames.
  */
 async function sendFrame(scan) {
   const video = $("#camera-view video");
-  if (scan.handled || scan.sending || !video || !video.videoWidth) return;
+  if (scan.handled || scan.stopped || scan.sending || document.hidden || !video || !video.videoWidth) return;
+  if (scan.refused >= MAX_REFUSED_FRAMES) return;
   scan.sending = true;
   try {
     let best = null;
     let bestScore = -1;
-    for (let i = 0; i < 4 && !scan.handled; i += 1) {
+    const scale = Math.min(1, FRAME_MAX_SIDE / Math.max(video.videoWidth, video.videoHeight));
+    for (let i = 0; i < 4 && !scan.handled && !scan.stopped; i += 1) {
       const canvas = document.createElement("canvas");
-      canvas.width = video.videoWidth;
-      canvas.height = video.videoHeight;
-      canvas.getContext("2d").drawImage(video, 0, 0);
+      canvas.width = Math.round(video.videoWidth * scale);
+      canvas.height = Math.round(video.videoHeight * scale);
+      canvas.getContext("2d").drawImage(video, 0, 0, canvas.width, canvas.height);
       const score = sharpness(canvas);
       if (score > bestScore) {
         best = canvas;
@@ -291,17 +312,24 @@ async function sendFrame(scan) {
       }
       await new Promise((resolve) => setTimeout(resolve, 150));
     }
-    if (!best || scan.handled) return;
+    if (!best || scan.handled || scan.stopped) return;
     const frame = await new Promise((resolve) => best.toBlob(resolve, "image/jpeg", 0.92));
-    if (!frame || scan.handled) return;
-    await submit(frame);
+    if (!frame || !claim(scan)) return;
+    try {
+      await submit(frame);
+    } finally {
+      scan.submitting = false;
+    }
     scan.handled = true;
     await stopCamera();
     say(message, "info", "The server read the code in a camera frame.");
   } catch (error) {
     if (scan.handled) return;
     if (error.status === 400 || error.status === 503) {
-      say(message, "info", `Still looking. The server could not read the last frame: ${error.message}`);
+      scan.refused += error.status === 400 ? 1 : 0;
+      const more = scan.refused < MAX_REFUSED_FRAMES ? "Still looking"
+        : "Still looking, with this browser's decoder only";
+      say(message, "info", `${more}. The server could not read the last frame: ${error.message}`);
     } else {
       scan.handled = true;
       await stopCamera();

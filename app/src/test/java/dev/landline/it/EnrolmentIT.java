@@ -294,6 +294,7 @@ class EnrolmentIT extends OnPayaraMicro {
         var enrolment = Http.object(started);
         assertEquals("2 of 3 codes scanned", enrolment.getJsonObject("batch").getString("summary"));
         assertEquals(List.of("One", "Three"), issuers(enrolment));
+        assertEquals(0, enrolment.getInt("codesLeftOut"));
         // the second shows all three: only code 2 is new, and it is added
         var self = enrolments(caller).resolve("enrolments/" + enrolment.getString("id"));
         var added = upload("POST", URI.create(self + "/parts"), "image/jpeg",
@@ -302,6 +303,27 @@ class EnrolmentIT extends OnPayaraMicro {
         var complete = Http.object(added);
         assertEquals("3 of 3 codes scanned", complete.getJsonObject("batch").getString("summary"));
         assertEquals(List.of("One", "Three", "Two"), issuers(complete), "each account once, in scan order");
+        assertEquals(2, complete.getInt("codesLeftOut"), "codes 1 and 3 were scanned before");
+    }
+
+    @Test
+    void aBadCodeBesideAnExportCodeIsLeftOutAndCountedNotRefusingThePicture() {
+        var caller = fixtures.caller("Hal", Fixtures.uniqueAccountNumber(), PIN);
+        var good = uri(payload(89, 2, 0, List.of(totp("Good", "hal", secret(90, 20)))));
+        var badSecret = "otpauth://totp/Bad:hal?secret=AAAA&issuer=Bad"; // 20 bits: no secret
+        var otherExport = uri(payload(77, 2, 1, List.of(totp("Other", "hal", secret(91, 20)))));
+        var started = upload("POST", enrolments(caller).resolve("enrolments/images"), "image/jpeg",
+                QrPictures.jpeg(sideBySide(badSecret, good, otherExport)));
+        assertEquals(201, started.statusCode(), started::body);
+        var enrolment = Http.object(started);
+        assertEquals(List.of("Good"), issuers(enrolment));
+        assertEquals(2, enrolment.getInt("codesLeftOut"), "the bad code and the other export's");
+        assertEquals("1 of 2 codes scanned", enrolment.getJsonObject("batch").getString("summary"));
+        // a picture of a web address and the code already scanned: refused about the export code, nothing added
+        var self = enrolments(caller).resolve("enrolments/" + enrolment.getString("id"));
+        var again = upload("POST", URI.create(self + "/parts"), "image/jpeg",
+                QrPictures.jpeg(sideBySide("https://example.com/landline", good)));
+        expect(409, "was already scanned", again);
     }
 
     private static List<String> issuers(JsonObject enrolment) {

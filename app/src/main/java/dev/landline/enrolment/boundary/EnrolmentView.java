@@ -10,11 +10,12 @@ import java.util.Locale;
 
 /**
  * A pending enrolment as the API shows it: never a secret. {@code batch} is null for a single {@code otpauth://}
- * account and set for a Google Authenticator export. Written with JSON-P ({@link #toJson()}) so that null values
+ * account and set for a Google Authenticator export. {@code codesLeftOut}: how many QR codes read from the
+ * uploaded picture were not used (0 but after a picture of several codes). Written with JSON-P ({@link #toJson()}) so that null values
  * are sent as {@code null}: the server's JSON-B leaves null properties out, even with {@code @JsonbNillable}.
  */
 public record EnrolmentView(String id, String source, String expiresAt, BatchView batch,
-        List<AccountPreview> accounts) {
+        List<AccountPreview> accounts, int codesLeftOut) {
 
     /** The QR codes of an export: how many, which were scanned, and a sentence saying so. */
     public record BatchView(int size, List<Integer> scanned, boolean complete, String summary) {
@@ -49,7 +50,7 @@ public record EnrolmentView(String id, String source, String expiresAt, BatchVie
                     .add("scanned", Json.createArrayBuilder(batch.scanned())).add("complete", batch.complete())
                     .add("summary", batch.summary()));
         }
-        return json.add("accounts", list).build();
+        return json.add("accounts", list).add("codesLeftOut", codesLeftOut).build();
     }
 
     private static JsonValue text(String value) {
@@ -67,6 +68,6 @@ public record EnrolmentView(String id, String source, String expiresAt, BatchVie
                     line.code(), line.secondsLeft(), line.duplicate());
         }).toList();
         return new EnrolmentView(preview.id(), preview.source().name().toLowerCase(Locale.ROOT),
-                preview.expiresAt().toString(), batch, accounts);
+                preview.expiresAt().toString(), batch, accounts, preview.codesLeftOut());
     }
 }

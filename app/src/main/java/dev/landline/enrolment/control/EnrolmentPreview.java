@@ -5,8 +5,22 @@ import dev.landline.enrolment.entity.Enrolment;
 import java.time.Instant;
 import java.util.List;
 
-/** What an enrolment shows before it is saved: each account with the code the service makes for it right now. */
-public record EnrolmentPreview(String id, Enrolment.Source source, Instant expiresAt, Batch batch, List<Line> lines) {
+/**
+ * What an enrolment shows before it is saved: each account with the code the service makes for it right now; and,
+ * after a picture of several QR codes, how many codes read from it were left out ({@code codesLeftOut}: no
+ * authenticator code, unreadable payload, another export, already scanned, or over the account limit).
+ */
+public record EnrolmentPreview(String id, Enrolment.Source source, Instant expiresAt, Batch batch, List<Line> lines,
+        int codesLeftOut) {
+
+    public EnrolmentPreview(String id, Enrolment.Source source, Instant expiresAt, Batch batch, List<Line> lines) {
+        this(id, source, expiresAt, batch, lines, 0);
+    }
+
+    /** The same preview, saying that {@code count} codes of the picture were left out. */
+    public EnrolmentPreview leavingOut(int count) {
+        return new EnrolmentPreview(id, source, expiresAt, batch, lines, count);
+    }
 
     /** A Google Authenticator export's QR codes: how many, which were scanned. */
     public record Batch(int size, List<Integer> scanned) {

@@ -5,6 +5,7 @@ import dev.landline.accounts.control.SeedCipher;
 import dev.landline.accounts.entity.Caller;
 import dev.landline.accounts.entity.OtpAccount;
 import dev.landline.codes.control.CodeGenerator;
+import dev.landline.codes.control.InvalidOtpInput;
 import dev.landline.codes.control.OtpType;
 import dev.landline.enrolment.control.EnrolmentRefused.Reason;
 import dev.landline.enrolment.entity.Enrolment;
@@ -72,18 +73,23 @@ public class PendingEnrolments {
      * From the texts of the QR codes in an uploaded image, read before (with {@link QrImages}, in an
      * {@link ImageDecodeSlots} slot): an image is never decoded inside a transaction. When the picture shows several
      * codes of one export, the enrolment starts with all of them (codes that are no authenticator code, or of
-     * another export, are left out); it is refused when none is an authenticator code.
+     * another export, or unreadable, are left out, their secrets zeroed, and counted in the preview's
+     * {@code codesLeftOut}); it is refused when none is an authenticator code.
      */
     public EnrolmentPreview startFromQrCodes(long callerId, List<String> qrTexts) {
         var scans = scanned(qrTexts);
-        var enrolment = begin(callerId, scans.get(0));
-        for (var scan : scans.subList(1, scans.size())) {
-            if (scan instanceof Scan.ExportPart part
-                    && enrolment.fit(part.batchId(), part.size(), part.index()) == Enrolment.PartFit.FITS) {
-                addPart(enrolment, part);
+        try {
+            int leftOut = qrTexts.size() - scans.size();
+            var enrolment = begin(callerId, scans.get(0));
+            for (var scan : scans.subList(1, scans.size())) {
+                if (!(scan instanceof Scan.ExportPart part && addIfItFits(enrolment, part))) {
+                    leftOut++;
+                }
             }
+            return preview(enrolment).leavingOut(leftOut);
+        } finally {
+            scans.forEach(PendingEnrolments::forget); // the codes used were sealed and wiped; this wipes the rest
         }
-        return preview(enrolment);
     }
 
     private EnrolmentPreview start(long callerId, Scan scan) {
@@ -132,26 +138,63 @@ public class PendingEnrolments {
     }
 
     /**
-     * Further QR codes of the export, read from one image: every code that fits (same export, not scanned yet) is
-     * added; when none fits, refused as {@link #addPart(long, String, String)} refuses the first.
+     * Further QR codes of the export, read from one image: every code that fits (same export, not scanned yet,
+     * within the account limit) is added, the others left out (counted in {@code codesLeftOut}); when none fits,
+     * refused as {@link #addPart(long, String, String)} refuses the first export code (or the first code).
      */
     public EnrolmentPreview addParts(long callerId, String enrolmentId, List<String> qrTexts) {
         var enrolment = locked(callerId, enrolmentId);
         if (qrTexts.size() > 1 && enrolment.source() == Enrolment.Source.MIGRATION) {
-            boolean added = false;
-            for (var text : qrTexts) {
-                if (MigrationExport.isExport(text.strip())
-                        && Scan.of(text) instanceof Scan.ExportPart part
-                        && enrolment.fit(part.batchId(), part.size(), part.index()) == Enrolment.PartFit.FITS) {
-                    addPart(enrolment, part);
-                    added = true;
+            int added = 0;
+            var parts = new ArrayList<Scan>();
+            try {
+                for (var text : qrTexts) {
+                    var part = exportPart(text);
+                    if (part != null) {
+                        parts.add(part);
+                        added += addIfItFits(enrolment, part) ? 1 : 0;
+                    }
                 }
+            } finally {
+                parts.forEach(PendingEnrolments::forget); // the parts added were sealed and wiped; this wipes the rest
             }
-            if (added) {
-                return preview(enrolment);
+            if (added > 0) {
+                return preview(enrolment).leavingOut(qrTexts.size() - added);
             }
         }
-        return addPart(enrolment, qrTexts.get(0));
+        var firstExport = qrTexts.stream().filter(text -> text != null && MigrationExport.isExport(text.strip()))
+                .findFirst();
+        return addPart(enrolment, firstExport.orElse(qrTexts.get(0)));
+    }
+
+    /** The export part a text holds; null when it is none or cannot be read (a bad code among several). */
+    private static Scan.ExportPart exportPart(String text) {
+        if (text == null || !MigrationExport.isExport(text.strip())) {
+            return null;
+        }
+        try {
+            return Scan.of(text) instanceof Scan.ExportPart part ? part : null;
+        } catch (EnrolmentRefused | InvalidOtpInput unreadable) {
+            return null;
+        }
+    }
+
+    /**
+     * Adds a further part read from the same picture when it fits the enrolment's export (and its accounts stay
+     * within the limit); false, with nothing changed, when it does not.
+     */
+    private boolean addIfItFits(Enrolment enrolment, Scan.ExportPart part) {
+        if (enrolment.fit(part.batchId(), part.size(), part.index()) != Enrolment.PartFit.FITS
+                || enrolment.accounts().size() + part.keys().size() > MigrationExport.MAX_ACCOUNTS) {
+            return false;
+        }
+        addPart(enrolment, part);
+        return true;
+    }
+
+    /** Zeroes the secrets of a code that was read but is not used. */
+    private static void forget(Scan scan) {
+        scan.keys().forEach(key -> Arrays.fill(key.secret(), (byte) 0));
     }
 
     private EnrolmentPreview addPart(Enrolment enrolment, String text) {
@@ -230,16 +273,28 @@ public class PendingEnrolments {
         em.remove(locked(callerId, enrolmentId));
     }
 
-    /** The authenticator codes among the texts read, an export's parts in their order; refused when none. */
+    /**
+     * The authenticator codes among the texts read, an export's parts in their order; a code that cannot be read
+     * (among several) is left out. Refused when none is an authenticator code; when the only one cannot be read,
+     * refused as it is.
+     */
     private static List<Scan> scanned(List<String> qrTexts) {
         var scans = new ArrayList<Scan>();
+        RuntimeException unreadable = null;
         for (var text : qrTexts) {
             if (text != null && (text.strip().regionMatches(true, 0, "otpauth://", 0, 10)
                     || MigrationExport.isExport(text.strip()))) {
-                scans.add(Scan.of(text));
+                try {
+                    scans.add(Scan.of(text));
+                } catch (EnrolmentRefused | InvalidOtpInput refused) {
+                    unreadable = unreadable == null ? refused : unreadable;
+                }
             }
         }
         if (scans.isEmpty()) {
+            if (unreadable != null) {
+                throw unreadable;
+            }
             throw EnrolmentRefused.invalid("image", (qrTexts.size() > 1 ? "found QR codes, but none is" : "found a"
                     + " QR code, but it is not") + " an authenticator code: not an otpauth:// account nor a Google"
                     + " Authenticator export");

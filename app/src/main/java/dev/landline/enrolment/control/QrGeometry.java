@@ -1,7 +1,6 @@
 package dev.landline.enrolment.control;
 
 import com.google.zxing.BinaryBitmap;
-import com.google.zxing.DecodeHintType;
 import com.google.zxing.ReaderException;
 import com.google.zxing.ResultPoint;
 import com.google.zxing.common.HybridBinarizer;
@@ -9,7 +8,6 @@ import com.google.zxing.qrcode.detector.Detector;
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferByte;
 import java.util.List;
-import java.util.Map;
 
 /**
  * What can be seen of a QR code that could not be read: where its three finder patterns are, hence its size in
@@ -21,7 +19,6 @@ import java.util.Map;
  */
 record QrGeometry(double modulePixels, double widthPixels, boolean blurred) {
 
-    private static final Map<DecodeHintType, Object> HINTS = Map.of(DecodeHintType.TRY_HARDER, Boolean.TRUE);
     /** A finder pattern edge wider than this (in modules, 10 % to 90 %) means the picture is too blurred. */
     private static final double BLURRED_EDGE = 0.7;
 
@@ -32,7 +29,7 @@ record QrGeometry(double modulePixels, double widthPixels, boolean blurred) {
     static QrGeometry look(BufferedImage grey) {
         var seen = at(grey, 1);
         for (int scale = 2; seen == null && scale <= 3
-                && (long) grey.getWidth() * grey.getHeight() * scale * scale <= QrCodeFinder.MAX_PIXELS; scale++) {
+                && (long) grey.getWidth() * grey.getHeight() * scale * scale <= QrCodeFinder.MAX_COPY_PIXELS; scale++) {
             seen = at(QrCodeFinder.scaled(grey, scale), scale);
         }
         return seen;
@@ -44,7 +41,7 @@ record QrGeometry(double modulePixels, double widthPixels, boolean blurred) {
         for (var candidate : List.of(source, source.invert())) {
             try {
                 var matrix = new BinaryBitmap(new HybridBinarizer(candidate)).getBlackMatrix();
-                var detected = new Detector(matrix).detect(HINTS);
+                var detected = new Detector(matrix).detect(QrCodeFinder.hints(true, QrCodeFinder.MAX_CANDIDATES));
                 var points = detected.getPoints();
                 int dimension = detected.getBits().getWidth();
                 // points: bottom left, top left, top right finder centres, 3.5 modules in from the code's corners
@@ -125,17 +122,5 @@ record QrGeometry(double modulePixels, double widthPixels, boolean blurred) {
         double top = (pixels[i] & 0xFF) * (1 - fx) + (pixels[i + 1] & 0xFF) * fx;
         double bottom = (pixels[i + width] & 0xFF) * (1 - fx) + (pixels[i + width + 1] & 0xFF) * fx;
         return top * (1 - fy) + bottom * fy;
-    }
-
-    private static int percentile(int[] histogram, int count, double fraction) {
-        long wanted = (long) (count * fraction);
-        long seen = 0;
-        for (int v = 0; v < histogram.length; v++) {
-            seen += histogram[v];
-            if (seen > wanted) {
-                return v;
-            }
-        }
-        return histogram.length - 1;
     }
 }

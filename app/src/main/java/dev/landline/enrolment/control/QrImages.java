@@ -50,11 +50,6 @@ public final class QrImages {
     private QrImages() {
     }
 
-    /** The text of the (first) QR code in the image; refused when the bytes are no PNG/JPEG or hold no QR code. */
-    public static String read(byte[] imageBytes) {
-        return readAll(imageBytes).get(0);
-    }
-
     /**
      * The texts of every QR code in the image (several when an export's codes were photographed at once), never
      * empty: refused when the bytes are no PNG/JPEG, or no code could be read, saying why (too small, too blurred,
@@ -67,14 +62,15 @@ public final class QrImages {
     /** The codes found and how (for the benchmark); refused as {@link #readAll} is. */
     static QrCodeFinder.Found find(byte[] imageBytes) {
         return withReader(imageBytes, (reader, plan) -> {
+            var budget = QrCodeFinder.Budget.perUpload();
             if (plan.coarseStep() > plan.step()) {
-                var found = QrCodeFinder.find(grey(reader, plan, plan.coarseStep(), plan.height()));
+                var found = QrCodeFinder.find(grey(reader, plan, plan.coarseStep(), plan.height()), budget);
                 if (!found.texts().isEmpty()) {
                     return new QrCodeFinder.Found(found.texts(), "coarse pass, " + found.step());
                 }
             }
             var grey = grey(reader, plan, plan.step(), plan.bandRows());
-            var found = QrCodeFinder.find(grey);
+            var found = QrCodeFinder.find(grey, budget);
             if (found.texts().isEmpty()) {
                 throw QrCodeFinder.whyNot(grey, plan.step());
             }

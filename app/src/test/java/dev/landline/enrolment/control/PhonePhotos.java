@@ -39,9 +39,13 @@ public final class PhonePhotos {
         CLEAN, PERSPECTIVE, ROTATION, BLUR, NOISE, UNEVEN_LIGHT, LOW_JPEG, SMALL, LARGE, DARK_MODE, MESSAGING, MULTI
     }
 
-    /** One picture of the corpus and the QR code texts it shows (the export URIs, one per code). */
+    /**
+     * One picture of the corpus and the QR code texts it shows (the export URIs, one per code); {@code pixels}: the
+     * start of the SHA-256 of the photographed picture's pixels, before any JPEG encoder touched them (so that a new
+     * JDK's JPEG encoder does not make it another picture).
+     */
     public record Sample(String id, Condition condition, int accounts, int width, int quality, List<String> texts,
-            byte[] jpeg) {
+            byte[] jpeg, String pixels) {
 
         @Override
         public String toString() {
@@ -79,6 +83,7 @@ public final class PhonePhotos {
         BufferedImage source = codes == 1 ? phoneScreen(texts.get(0), p, random)
                 : desktopScreen(texts, p);
         var photo = photograph(source, p, random, codes == 1);
+        var pixels = pixelHash(photo);
         int width = photo.getWidth();
         int quality = p.quality;
         if (condition == Condition.MESSAGING) {
@@ -88,7 +93,28 @@ public final class PhonePhotos {
             quality = 50;
         }
         var id = String.format("s%03d-%s-%d", index, condition.name().toLowerCase(java.util.Locale.ROOT), accounts);
-        return new Sample(id, condition, accounts, width, quality, texts, jpeg(photo, quality));
+        return new Sample(id, condition, accounts, width, quality, texts, jpeg(photo, quality), pixels);
+    }
+
+    /** The start of the SHA-256 of the picture's size and its pixels' RGB. */
+    static String pixelHash(BufferedImage image) {
+        try {
+            var digest = java.security.MessageDigest.getInstance("SHA-256");
+            var row = new int[image.getWidth()];
+            var bytes = java.nio.ByteBuffer.allocate(row.length * 4);
+            digest.update(java.nio.ByteBuffer.allocate(8).putInt(image.getWidth()).putInt(image.getHeight()).array());
+            for (int y = 0; y < image.getHeight(); y++) {
+                image.getRGB(0, y, row.length, 1, row, 0, row.length);
+                bytes.clear();
+                for (int rgb : row) {
+                    bytes.putInt(rgb & 0xFFFFFF);
+                }
+                digest.update(bytes.array());
+            }
+            return java.util.HexFormat.of().formatHex(digest.digest(), 0, 8);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The parameters of one photo. */

@@ -23,20 +23,20 @@ class QrImagesTest {
 
     @Test
     void readsABareQrCodeFromAPng() {
-        assertEquals(KEY_URI, QrImages.read(QrPictures.png(QrPictures.code(KEY_URI, 300))));
+        assertEquals(KEY_URI, QrPictures.readFirst(QrPictures.png(QrPictures.code(KEY_URI, 300))));
     }
 
     @Test
     void findsASmallQrCodeInACornerOfALargerScreenshot() {
         var screenshot = QrPictures.screenshot(KEY_URI, 220, 1250, 160);
-        assertEquals(KEY_URI, QrImages.read(QrPictures.png(screenshot)));
+        assertEquals(KEY_URI, QrPictures.readFirst(QrPictures.png(screenshot)));
     }
 
     @Test
     void readsTheSameScreenshotSavedAsJpeg() {
         var jpeg = QrPictures.jpeg(QrPictures.screenshot(KEY_URI, 220, 820, 600));
         assertEquals((byte) 0xFF, jpeg[0], "it really is a JPEG");
-        assertEquals(KEY_URI, QrImages.read(jpeg));
+        assertEquals(KEY_URI, QrPictures.readFirst(jpeg));
     }
 
     @Test
@@ -45,7 +45,7 @@ class QrImagesTest {
                 ExportFixtures.totp("Gmail", "ada@example.com", ExportFixtures.secret(2, 20)),
                 ExportFixtures.totp("Bank", "ada", ExportFixtures.secret(3, 32)));
         var uri = ExportFixtures.uri(ExportFixtures.payload(7, 1, 0, accounts));
-        assertEquals(uri, QrImages.read(QrPictures.png(QrPictures.screenshot(uri, 330, 1100, 150))));
+        assertEquals(uri, QrPictures.readFirst(QrPictures.png(QrPictures.screenshot(uri, 330, 1100, 150))));
     }
 
     @Test
@@ -60,7 +60,7 @@ class QrImagesTest {
         g.rotate(Math.toRadians(7), 600, 400);
         g.drawImage(screenshot, 100, 80, 1000, 625, null);
         g.dispose();
-        assertEquals(KEY_URI, QrImages.read(QrPictures.jpeg(photo)));
+        assertEquals(KEY_URI, QrPictures.readFirst(QrPictures.jpeg(photo)));
     }
 
     @Test
@@ -72,13 +72,13 @@ class QrImagesTest {
                 transparent.setRGB(x, y, (code.getRGB(x, y) & 0xFFFFFF) == 0 ? 0xFF000000 : 0x00000000);
             }
         }
-        assertEquals(KEY_URI, QrImages.read(QrPictures.png(transparent)));
+        assertEquals(KEY_URI, QrPictures.readFirst(QrPictures.png(transparent)));
     }
 
     @Test
     void readsALightOnDarkCode() {
         var dark = QrPictures.inverted(QrPictures.screenshot(KEY_URI, 240, 1200, 200));
-        assertEquals(KEY_URI, QrImages.read(QrPictures.png(dark)));
+        assertEquals(KEY_URI, QrPictures.readFirst(QrPictures.png(dark)));
     }
 
     @Test
@@ -88,7 +88,7 @@ class QrImagesTest {
         g.setColor(Color.WHITE);
         g.fillRect(1200, 100, 400, 400);
         g.dispose();
-        var refused = assertThrows(EnrolmentRefused.class, () -> QrImages.read(QrPictures.png(blank)));
+        var refused = assertThrows(EnrolmentRefused.class, () -> QrPictures.readFirst(QrPictures.png(blank)));
         assertEquals(EnrolmentRefused.Reason.INVALID, refused.reason());
         assertTrue(refused.getMessage().contains("no QR code was found"), refused.getMessage());
     }
@@ -96,7 +96,7 @@ class QrImagesTest {
     @Test
     void bytesThatAreNoImageAreRefused() {
         var refused = assertThrows(EnrolmentRefused.class,
-                () -> QrImages.read("otpauth://totp/x?secret=JBSWY3DPEHPK3PXP".getBytes(StandardCharsets.UTF_8)));
+                () -> QrPictures.readFirst("otpauth://totp/x?secret=JBSWY3DPEHPK3PXP".getBytes(StandardCharsets.UTF_8)));
         assertTrue(refused.getMessage().contains("not a PNG or JPEG"), refused.getMessage());
         assertFalse(refused.getMessage().contains("JBSWY3DP"), "the message never quotes the upload");
     }
@@ -105,20 +105,20 @@ class QrImagesTest {
     void aTruncatedPngIsRefusedNotAnError() {
         var png = QrPictures.png(QrPictures.code(KEY_URI, 300));
         var cut = java.util.Arrays.copyOf(png, png.length / 2);
-        var refused = assertThrows(EnrolmentRefused.class, () -> QrImages.read(cut));
+        var refused = assertThrows(EnrolmentRefused.class, () -> QrPictures.readFirst(cut));
         assertEquals(EnrolmentRefused.Reason.INVALID, refused.reason());
     }
 
     @Test
     void otherImageFormatsAreRefused() {
         var gif = QrPictures.encode(QrPictures.code(KEY_URI, 300), "gif");
-        var refused = assertThrows(EnrolmentRefused.class, () -> QrImages.read(gif));
+        var refused = assertThrows(EnrolmentRefused.class, () -> QrPictures.readFirst(gif));
         assertTrue(refused.getMessage().contains("not a PNG or JPEG"), refused.getMessage());
     }
 
     @Test
     void aPngClaimingHugeDimensionsIsRefusedAsTooLargeBeforeItsPixelsAreDecoded() {
-        var refused = assertThrows(EnrolmentRefused.class, () -> QrImages.read(pngHeaderOnly(20_000, 20_000)));
+        var refused = assertThrows(EnrolmentRefused.class, () -> QrPictures.readFirst(pngHeaderOnly(20_000, 20_000)));
         assertEquals(EnrolmentRefused.Reason.TOO_LARGE, refused.reason());
         assertTrue(refused.getMessage().contains("400 megapixels"), refused.getMessage());
         assertTrue(refused.getMessage().contains("at most 40"), refused.getMessage());
@@ -128,19 +128,19 @@ class QrImagesTest {
     void aQrCodeInTheMiddleOfA40MegapixelRgbaScreenshotIsRead() {
         var png = HugePngs.screenshot(KEY_URI, 6400, 6250, 480, 8);
         assertTrue(png.length < 5 * 1024 * 1024, "within the upload limit: " + png.length);
-        assertEquals(KEY_URI, QrImages.read(png));
+        assertEquals(KEY_URI, QrPictures.readFirst(png));
     }
 
     @Test
     void aQrCodeInTheMiddleOfA40Megapixel16BitRgbaScreenshotIsRead() {
         var png = HugePngs.screenshot(KEY_URI, 6400, 6250, 480, 16);
         assertTrue(png.length < 5 * 1024 * 1024, "within the upload limit: " + png.length);
-        assertEquals(KEY_URI, QrImages.read(png));
+        assertEquals(KEY_URI, QrPictures.readFirst(png));
     }
 
     @Test
     void aPictureOneRowOverTheLimitIsRefusedAsTooLarge() {
-        var over = assertThrows(EnrolmentRefused.class, () -> QrImages.read(pngHeaderOnly(6400, 6251)));
+        var over = assertThrows(EnrolmentRefused.class, () -> QrPictures.readFirst(pngHeaderOnly(6400, 6251)));
         assertEquals(EnrolmentRefused.Reason.TOO_LARGE, over.reason());
     }
 
@@ -182,12 +182,12 @@ class QrImagesTest {
         g.fillRect(0, 0, 4000, 3000);
         g.drawImage(QrPictures.code(KEY_URI, 150), 1900, 1400, null);
         g.dispose();
-        assertEquals(KEY_URI, QrImages.read(QrPictures.encode(photo, "jpeg")));
+        assertEquals(KEY_URI, QrPictures.readFirst(QrPictures.encode(photo, "jpeg")));
     }
 
     @Test
     void aSmallQrCodeInA40MegapixelScreenshotIsStillRead() {
-        assertEquals(KEY_URI, QrImages.read(HugePngs.screenshot(KEY_URI, 6400, 6250, 170, 8)));
+        assertEquals(KEY_URI, QrPictures.readFirst(HugePngs.screenshot(KEY_URI, 6400, 6250, 170, 8)));
     }
 
     @Test
@@ -196,7 +196,7 @@ class QrImagesTest {
         for (int i = png.length / 2; i < png.length / 2 + 64; i++) {
             png[i] = (byte) ~png[i];
         }
-        var refused = assertThrows(EnrolmentRefused.class, () -> QrImages.read(png));
+        var refused = assertThrows(EnrolmentRefused.class, () -> QrPictures.readFirst(png));
         assertEquals(EnrolmentRefused.Reason.INVALID, refused.reason());
         assertTrue(refused.getMessage().contains("damaged"), refused.getMessage());
     }
@@ -204,7 +204,7 @@ class QrImagesTest {
     @Test
     void decodingNeedsNoDisplay() {
         assertTrue(java.awt.GraphicsEnvironment.isHeadless(), "the tests run headless, as the server does");
-        assertEquals(KEY_URI, QrImages.read(QrPictures.png(QrPictures.code(KEY_URI, 200))));
+        assertEquals(KEY_URI, QrPictures.readFirst(QrPictures.png(QrPictures.code(KEY_URI, 200))));
     }
 
     /** A PNG signature, an IHDR chunk for width × height 8-bit greyscale, and IEND: no pixel data at all. */

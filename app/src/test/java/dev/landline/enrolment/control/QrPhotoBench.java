@@ -1,5 +1,6 @@
 package dev.landline.enrolment.control;
 
+import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -18,7 +19,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * The QR photo benchmark (issue 14; not a test, nothing is asserted): decodes every picture of the
  * {@link PhonePhotos} corpus with the service's decoder ({@link QrImages#readAll}) and, when {@code zbarimg} (Debian's
- * zbar-tools) is installed, with zbar as the reference, and reports the detection rate per condition and the time
+ * zbar-tools) is installed, with zbar as the reference (looking for light-on-dark codes too: {@code -Stest-inverted}),
+ * and reports the detection rate per condition and the time
  * per image. Run from the repository root (docs/benchmarks.md, "QR codes in photos"):
  *
  * <pre>
@@ -28,7 +30,7 @@ import java.util.concurrent.TimeUnit;
  * Options: {@code --repetitions N} samples per condition and account count (default 4), {@code --write-docs} puts the
  * table into docs/benchmarks.md between its qr-bench markers, {@code --write-verdicts} writes zbar's verdicts (which
  * samples it reads) to the test resource {@link #VERDICTS} that {@code QrPhotoCorpusTest} checks the service
- * against, {@code --keep DIR} leaves the pictures there.
+ * against, {@code --keep DIR} leaves the pictures there, {@code --refusals-only} only measures the refusal times.
  */
 public final class QrPhotoBench {
 
@@ -66,6 +68,10 @@ public final class QrPhotoBench {
                 case "--write-docs" -> writeDocs = true;
                 case "--write-verdicts" -> writeVerdicts = true;
                 case "--keep" -> keep = Path.of(args[++i]);
+                case "--refusals-only" -> {
+                    System.out.println(refusalTimes());
+                    return;
+                }
                 case "" -> {
                     // an empty qr.args
                 }
@@ -100,7 +106,8 @@ public final class QrPhotoBench {
                 t0 = System.nanoTime();
                 boolean zbarRead = zbarRead(file).containsAll(sample.texts());
                 add(reference, sample.condition(), zbarRead, System.nanoTime() - t0);
-                verdicts.put(sample.id(), (zbarRead ? "read " : "unread ") + QrPhotoCorpusTest.hash(sample.jpeg()));
+                verdicts.put(sample.id(), "zbar=" + (zbarRead ? "read" : "unread") + " service="
+                        + (serviceRead ? "read" : "unread") + " pixels=" + sample.pixels());
                 if (zbarRead && !serviceRead) {
                     zbarOnly++;
                     missed.add(sample.toString());
@@ -113,7 +120,7 @@ public final class QrPhotoBench {
         if (keep == null) {
             Files.delete(dir);
         }
-        var table = table(service, reference, zbar, corpus.size(), generation, zbarOnly);
+        var table = table(service, reference, zbar, corpus.size(), generation, zbarOnly) + refusalTimes();
         System.out.println(table);
         missed.forEach(m -> System.out.println("zbar read, the service did not: " + m));
         if (writeDocs) {
@@ -124,9 +131,10 @@ public final class QrPhotoBench {
                 throw new IllegalStateException("--write-verdicts needs zbarimg (apt-get install zbar-tools)");
             }
             var lines = new ArrayList<String>();
-            lines.add("# zbar's verdict on each picture of PhonePhotos.corpus(SEED, " + repetitions + ") and the"
-                    + " start of the picture's SHA-256, written by QrPhotoBench --write-verdicts (" + zbarVersion()
-                    + ", Java " + System.getProperty("java.version") + ")");
+            lines.add("# zbar's and the service's verdicts on each picture of PhonePhotos.corpus(SEED, " + repetitions
+                    + ") and the start of the SHA-256 of the picture's pixels (before JPEG), written by QrPhotoBench"
+                    + " --write-verdicts (" + zbarVersion() + " -Stest-inverted, Java "
+                    + System.getProperty("java.version") + ")");
             verdicts.forEach((id, verdict) -> lines.add(id + " " + verdict));
             Files.createDirectories(Path.of(VERDICTS).getParent());
             Files.write(Path.of(VERDICTS), lines, StandardCharsets.UTF_8);
@@ -207,6 +215,63 @@ public final class QrPhotoBench {
         return out.toString();
     }
 
+    /**
+     * How long the service takes to refuse pictures it cannot read (the median of three): an unreadable 40-megapixel
+     * picture (the largest read: every attempt of both passes), an unreadable camera frame as the admin page sends
+     * it, and a small PNG tiled with finder patterns (the worst case for ZXing's finder).
+     */
+    private static String refusalTimes() {
+        var out = new StringBuilder("\nHow long the service takes to refuse what it cannot read (median of three):\n\n");
+        var large = new BufferedImage(7296, 5472, BufferedImage.TYPE_INT_RGB);
+        var g = large.createGraphics();
+        g.setPaint(new java.awt.GradientPaint(0, 0, new java.awt.Color(0x303030), 7296, 5472,
+                new java.awt.Color(0xE0E0D0)));
+        g.fillRect(0, 0, 7296, 5472);
+        g.setColor(java.awt.Color.WHITE);
+        g.fillRect(2000, 1500, 3000, 2400);
+        g.setColor(java.awt.Color.DARK_GRAY);
+        for (int y = 1700; y < 3800; y += 90) {
+            g.fillRect(2200, y, 2400, 40); // lines of text on a screen, no code
+        }
+        g.dispose();
+        out.append(refusalTime("an unreadable 40-megapixel photo (7296 × 5472 JPEG, no code)",
+                PhonePhotos.jpeg(large, 85)));
+        var uri = PhonePhotos.exportTexts(new java.util.Random(14), 10, 1).get(0);
+        var frame = new BufferedImage(1600, 1200, BufferedImage.TYPE_INT_RGB);
+        g = frame.createGraphics();
+        g.setColor(new java.awt.Color(0x707068));
+        g.fillRect(0, 0, 1600, 1200);
+        g.drawImage(QrPictures.code(uri, 600), 500, 300, null);
+        g.dispose();
+        // out of focus: a 13 × 13 box blur, several modules wide
+        var weights = new float[13 * 13];
+        java.util.Arrays.fill(weights, 1f / weights.length);
+        frame = new java.awt.image.ConvolveOp(new java.awt.image.Kernel(13, 13, weights),
+                java.awt.image.ConvolveOp.EDGE_NO_OP, null).filter(frame,
+                new BufferedImage(1600, 1200, BufferedImage.TYPE_INT_RGB));
+        out.append(refusalTime("an unreadable camera frame (1600 × 1200 JPEG 92 %, a 10-account code far out of focus)",
+                PhonePhotos.jpeg(frame, 92)));
+        out.append(refusalTime("a PNG tiled with finder patterns (3000 × 3000)",
+                QrPictures.png(QrPhotoRefusalsTest.finderPatternGrid(3000, 3000))));
+        return out.toString();
+    }
+
+    private static String refusalTime(String what, byte[] picture) {
+        var times = new ArrayList<Long>();
+        String said = "read (not a refusal)";
+        for (int i = 0; i < 3; i++) {
+            long t0 = System.nanoTime();
+            try {
+                QrImages.find(picture);
+            } catch (EnrolmentRefused refused) {
+                said = refused.getMessage().replaceAll("\\d+", "N").split("[;:(]")[0].strip();
+            }
+            times.add((System.nanoTime() - t0) / 1_000_000);
+        }
+        java.util.Collections.sort(times);
+        return "- " + what + ", " + picture.length / 1024 + " KiB: " + times.get(1) + " ms (\"" + said + "\")\n";
+    }
+
     private static void sum(Tally into, Tally from) {
         into.read += from.read;
         into.total += from.total;
@@ -231,7 +296,8 @@ public final class QrPhotoBench {
 
     /** The texts zbar reads in the picture, one a line ({@code --raw}), QR codes only. */
     private static HashSet<String> zbarRead(Path file) throws IOException {
-        var result = run(List.of("zbarimg", "-q", "--raw", "-Sdisable", "-Sqrcode.enable", file.toString()));
+        var result = run(List.of("zbarimg", "-q", "--raw", "-Sdisable", "-Sqrcode.enable", "-Stest-inverted",
+                file.toString()));
         return new HashSet<>(result.out.lines().map(String::strip).filter(l -> !l.isEmpty()).toList());
     }
 

@@ -3,6 +3,7 @@ package dev.landline.enrolment.control;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.Color;
@@ -10,6 +11,7 @@ import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.awt.image.ConvolveOp;
 import java.awt.image.Kernel;
+import java.time.Duration;
 import java.util.List;
 import java.util.Random;
 import java.util.regex.Pattern;
@@ -29,7 +31,7 @@ class QrPhotoRefusalsTest {
         int modules = PhonePhotos.modules(uri).getWidth();
         int side = (int) ((modules + 4) * 1.5); // 1.5 pixels a module, turned 10° (as ZXing's writer adds 2 a side)
         var picture = onDesk(QrPictures.code(uri, (modules + 4) * 4), 900, 700, side, 10);
-        var refused = assertThrows(EnrolmentRefused.class, () -> QrImages.read(PhonePhotos.jpeg(picture, 60)));
+        var refused = assertThrows(EnrolmentRefused.class, () -> QrPictures.readFirst(PhonePhotos.jpeg(picture, 60)));
         assertEquals(EnrolmentRefused.Reason.INVALID, refused.reason());
         assertTrue(refused.getMessage().contains("too small"), refused.getMessage());
         assertTrue(refused.getMessage().contains("take the photo closer"), refused.getMessage());
@@ -45,7 +47,7 @@ class QrPhotoRefusalsTest {
     void aBlurredCodeIsCalledBlurred() {
         var uri = PhonePhotos.exportTexts(new Random(4), 4, 1).get(0);
         var picture = blurred(onDesk(QrPictures.code(uri, 800), 1000, 900, 480), 4);
-        var refused = assertThrows(EnrolmentRefused.class, () -> QrImages.read(QrPictures.jpeg(picture)));
+        var refused = assertThrows(EnrolmentRefused.class, () -> QrPictures.readFirst(QrPictures.jpeg(picture)));
         assertEquals(EnrolmentRefused.Reason.INVALID, refused.reason());
         assertTrue(refused.getMessage().contains("too blurred"), refused.getMessage());
     }
@@ -53,14 +55,14 @@ class QrPhotoRefusalsTest {
     @Test
     void aPictureWithoutACodeStillSaysNoCodeWasFound() {
         var picture = onDesk(new BufferedImage(10, 10, BufferedImage.TYPE_INT_RGB), 800, 600, 10);
-        var refused = assertThrows(EnrolmentRefused.class, () -> QrImages.read(QrPictures.jpeg(picture)));
+        var refused = assertThrows(EnrolmentRefused.class, () -> QrPictures.readFirst(QrPictures.jpeg(picture)));
         assertTrue(refused.getMessage().contains("no QR code was found"), refused.getMessage());
     }
 
     @Test
     void aSharpCodeOfTheSameSizeIsReadSoTheRefusalsAreAboutTheirPictures() {
         var uri = PhonePhotos.exportTexts(new Random(4), 4, 1).get(0);
-        assertEquals(uri, QrImages.read(QrPictures.jpeg(onDesk(QrPictures.code(uri, 800), 1000, 900, 480))));
+        assertEquals(uri, QrPictures.readFirst(QrPictures.jpeg(onDesk(QrPictures.code(uri, 800), 1000, 900, 480))));
     }
 
     @Test
@@ -78,6 +80,84 @@ class QrPhotoRefusalsTest {
         assertEquals(3, read.size(), "three codes");
         assertTrue(read.containsAll(texts), "each of them");
         assertEquals(List.copyOf(new java.util.LinkedHashSet<>(read)), read, "each once");
+    }
+
+    @Test
+    void aSmallPngTiledWithFinderPatternsIsRefusedWithinABound() {
+        var png = QrPictures.png(finderPatternGrid(3000, 3000));
+        assertTrue(png.length < 1_000_000, "a small upload: " + png.length + " bytes");
+        long start = System.nanoTime();
+        var refused = assertTimeoutPreemptively(Duration.ofSeconds(90),
+                () -> assertThrows(EnrolmentRefused.class, () -> QrImages.readAll(png)));
+        System.out.printf("finder-pattern grid (%d bytes) refused in %d ms: %s%n", png.length,
+                (System.nanoTime() - start) / 1_000_000, refused.getMessage());
+        assertEquals(EnrolmentRefused.Reason.INVALID, refused.reason(), refused.getMessage());
+    }
+
+    @Test
+    void anUploadWhoseBudgetIsSpentIsRefusedWithCropAroundTheCode() {
+        var uri = PhonePhotos.exportTexts(new Random(4), 4, 1).get(0);
+        var picture = grey(QrPictures.code(uri, 400));
+        var refused = assertThrows(EnrolmentRefused.class,
+                () -> QrCodeFinder.find(picture, new QrCodeFinder.Budget(0, Duration.ofMinutes(1))));
+        assertEquals(EnrolmentRefused.Reason.INVALID, refused.reason());
+        assertTrue(refused.getMessage().contains("crop it around the code"), refused.getMessage());
+        var late = assertThrows(EnrolmentRefused.class,
+                () -> QrCodeFinder.find(picture, new QrCodeFinder.Budget(100, Duration.ofNanos(-1))));
+        assertTrue(late.getMessage().contains("crop it around the code"), late.getMessage());
+        assertEquals(List.of(uri), QrCodeFinder.find(picture, QrCodeFinder.Budget.perUpload()).texts(),
+                "the same picture with an upload's budget is read");
+    }
+
+    @Test
+    void noMoreThanTheMostCodesAreReadFromOnePicture() {
+        int count = QrCodeFinder.MAX_CODES + 2;
+        var texts = PhonePhotos.exportTexts(new Random(6), count, count);
+        var picture = new BufferedImage(4 * 330 + 30, 2 * 330 + 30, BufferedImage.TYPE_INT_RGB);
+        var g = picture.createGraphics();
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, picture.getWidth(), picture.getHeight());
+        for (int i = 0; i < count; i++) {
+            g.drawImage(QrPictures.code(texts.get(i), 300), 30 + (i % 4) * 330, 30 + (i / 4) * 330, null);
+        }
+        g.dispose();
+        var read = QrImages.readAll(QrPictures.png(picture));
+        assertTrue(read.size() >= 3 && read.size() <= QrCodeFinder.MAX_CODES, "several, at most "
+                + QrCodeFinder.MAX_CODES + ": " + read.size());
+        assertTrue(texts.containsAll(read), "codes of the picture");
+    }
+
+    /**
+     * A picture tiled with QR finder patterns (dark 1:1:3:1:1 squares) of slightly different module sizes and
+     * nothing else: a finder looks at every one of them and never finds a code.
+     */
+    static BufferedImage finderPatternGrid(int width, int height) {
+        var picture = new BufferedImage(width, height, BufferedImage.TYPE_BYTE_GRAY);
+        var g = picture.createGraphics();
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, width, height);
+        int cell = 0;
+        for (int y = 4; y + 45 < height; y += 46) {
+            for (int x = 4; x + 45 < width; x += 46, cell++) {
+                int module = 4 + cell % 2; // 28 or 35 pixels: never all within 5 % of each other
+                g.setColor(Color.BLACK);
+                g.fillRect(x, y, 7 * module, 7 * module);
+                g.setColor(Color.WHITE);
+                g.fillRect(x + module, y + module, 5 * module, 5 * module);
+                g.setColor(Color.BLACK);
+                g.fillRect(x + 2 * module, y + 2 * module, 3 * module, 3 * module);
+            }
+        }
+        g.dispose();
+        return picture;
+    }
+
+    private static BufferedImage grey(BufferedImage image) {
+        var grey = new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_BYTE_GRAY);
+        var g = grey.createGraphics();
+        g.drawImage(image, 0, 0, null);
+        g.dispose();
+        return grey;
     }
 
     /** The image scaled to {@code side} pixels, on a grey desk of width × height. */

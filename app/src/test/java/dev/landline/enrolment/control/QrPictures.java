@@ -81,6 +81,14 @@ public final class QrPictures {
         return out;
     }
 
+    /**
+     * The text of the first QR code the service reads in the image (the service itself takes them all,
+     * {@link QrImages#readAll}); refused as that is.
+     */
+    public static String readFirst(byte[] image) {
+        return QrImages.readAll(image).get(0);
+    }
+
     public static byte[] png(BufferedImage image) {
         return encode(image, "png");
     }

@@ -17,17 +17,17 @@ class RealScreenshotsTest {
 
     @Test
     void readsTheKeyUriFromADesktopSettingsPageScreenshot() throws IOException {
-        assertEquals(SHOP_KEY, QrImages.read(screenshot("shop-2fa-setup-desktop.png")));
+        assertEquals(SHOP_KEY, QrPictures.readFirst(screenshot("shop-2fa-setup-desktop.png")));
     }
 
     @Test
     void readsBothAccountsOfAnExportFromAPhoneScreenshot() throws IOException {
-        assertExportOfTwoAccounts(QrImages.read(screenshot("authenticator-export-phone.png")));
+        assertExportOfTwoAccounts(QrPictures.readFirst(screenshot("authenticator-export-phone.png")));
     }
 
     @Test
     void readsTheSameExportAfterJpegRecompression() throws IOException {
-        assertExportOfTwoAccounts(QrImages.read(screenshot("authenticator-export-phone.jpg")));
+        assertExportOfTwoAccounts(QrPictures.readFirst(screenshot("authenticator-export-phone.jpg")));
     }
 
     private static void assertExportOfTwoAccounts(String uri) {

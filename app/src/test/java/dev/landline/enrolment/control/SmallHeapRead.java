@@ -10,6 +10,6 @@ public final class SmallHeapRead {
     }
 
     public static void main(String[] args) throws Exception {
-        System.out.print(QrImages.read(Files.readAllBytes(Path.of(args[0]))));
+        System.out.print(QrPictures.readFirst(Files.readAllBytes(Path.of(args[0]))));
     }
 }
