@@ -154,7 +154,7 @@ class SignedByDefaultIT {
         assertTrue(check.getJsonObject("data").getString("warning").contains("NOT authenticated"), check::toString);
         assertEquals("unsigned-allowed", check.getJsonObject("data").getString("twilio"));
         assertPassedTheCheck(twilioWebhook(base.resolve("webhooks/twilio/voice"), "CallSid=CA2", null),
-                "an unsigned Twilio webhook passes the check (there is no Twilio resource yet)");
+                "an unsigned Twilio webhook passes the check");
 
         var status = Http.object(Http.send("GET", base.resolve("api/status"), null, null, TestCredentials.ADMIN));
         assertEquals("unsigned-allowed", status.getString("webhooks"));
@@ -188,7 +188,7 @@ class SignedByDefaultIT {
         var form = "CallSid=CA3&From=%2B447700900123&To=%2B442079460000&Digits=480261";
         var signature = twilioSignature(voice, form);
         assertPassedTheCheck(twilioWebhook(voice, form, signature),
-                "the right signature passes (there is no Twilio resource yet)");
+                "the right signature passes");
         assertEquals(403, twilioWebhook(voice, form.replace("480261", "480262"), signature).statusCode(), "altered");
         assertEquals(403, twilioWebhook(voice, form, null).statusCode(), "unsigned");
         assertEquals(403, twilioWebhook(voice, form, twilioSignature(base.resolve("webhooks/twilio/voice"),
@@ -201,13 +201,14 @@ class SignedByDefaultIT {
     }
 
     /**
-     * A webhook that passed the signature check and reached JAX-RS matching, which finds no resource (404): not the
-     * filter's own 404 for a path no provider takes, nor any other refusal.
+     * A webhook that passed the signature check and reached the Twilio resource, which greets the caller in TwiML: not
+     * the filter's own 404 for a path no provider takes, nor any other refusal.
      */
     private static void assertPassedTheCheck(HttpResponse<String> response, String what) {
-        assertEquals(404, response.statusCode(), what + ": " + response.body());
         assertFalse(response.body().contains(SignedWebhookFilter.NO_PROVIDER_HERE),
                 what + ", yet the filter refused it as no provider's: " + response.body());
+        assertEquals(200, response.statusCode(), what + ": " + response.body());
+        assertTrue(response.body().contains("<Response><Gather "), what + ": " + response.body());
     }
 
     /** X-Twilio-Signature as Twilio computes it, with the test servers' token, written out with javax.crypto. */

@@ -13,10 +13,12 @@ class VoiceApplicationTest {
         var classes = new VoiceApplication().getClasses();
         assertTrue(classes.contains(SignedWebhookFilter.class));
         assertTrue(classes.contains(VonageWebhooksResource.class));
+        assertTrue(classes.contains(TwilioWebhooksResource.class));
     }
 
     @Test
     void theFilterReadsExactlyAsMuchBodyAsTheWebhookReaderAccepts() {
         assertEquals(WebhookReader.MAX_BYTES, SignedWebhookFilter.MAX_BODY_BYTES);
+        assertEquals(TwilioForm.MAX_BYTES, SignedWebhookFilter.MAX_BODY_BYTES);
     }
 }

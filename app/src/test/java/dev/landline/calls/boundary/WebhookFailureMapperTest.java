@@ -70,4 +70,46 @@ class WebhookFailureMapperTest {
         mapper.reportOutage(new PersistenceException(new SQLSyntaxErrorException("syntax error", "42601")));
         assertTrue(reported.isEmpty(), "a bug is not an outage: " + reported);
     }
+
+    @Test
+    void underTwilioTheApologyIsTwimlAndTheStatusCallbackIsTheStatusEvent() {
+        assertTrue(WebhookFailureMapper.twilio(uriInfo("twilio/voice")));
+        assertTrue(WebhookFailureMapper.twilio(uriInfo("twilio/gather/abc")));
+        assertTrue(WebhookFailureMapper.statusEvent(uriInfo("twilio/status")));
+        assertFalse(WebhookFailureMapper.statusEvent(uriInfo("twilio/voice")));
+        assertFalse(WebhookFailureMapper.statusEvent(uriInfo("twilio/event")), "Vonage's name, Twilio's path");
+        assertFalse(WebhookFailureMapper.statusEvent(uriInfo("status")), "Twilio's name, Vonage's path");
+    }
+
+    @Test
+    void elsewhereTheApologyIsStillTheNcco() {
+        assertFalse(WebhookFailureMapper.twilio(uriInfo("input/abc")));
+        assertFalse(WebhookFailureMapper.twilio(uriInfo("twilios/voice")), "whole segments only");
+        assertFalse(WebhookFailureMapper.twilio(uriInfo("input/twilio")));
+        assertTrue(WebhookFailureMapper.statusEvent(uriInfo("event")));
+    }
+
+    /** A UriInfo that knows its path only (relative to /webhooks), as the mapper asks it. */
+    private static jakarta.ws.rs.core.UriInfo uriInfo(String path) {
+        var segments = java.util.Arrays.stream(path.split("/")).map(TestSegment::new)
+                .map(jakarta.ws.rs.core.PathSegment.class::cast).toList();
+        return (jakarta.ws.rs.core.UriInfo) java.lang.reflect.Proxy.newProxyInstance(getClassLoader(),
+                new Class<?>[] {jakarta.ws.rs.core.UriInfo.class}, (proxy, method, args) -> switch (method.getName()) {
+                    case "getPath" -> path;
+                    case "getPathSegments" -> segments;
+                    default -> throw new UnsupportedOperationException(method.getName());
+                });
+    }
+
+    private static ClassLoader getClassLoader() {
+        return WebhookFailureMapperTest.class.getClassLoader();
+    }
+
+    private record TestSegment(String getPath) implements jakarta.ws.rs.core.PathSegment {
+
+        @Override
+        public jakarta.ws.rs.core.MultivaluedMap<String, String> getMatrixParameters() {
+            return new jakarta.ws.rs.core.MultivaluedHashMap<>();
+        }
+    }
 }
