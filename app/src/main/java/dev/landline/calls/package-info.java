@@ -1,6 +1,6 @@
 /**
  * Calls: the voice providers' webhooks (in boundary: Vonage's answered with NCCOs, Twilio's under /webhooks/twilio
- * with TwiML; both build their absolute URLs with {@code WebhookAddress}, both read strictly and answer bad input
+ * with TwiML; both build their absolute URLs on the one {@code signatures.control.WebhookAddress}, both read strictly and answer bad input
  * with 4xx problem+json) and the provider-neutral call flow behind them —
  * who is calling, PIN, menu, reading a code digit by digit. The flow is split three ways, and no provider's name
  * appears in it: {@code Dialogue} decides each step (pure: stage, keys, the guard's PIN verdict, the caller's

@@ -97,7 +97,8 @@ class TwilioWebhooksIT extends OnPayaraMicro {
 
     @Test
     void aCallerWithoutAPhoneNumberIsAskedForTheAccountNumberAlsoByGet() {
-        for (var from : List.of("anonymous", "client:alice", "sip:alice@example.com", "")) {
+        for (var from : List.of("anonymous", "client:alice", "sip:alice@example.com", "", "client:" + "a".repeat(100),
+                "+266696687")) {
             var query = form(Map.of("CallSid", callSid(), "From", from, "To", TO));
             var url = base.resolve("webhooks/twilio/voice?" + query);
             var answer = send("GET", url, null, null, WebhookSigner.twilio(TestCredentials.TWILIO_AUTH_TOKEN,
@@ -105,6 +106,57 @@ class TwilioWebhooksIT extends OnPayaraMicro {
             assertEquals(200, answer.statusCode(), answer::body);
             assertTrue(said(gatherOf(answer)).contains("account number"), from + ": " + answer.body());
         }
+    }
+
+    @Test
+    void aKnownCallerCallingByGetIsAskedForThePinAndHearsTheCode() {
+        var phone = Fixtures.uniquePhone();
+        var caller = fixtures.caller("Cy", Fixtures.uniqueAccountNumber(), PIN, "+" + phone);
+        fixtures.account(caller, "GitHub", "cy", ReferenceOtp.RFC_SECRET);
+        var sid = callSid();
+        var url = base.resolve("webhooks/twilio/voice?" + form(Map.of("CallSid", sid, "From", "+" + phone, "To", TO,
+                "CallStatus", "ringing")));
+        var answer = send("GET", url, null, null, WebhookSigner.twilio(TestCredentials.TWILIO_AUTH_TOKEN,
+                url.toString(), Map.of()));
+        assertEquals(200, answer.statusCode(), answer::body);
+        var gather = gatherOf(answer);
+        assertTrue(said(gather).contains("PIN"), answer.body());
+        var code = post(URI.create(gather.getAttribute("action")), Map.of("CallSid", sid, "Digits", PIN + "#"));
+        assertEquals(200, code.statusCode(), code::body);
+        var expected = ReferenceOtp.totp(ReferenceOtp.base32(ReferenceOtp.RFC_SECRET), MID_STEP, 30, 6, "HmacSHA1");
+        assertTrue(said(gatherOf(code)).contains(String.join(", ", expected.split(""))), code::body);
+    }
+
+    @Test
+    void theFirstGatherWithAnotherCallsSidIsRefusedAndChangesNothing() {
+        var phone = Fixtures.uniquePhone();
+        var caller = fixtures.caller("Dee", Fixtures.uniqueAccountNumber(), PIN, "+" + phone);
+        fixtures.account(caller, "GitHub", "dee", ReferenceOtp.RFC_SECRET);
+        var sid = callSid();
+        var other = callSid();
+        var answer = post("webhooks/twilio/voice", Map.of("CallSid", sid, "From", "+" + phone, "To", TO));
+        var action = URI.create(gatherOf(answer).getAttribute("action"));
+        var before = fixtures.counts();
+
+        assertProblem(403, post(action, Map.of("CallSid", other, "Digits", PIN + "#")));
+        assertProblem(403, post(action, Map.of("CallSid", other)));
+        assertEquals(before, fixtures.counts(), "no call row, no PIN charged, nothing audited");
+        assertEquals(0, fixtures.call(sid).size(), "nothing stored for the call whose token it is");
+        assertEquals(0, fixtures.call(other).size(), "nor for the other call");
+
+        var code = post(action, Map.of("CallSid", sid, "Digits", PIN + "#"));
+        assertEquals(200, code.statusCode(), code::body);
+        var expected = ReferenceOtp.totp(ReferenceOtp.base32(ReferenceOtp.RFC_SECRET), MID_STEP, 30, 6, "HmacSHA1");
+        assertTrue(said(gatherOf(code)).contains(String.join(", ", expected.split(""))),
+                "the token still opens its own call: " + code.body());
+    }
+
+    @Test
+    void aBodyOverSixteenKilobytesIsRefusedWith413() {
+        var padding = "x".repeat(16 * 1024);
+        assertProblem(413, post("webhooks/twilio/voice", Map.of("CallSid", callSid(), "Padding", padding)));
+        assertProblem(413, post("webhooks/twilio/status", Map.of("CallSid", callSid(), "CallStatus", "completed",
+                "Padding", padding)));
     }
 
     @Test

@@ -3,11 +3,17 @@ package dev.landline.testkit;
 import com.auth0.jwt.JWT;
 import com.auth0.jwt.algorithms.Algorithm;
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.HexFormat;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Signs webhooks the way the providers do. Vonage: an HS256 JWT in {@code Authorization: Bearer} with {@code iat}, {@code jti},
@@ -60,15 +66,14 @@ public final class WebhookSigner {
      * are part of the URL: pass none). Written from Twilio's description with javax.crypto, independently of the
      * service's validator.
      */
-    public static String twilio(String authToken, String url, java.util.Map<String, String> params) {
+    public static String twilio(String authToken, String url, Map<String, String> params) {
         var data = new StringBuilder(url);
-        new java.util.TreeMap<>(params).forEach((name, value) -> data.append(name).append(value));
+        new TreeMap<>(params).forEach((name, value) -> data.append(name).append(value));
         try {
-            var mac = javax.crypto.Mac.getInstance("HmacSHA1");
-            mac.init(new javax.crypto.spec.SecretKeySpec(authToken.getBytes(StandardCharsets.UTF_8), "HmacSHA1"));
-            return java.util.Base64.getEncoder().encodeToString(
-                    mac.doFinal(data.toString().getBytes(StandardCharsets.UTF_8)));
-        } catch (java.security.GeneralSecurityException e) {
+            var mac = Mac.getInstance("HmacSHA1");
+            mac.init(new SecretKeySpec(authToken.getBytes(StandardCharsets.UTF_8), "HmacSHA1"));
+            return Base64.getEncoder().encodeToString(mac.doFinal(data.toString().getBytes(StandardCharsets.UTF_8)));
+        } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA1 unavailable", e);
         }
     }

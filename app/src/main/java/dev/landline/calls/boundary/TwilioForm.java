@@ -13,6 +13,7 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -21,11 +22,22 @@ import java.util.regex.Pattern;
  * refused), each name at most once (what is read must be what was signed), {@code CallSid} required and shaped like
  * a call id, the fields used no longer than {@link WebhookReader}'s. Every other parameter is ignored. Anything else
  * is a {@link BadRequest} naming the field, never echoing a value. {@code Digits} become {@link KeyPresses} by the
- * same rules as Vonage's.
+ * same rules as Vonage's. A caller is never refused for the shape of {@code From} or {@code To}: one longer than
+ * {@value #MAX_PARTY_CHARS} characters (a long {@code client:} identity, a SIP URI with parameters), and Twilio's
+ * stand-ins for a withheld caller ID, are withheld.
  */
 final class TwilioForm {
 
     static final int MAX_BYTES = WebhookReader.MAX_BYTES;
+    /** The longest {@code From} or {@code To} kept, as Vonage's; a longer one is withheld. */
+    static final int MAX_PARTY_CHARS = 64;
+    /**
+     * The numbers Twilio puts in {@code From} when the caller ID is withheld (Anonymous, Restricted, Blocked,
+     * Unknown, Unavailable), as listed in Twilio's support article on anonymous caller IDs: withheld, so that these
+     * callers share the withheld callers' limits instead of all of them looking like a handful of real numbers.
+     */
+    static final Set<String> WITHHELD_STAND_INS = Set.of("+266696687", "+7378742833", "+2562533", "+8656696",
+            "+86282452253");
     private static final Pattern CALL_SID = Pattern.compile("[A-Za-z0-9]{1,64}");
 
     private final Map<String, String> parameters;
@@ -72,9 +84,15 @@ final class TwilioForm {
         return new TwilioForm(parameters);
     }
 
-    /** The call that came in; a {@code From} or {@code To} that is empty is none (withheld). */
+    /**
+     * The call that came in; a {@code From} or {@code To} that is empty, longer than {@value #MAX_PARTY_CHARS}
+     * characters, or (a {@code From}) one of Twilio's {@linkplain #WITHHELD_STAND_INS stand-ins for a withheld caller
+     * ID} is none (withheld).
+     */
     IncomingCall incomingCall() {
-        return new IncomingCall(callSid(), null, optional("From", 64), optional("To", 64));
+        var from = party("From");
+        return new IncomingCall(callSid(), null, from != null && WITHHELD_STAND_INS.contains(from) ? null : from,
+                party("To"));
     }
 
     /** What was typed: no {@code Digits} (a {@code <Redirect>} after a timeout) or empty ones are nothing typed. */
@@ -97,6 +115,12 @@ final class TwilioForm {
             throw new BadRequest("CallSid", "not a call id");
         }
         return sid;
+    }
+
+    /** A caller's or callee's address as sent, or null when none or too long to keep. */
+    private String party(String field) {
+        var value = parameters.get(field);
+        return value == null || value.isEmpty() || value.length() > MAX_PARTY_CHARS ? null : value;
     }
 
     private String optional(String field, int max) {

@@ -3,6 +3,7 @@ package dev.landline.calls.boundary;
 import dev.landline.calls.control.CallFlow;
 import dev.landline.calls.control.Reply;
 import dev.landline.codes.boundary.NoStore;
+import dev.landline.signatures.control.WebhookAddress;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -104,7 +105,7 @@ public class TwilioWebhooksResource {
     }
 
     private URI gatherUrl(String token) {
-        return address.webhooks(uriInfo).resolve("twilio/gather/" + token);
+        return address.url(uriInfo.getBaseUri(), "twilio/gather/" + token);
     }
 
     /** The configured voice, when it is more than blanks. */

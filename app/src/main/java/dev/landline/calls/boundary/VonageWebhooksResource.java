@@ -3,6 +3,7 @@ package dev.landline.calls.boundary;
 import dev.landline.calls.control.CallFlow;
 import dev.landline.calls.control.Reply;
 import dev.landline.codes.boundary.NoStore;
+import dev.landline.signatures.control.WebhookAddress;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -99,6 +100,6 @@ public class VonageWebhooksResource {
     }
 
     private URI inputUrl(String token) {
-        return address.webhooks(uriInfo).resolve("input/" + token);
+        return address.url(uriInfo.getBaseUri(), "input/" + token);
     }
 }

@@ -10,6 +10,7 @@ import dev.landline.problems.boundary.BadRequest;
 import dev.landline.problems.boundary.PayloadTooLarge;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -48,7 +49,7 @@ class TwilioFormTest {
     @ParameterizedTest
     @ValueSource(strings = {"anonymous", "client:alice", "sip:alice@example.com", "+266696687x"})
     void aCallerWhoIsNoPhoneNumberIsKeptAsSentForTheFlowToTreatAsUnknown(String from) {
-        var call = form("CallSid=" + SID + "&From=" + java.net.URLEncoder.encode(from, StandardCharsets.UTF_8))
+        var call = form("CallSid=" + SID + "&From=" + URLEncoder.encode(from, StandardCharsets.UTF_8))
                 .incomingCall();
         assertEquals(from, call.from());
     }
@@ -103,16 +104,34 @@ class TwilioFormTest {
     }
 
     @Test
-    void fieldsLongerThanVonagesAreRefused() {
-        assertEquals("From", assertThrows(BadRequest.class,
-                () -> form("CallSid=CA1&From=" + "1".repeat(65)).incomingCall()).field());
-        assertEquals("To", assertThrows(BadRequest.class,
-                () -> form("CallSid=CA1&To=" + "1".repeat(65)).incomingCall()).field());
+    void digitsAndStatusLongerThanVonagesAreRefused() {
         assertEquals("Digits", assertThrows(BadRequest.class,
                 () -> form("CallSid=CA1&Digits=" + "1".repeat(65)).keyPresses()).field());
         assertEquals("CallStatus", assertThrows(BadRequest.class,
                 () -> form("CallSid=CA1&CallStatus=" + "x".repeat(33)).statusEvent()).field());
+    }
+
+    @Test
+    void aFromOrToTooLongToKeepIsWithheldAndTheCallIsStillAnswered() {
+        var identity = URLEncoder.encode("client:" + "a".repeat(100), StandardCharsets.UTF_8);
+        var sip = URLEncoder.encode("sip:alice@example.com;transport=tls;user=phone;x=" + "y".repeat(40),
+                StandardCharsets.UTF_8);
+        var call = form("CallSid=" + SID + "&From=" + identity + "&To=" + sip).incomingCall();
+        assertEquals(SID, call.uuid());
+        assertNull(call.from());
+        assertNull(call.to());
+        assertNull(form("CallSid=CA1&From=%2B" + "1".repeat(64)).incomingCall().from(), "65 characters");
         assertEquals("+" + "1".repeat(63), form("CallSid=CA1&From=%2B" + "1".repeat(63)).incomingCall().from());
+        assertEquals("+" + "1".repeat(63), form("CallSid=CA1&To=%2B" + "1".repeat(63)).incomingCall().to());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"+266696687", "+7378742833", "+2562533", "+8656696", "+86282452253"})
+    void twiliosStandInsForAWithheldCallerIdAreWithheld(String standIn) {
+        var call = form("CallSid=" + SID + "&From=" + URLEncoder.encode(standIn, StandardCharsets.UTF_8)
+                + "&To=%2B442079460000").incomingCall();
+        assertNull(call.from(), standIn);
+        assertEquals("+442079460000", call.to());
     }
 
     @Test
