@@ -69,6 +69,26 @@ abstract class AdminApiScenarios extends RunningServer {
         assertProblem(403, Http.send("GET", base.resolve("api/status"), null, null, VIEWER));
     }
 
+    /**
+     * Each server was given both providers' webhook secrets the way its recipe says (Payara: password aliases;
+     * WildFly: the CLI's properties file; Liberty: variables): readiness reports each provider signed, never a
+     * secret. A secret that did not reach the WAR shows here as {@code refusing-no-secret}.
+     */
+    @Test
+    void readinessSaysVonageAndTwilioWebhooksAreBothSignedWithTheSecretsConfiguredTheServersWay() {
+        var ready = Http.send("GET", readiness, null, null, null);
+        var checks = Http.object(ready).getJsonArray("checks").getValuesAs(JsonObject.class);
+        var signed = checks.stream().filter(c -> c.getString("name").equals("signed-webhooks")).findFirst()
+                .orElseThrow(() -> new AssertionError("no signed-webhooks check in " + checks));
+        assertEquals("UP", signed.getString("status"), signed::toString);
+        var data = signed.getJsonObject("data");
+        assertEquals("signed", data.getString("vonage"), signed::toString);
+        assertEquals("signed", data.getString("twilio"), signed::toString);
+        assertEquals("signed", data.getString("mode"), signed::toString);
+        assertFalse(ready.body().contains(TestCredentials.TWILIO_AUTH_TOKEN), "never the token");
+        assertFalse(ready.body().contains(TestCredentials.VONAGE_SIGNATURE_SECRET), "never the secret");
+    }
+
     @Test
     void aCreatedCallerAndAccountAreListedWithoutPinOrSecret() {
         var account = uniqueAccountNumber();

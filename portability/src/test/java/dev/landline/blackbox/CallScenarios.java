@@ -6,31 +6,39 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.landline.testkit.AdminClient;
+import dev.landline.testkit.CallPlayer;
 import dev.landline.testkit.Http;
 import dev.landline.testkit.ReferenceOtp;
-import dev.landline.testkit.VonagePlayer;
-import dev.landline.testkit.WebhookSigner;
-import jakarta.json.JsonObject;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Whole calls against whatever server runs the WAR, over HTTP only, signed like Vonage's. The server's clock is the
- * real one, so a TOTP code is checked against the independent computation at the instant the webhook was sent or
- * answered (the service decided in between).
+ * Whole calls against whatever server runs the WAR, over HTTP only, through one voice provider: the same scenarios
+ * for each provider ({@link VonageCallScenarios}, {@link TwilioCallScenarios}, which add what only that provider
+ * has), each call played by that provider's player of the test kit ({@link CallPlayer.Provider#dial}), signed the
+ * way that provider signs. The server's clock is the real one, so a TOTP code is checked against the independent
+ * computation at the instant the webhook was sent or answered (the service decided in between).
  */
 abstract class CallScenarios extends RunningServer {
 
-    private static final String PIN = "258036";
+    static final String PIN = "258036";
     /** RFC 6238's SHA-1 seed, "12345678901234567890". */
-    private static final String RFC_SECRET = "GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ";
-    private static final String OTHER_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP";
+    static final String RFC_SECRET = "GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ";
+    static final String OTHER_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP";
 
-    private AdminClient admin;
-    private String to;
+    AdminClient admin;
+    /** The number called: one of its own per scenario, so the per-called-number call cap never interferes. */
+    String to;
+
+    /** The provider every call of these scenarios comes through. */
+    abstract CallPlayer.Provider provider();
+
+    /** A call from this number (international digits without '+'; null: withheld) through {@link #provider()}. */
+    CallPlayer dial(String from) {
+        return provider().dial(base, from, to);
+    }
 
     @BeforeEach
     void setUp() {
@@ -44,7 +52,7 @@ abstract class CallScenarios extends RunningServer {
         var caller = admin.caller("Ada", uniqueAccountNumber(), PIN, "+" + phone);
         admin.account(caller, "otpauth://totp/GitHub:ada?secret=" + RFC_SECRET + "&issuer=GitHub");
 
-        var call = VonagePlayer.dial(base, phone, to);
+        var call = dial(phone);
         assertTrue(call.heard().contains("PIN"), call.heard());
         assertFalse(call.heard().contains("account number"), call.heard());
 
@@ -56,74 +64,13 @@ abstract class CallScenarios extends RunningServer {
     }
 
     @Test
-    void aGermanCallerHearsGermanInAGermanVoiceFromTheGreetingToTheGoodbyeWithTheRightCode() {
-        var phone = uniquePhone();
-        var caller = admin.callerSpeaking("de-DE", "Dora", uniqueAccountNumber(), PIN, "+" + phone);
-        admin.account(caller, "otpauth://totp/Sparkasse:dora?secret=" + RFC_SECRET + "&issuer=Sparkasse");
-
-        var call = VonagePlayer.dial(base, phone, to);
-        assertEquals(List.of("de-DE"), voices(call));
-        assertTrue(call.heard().contains("Willkommen bei Landline Authenticator. Bitte geben Sie Ihre PIN ein"),
-                call.heard());
-
-        call.press(PIN + "#");
-        assertEquals(List.of("de-DE"), voices(call));
-        assertTrue(call.heard().startsWith("<speak>Sparkasse. ") && call.heard().contains("Ihr Code lautet "),
-                call.heard());
-        assertTotpHeard(call, RFC_SECRET, 30, 6, "HmacSHA1");
-        assertTrue(call.heard().matches("(?s).*(Sekunde|Sekunden) gültig\\..*"), call.heard());
-
-        call.press("7").silence().silence();
-        assertTrue(call.ended(), call.heard());
-        assertEquals(List.of("de-DE"), voices(call));
-        assertTrue(call.heard().endsWith("Auf Wiederhören.</speak>"), call.heard());
-    }
-
-    /** The voice languages of the talks of the call's last NCCO. */
-    private static List<String> voices(VonagePlayer call) {
-        return call.ncco().stream().map(JsonObject.class::cast).filter(a -> a.getString("action").equals("talk"))
-                .map(a -> a.getString("language")).distinct().toList();
-    }
-
-    @Test
-    void unsignedOrWronglySignedWebhooksAreRefusedBeforeAnythingRuns() {
-        var query = base.resolve("webhooks/answer?uuid=" + java.util.UUID.randomUUID() + "&from=" + uniquePhone()
-                + "&to=" + to);
-        var unsigned = Http.send("GET", query, null, null, null);
-        Http.assertProblem(401, unsigned);
-        var forged = Http.send("GET", query, null, null, "nobody:nothing");
-        assertEquals(401, forged.statusCode(), "Basic is no Vonage signature: " + forged.body());
-        var body = "{\"uuid\":\"" + java.util.UUID.randomUUID() + "\",\"status\":\"completed\"}";
-        var wrongKey = Http.sendWithBearer("POST", base.resolve("webhooks/event"), "application/json", body,
-                new WebhookSigner("not-the-signature-secret").bearer(body));
-        Http.assertProblem(403, wrongKey);
-    }
-
-    @Test
-    void aSignedAnswerWithARepeatedFromIsRefusedSoTheNumberReadIsTheNumberSigned() {
-        // a genuine token for the attacker's own call, whose payload_hash covers the query as Vonage hashes it (a
-        // JSON object: the last "from" wins), sent with the victim's number as the first "from" (what JAX-RS reads)
-        var uuid = java.util.UUID.randomUUID().toString();
-        var attacker = uniquePhone();
-        var signedJson = "{\"uuid\":\"" + uuid + "\",\"from\":\"" + attacker + "\",\"to\":\"" + to + "\"}";
-        var smuggled = base.resolve("webhooks/answer?uuid=" + uuid + "&from=" + uniquePhone() + "&to=" + to
-                + "&from=" + attacker);
-        Http.assertProblem(400, Http.sendWithBearer("GET", smuggled, null, null, WebhookSigner.forTests().bearer(signedJson)));
-        var unexpected = base.resolve("webhooks/answer?uuid=" + uuid + "&from=" + attacker + "&to=" + to + "&x=1");
-        Http.assertProblem(400, Http.webhook("GET", unexpected, null, null));
-        var honest = base.resolve("webhooks/answer?uuid=" + uuid + "&from=" + attacker + "&to=" + to);
-        assertEquals(200, Http.sendWithBearer("GET", honest, null, null, WebhookSigner.forTests().bearer(signedJson)).statusCode(),
-                "the same token with the query it was made for is taken");
-    }
-
-    @Test
     void aCallerFromAnUnknownPhoneGivesTheAccountNumberThenThePin() {
         var account = uniqueAccountNumber();
         var caller = admin.caller("Bob", account, PIN, "+" + uniquePhone());
         admin.accountJson(caller, "{\"issuer\":\"Bank\",\"label\":\"bob\",\"secret\":\"" + OTHER_SECRET
                 + "\",\"algorithm\":\"SHA256\",\"digits\":8,\"period\":60}");
 
-        var call = VonagePlayer.dial(base, uniquePhone(), to);
+        var call = dial(uniquePhone());
         assertTrue(call.heard().contains("account number"), call.heard());
         call.press(account + "#");
         assertTrue(call.heard().contains("PIN"), call.heard());
@@ -138,13 +85,13 @@ abstract class CallScenarios extends RunningServer {
         var caller = admin.caller("Cy", uniqueAccountNumber(), PIN, phone);
         admin.account(caller, "otpauth://totp/GitHub:cy?secret=" + RFC_SECRET);
 
-        VonagePlayer.dial(base, phone, to).assertThreeWrongPinsEndTheCallPolitely(RFC_SECRET);
+        dial(phone).assertThreeWrongPinsEndTheCallPolitely(RFC_SECRET);
         assertEquals(3, admin.lockout(caller).getInt("consecutiveFailures"));
 
         var unlock = Http.admin("DELETE", base.resolve("api/callers/" + caller + "/lockout"), null);
         assertEquals(204, unlock.statusCode(), unlock::body);
         assertEquals(0, admin.lockout(caller).getInt("consecutiveFailures"));
-        var next = VonagePlayer.dial(base, phone, to).press(PIN + "#");
+        var next = dial(phone).press(PIN + "#");
         assertTotpHeard(next, RFC_SECRET, 30, 6, "HmacSHA1");
     }
 
@@ -157,7 +104,7 @@ abstract class CallScenarios extends RunningServer {
                 + "\",\"algorithm\":\"SHA512\",\"digits\":8,\"period\":60}");
         admin.account(caller, "otpauth://hotp/Vault:eve?secret=" + OTHER_SECRET + "&issuer=Vault&counter=5");
 
-        var call = VonagePlayer.dial(base, phone, to).press(PIN + "#");
+        var call = dial(phone).press(PIN + "#");
         assertTrue(call.heard().contains("For GitHub, press 1. For Bank, press 2. For Vault, press 3."), call.heard());
         call.press("2");
         assertTrue(call.heard().contains("Bank"), call.heard());
@@ -172,7 +119,7 @@ abstract class CallScenarios extends RunningServer {
 
         var accounts = Http.array(Http.admin("GET", base.resolve("api/callers/" + caller + "/accounts"), null));
         assertEquals(6, accounts.getJsonObject(2).getInt("counter"), "the counter moved on: " + accounts);
-        var again = VonagePlayer.dial(base, phone, to).press(PIN + "#").press("3");
+        var again = dial(phone).press(PIN + "#").press("3");
         var counter6 = ReferenceOtp.hotp(ReferenceOtp.base32(OTHER_SECRET), 6, 6, "HmacSHA1");
         assertEquals(List.of(counter6, counter6), again.spokenCodes(), again.heard());
     }
@@ -183,7 +130,7 @@ abstract class CallScenarios extends RunningServer {
         var caller = admin.caller("Flo", uniqueAccountNumber(), PIN, phone);
         // a 10-second period: the boundary comes round quickly; fewer than 7 s left means the next code
         admin.accountJson(caller, "{\"issuer\":\"Short\",\"label\":\"flo\",\"secret\":\"" + RFC_SECRET + "\",\"period\":10}");
-        var call = VonagePlayer.dial(base, phone, to);
+        var call = dial(phone);
 
         // wait until 4 to 5 seconds remain in the current step, then type the PIN
         while (Math.floorMod(Instant.now().toEpochMilli(), 10_000L) < 5_000
@@ -202,34 +149,33 @@ abstract class CallScenarios extends RunningServer {
         }
     }
 
+    /**
+     * Nothing typed (the provider's input times out): "Sorry, I did not get that." and the same question again, twice;
+     * the third time a goodbye ends the call. The caller's PIN is not charged for silence.
+     */
     @Test
-    void parallelWrongPinsForOneCallerAreChargedExactlyOnceEach() throws Exception {
-        var account = uniqueAccountNumber();
-        var caller = admin.caller("Target", account, PIN);
-        admin.account(caller, "otpauth://totp/GitHub:t?secret=" + RFC_SECRET);
-        var calls = new ArrayList<VonagePlayer>();
-        for (int i = 0; i < 20; i++) {
-            calls.add(VonagePlayer.dial(base, uniquePhone(), uniqueCalledNumber()).press(account + "#"));
+    void silenceIsAskedAgainTwiceThenTheCallEndsWithAGoodbye() {
+        var phone = uniquePhone();
+        var caller = admin.caller("Gil", uniqueAccountNumber(), PIN, phone);
+        admin.account(caller, "otpauth://totp/GitHub:gil?secret=" + RFC_SECRET);
+
+        var call = dial(phone);
+        var question = call.heard();
+        assertTrue(question.contains("PIN"), question);
+        for (int again = 1; again <= 2; again++) {
+            call.silence();
+            assertTrue(call.heard().contains("Sorry, I did not get that."), call.heard());
+            assertTrue(call.heard().contains("PIN"), "the question again: " + call.heard());
+            assertFalse(call.ended(), "still listening after silence " + again);
         }
-        var guesses = new ArrayList<String>();
-        for (int i = 0; i < calls.size(); i++) {
-            guesses.add(String.format("%06d", 100_000 + i * 7) + "#");
-        }
-        for (var response : VonagePlayer.pressConcurrently(calls, guesses, 10, List.of())) {
-            assertTrue(response.body().contains("did not work"), response.body());
-            VonagePlayer.assertNoCodeIn(response, RFC_SECRET);
-        }
-        var state = admin.lockout(caller);
-        assertEquals(3, state.getInt("consecutiveFailures"),
-                "the three free attempts were evaluated and counted, the other 17 waited for the delay: " + state);
-        var failures = Http.array(Http.admin("GET", base.resolve("api/callers/" + caller + "/lockout/failures"), null));
-        var outcomes = failures.stream().map(JsonObject.class::cast).map(f -> f.getString("outcome")).toList();
-        assertEquals(20, outcomes.size(), "each attempt was decided once: " + outcomes);
-        assertEquals(3, outcomes.stream().filter("REJECTED"::equals).count(), outcomes::toString);
-        assertEquals(17, outcomes.stream().filter("DELAYED"::equals).count(), outcomes::toString);
+        call.silence();
+        assertTrue(call.ended(), "the third silence ends the call: " + call.heard());
+        assertTrue(call.heard().contains("Goodbye"), call.heard());
+        call.assertNoCodeHeard(RFC_SECRET);
+        assertEquals(0, admin.lockout(caller).getInt("consecutiveFailures"), "silence is no wrong PIN");
     }
 
-    private static void assertTotpHeard(VonagePlayer call, String secret, int period, int digits, String mac) {
+    static void assertTotpHeard(CallPlayer call, String secret, int period, int digits, String mac) {
         var key = ReferenceOtp.base32(secret);
         var atSend = ReferenceOtp.totpReadAt(key, call.sentAt(), period, digits, mac);
         var atAnswer = ReferenceOtp.totpReadAt(key, call.answeredAt(), period, digits, mac);

@@ -85,7 +85,11 @@ class PortabilityIT {
     }
 
     @Nested
-    class Calls extends CallScenarios {
+    class Calls extends VonageCallScenarios {
+    }
+
+    @Nested
+    class TwilioCalls extends TwilioCallScenarios {
     }
 
     @Nested

@@ -22,7 +22,7 @@ class ServerConfigurationsTest {
 
     private static final List<Path> SHIPPED = List.of(Path.of("src/main/liberty/config/server.xml"),
             Path.of("src/main/wildfly/landline.cli"), Path.of("src/main/payara/pre-boot-commands.txt"),
-            Path.of("src/main/payara/PrepareLocalServer.java"));
+            Path.of("src/main/payara/PrepareLocalServer.java"), Path.of("src/main/payara-server/landline.asadmin"));
 
     @Test
     void noShippedOrTestServerConfigurationAllowsUnsignedWebhooks() throws IOException {
@@ -35,8 +35,13 @@ class ServerConfigurationsTest {
     void noServerConfigurationGivesTheSignatureSecretADefault() throws IOException {
         var defaulted = Pattern.compile(
                 "landline\\.(vonage\\.signature-secret|twilio\\.auth-token)\"[^>]*defaultValue");
+        // an expression's default (WildFly's ${name:default}) may only be empty, which the WAR reads as none
+        var expressionDefault = Pattern.compile(
+                "\\$\\{landline\\.(vonage\\.signature-secret|twilio\\.auth-token):[^}]");
         for (var file : configurations()) {
-            assertFalse(defaulted.matcher(Files.readString(file)).find(), file.toString());
+            var text = Files.readString(file);
+            assertFalse(defaulted.matcher(text).find(), file.toString());
+            assertFalse(expressionDefault.matcher(text).find(), file.toString());
         }
     }
 
@@ -48,6 +53,33 @@ class ServerConfigurationsTest {
                 .contains("\"landline.vonage.signature-secret\""));
         assertTrue(Files.readString(Path.of("src/main/payara/PrepareLocalServer.java"))
                 .contains("\"landline.twilio.auth-token\""));
+    }
+
+    /**
+     * Twilio's auth token is optional on WildFly: a properties file without it must neither stop the script (an
+     * unresolvable expression fails it) nor leave an expression the server cannot resolve at boot, so its default is
+     * empty, which the WAR reads as not configured (Twilio webhooks refused).
+     */
+    @Test
+    void wildflyTakesTheTwilioTokenFromTheOperatorAndNothingWhenItIsNotGiven() throws IOException {
+        var script = Files.readString(Path.of("src/main/wildfly/landline.cli"));
+        assertTrue(script.contains(
+                "/system-property=landline.twilio.auth-token:add(value=\"${landline.twilio.auth-token:}\")"), script);
+        var batch = script.substring(script.indexOf("\nbatch\n"), script.indexOf("\nrun-batch\n"));
+        assertTrue(batch.contains("landline.twilio.auth-token:add"), "set with the other secrets, in one batch");
+    }
+
+    /** Payara Server's recipe gives each webhook secret as a password alias from a file, never the value itself. */
+    @Test
+    void payaraServerTakesBothWebhookSecretsAsPasswordAliases() throws IOException {
+        var recipe = Files.readString(Path.of("src/main/payara-server/landline.asadmin"));
+        assertTrue(recipe.contains("create-password-alias --passwordfile ${LANDLINE_SECRETS}/signature-secret.alias"
+                + " landline.vonage.signature-secret\n"), recipe);
+        assertTrue(recipe.contains("create-password-alias --passwordfile ${LANDLINE_SECRETS}/twilio-auth-token.alias"
+                + " landline.twilio.auth-token\n"), recipe);
+        assertFalse(recipe.lines().filter(line -> !line.startsWith("#"))
+                .anyMatch(line -> line.contains("landline.twilio.auth-token") && line.contains("propertyValue")),
+                "the token as a plain config property would be readable in domain.xml");
     }
 
     private static List<Path> configurations() throws IOException {

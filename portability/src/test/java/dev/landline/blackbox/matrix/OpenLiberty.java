@@ -57,6 +57,7 @@ final class OpenLiberty implements AppServer {
         variable(variables, "landline.seed-key", settings.seedKey());
         variable(variables, "landline.pin-pepper", settings.pinPepper());
         variable(variables, "landline.vonage.signature-secret", settings.signatureSecret());
+        variable(variables, "landline.twilio.auth-token", settings.twilioAuthToken());
         variable(variables, "landline.pin.hash-iterations", String.valueOf(settings.pinHashIterations()));
         if (!postgres) {
             variable(variables, "landline.h2.url", database.jdbcUrl());

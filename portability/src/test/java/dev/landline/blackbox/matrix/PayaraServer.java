@@ -159,6 +159,7 @@ public final class PayaraServer implements AppServer {
         write(dir.resolve("seed-key.alias"), "AS_ADMIN_ALIASPASSWORD=" + settings.seedKey() + "\n");
         write(dir.resolve("pin-pepper.alias"), "AS_ADMIN_ALIASPASSWORD=" + settings.pinPepper() + "\n");
         write(dir.resolve("signature-secret.alias"), "AS_ADMIN_ALIASPASSWORD=" + settings.signatureSecret() + "\n");
+        write(dir.resolve("twilio-auth-token.alias"), "AS_ADMIN_ALIASPASSWORD=" + settings.twilioAuthToken() + "\n");
         write(dir.resolve("seed-key-previous.alias"), "AS_ADMIN_ALIASPASSWORD=" + settings.seedKeyPrevious() + "\n");
         write(dir.resolve("pin-pepper-previous.alias"), "AS_ADMIN_ALIASPASSWORD=" + settings.pinPepperPrevious()
                 + "\n");

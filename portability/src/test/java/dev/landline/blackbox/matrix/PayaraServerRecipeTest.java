@@ -44,6 +44,10 @@ class PayaraServerRecipeTest {
         assertFalse(commands.contains("jdbc/__default"), commands);
         assertTrue(commands.contains("create-password-alias --passwordfile /secure/landline/seed-key.alias"
                 + " landline.seed-key"), commands);
+        assertTrue(commands.contains("create-password-alias --passwordfile /secure/landline/signature-secret.alias"
+                + " landline.vonage.signature-secret\n"), commands);
+        assertTrue(commands.contains("create-password-alias --passwordfile /secure/landline/twilio-auth-token.alias"
+                + " landline.twilio.auth-token\n"), "both providers' webhook secrets, each from its file");
         assertTrue(commands.contains("create-file-user --groups admin --passwordfile /secure/landline/admin.password "
                 + SETTINGS.adminUser()), commands);
         var earlierKeys = commands.indexOf("landline.seed-key.previous");
@@ -59,7 +63,7 @@ class PayaraServerRecipeTest {
                 new Database(Database.Kind.POSTGRES, "jdbc:postgresql://127.0.0.1:5432/x", "postgres", "db-secret")}) {
             var commands = PayaraServer.commands(on(database), SECRETS, BASE);
             for (var secret : new String[] {SETTINGS.seedKey(), SETTINGS.pinPepper(), SETTINGS.signatureSecret(),
-                    SETTINGS.adminPassword(), SETTINGS.viewerPassword(), "db-secret"}) {
+                    SETTINGS.twilioAuthToken(), SETTINGS.adminPassword(), SETTINGS.viewerPassword(), "db-secret"}) {
                 assertFalse(commands.contains(secret), "a secret in the asadmin commands on " + database.kind());
             }
             for (var previous : (SETTINGS.seedKeyPrevious() + "," + SETTINGS.pinPepperPrevious()).split(",")) {
