@@ -13,12 +13,19 @@ import dev.landline.signatures.control.TwilioSignature;
 import dev.landline.signatures.control.Verdict;
 import dev.landline.signatures.control.VonageSignature;
 import dev.landline.signatures.control.WebhookRequest;
+import dev.landline.testkit.WebhookSigner;
 import jakarta.validation.constraints.Pattern;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -104,12 +111,48 @@ class PhoneSignaturesResourceTest {
         assertEquals("path", assertThrows(BadRequest.class, () -> resource(SECRET).sign(request, API)).field());
     }
 
+    /**
+     * The oracle: the browser phone's key as docs/security.md documents it (hex of HMAC-SHA256 of the label keyed
+     * with the auth token), computed here with javax.crypto; the signature then by test-kit's WebhookSigner.
+     */
+    static String browserPhoneToken(String authToken) {
+        try {
+            var mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(authToken.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            return HexFormat.of().formatHex(
+                    mac.doFinal("landline browser-phone twilio v1".getBytes(StandardCharsets.US_ASCII)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** FORM's parameters, decoded. */
+    static Map<String, String> formParams() {
+        var params = new LinkedHashMap<String, String>();
+        params.put("CallSid", "CA0123456789abcdef0123456789abcdef");
+        params.put("From", "+447700900123");
+        params.put("To", "+442079460000");
+        params.put("Digits", "480261");
+        params.put("CallStatus", "in-progress");
+        return params;
+    }
+
     @Test
-    void aTwilioFormIsSignedSoThatTheServersOwnCheckAcceptsItAtThatPathOnly() {
+    void aTwilioFormIsSignedWithTheDerivedKeyForThatUrlAndParametersAndNeverWithTheAuthToken() {
         var signed = resource(SECRET).sign(twilio("webhooks/twilio/gather/tok-EN_1", FORM), API);
         assertTrue(signed.signed());
         assertNull(signed.authorization(), "not a Vonage token");
         assertNull(signed.expiresAt(), "Twilio's signatures carry no time");
+        var url = "http://127.0.0.1:8080/landline/webhooks/twilio/gather/tok-EN_1";
+        assertEquals(WebhookSigner.twilio(browserPhoneToken(AUTH_TOKEN), url, formParams()), signed.twilioSignature());
+        assertNotEquals(WebhookSigner.twilio(AUTH_TOKEN, url, formParams()), signed.twilioSignature(),
+                "worthless to Twilio and to every other application of the account");
+        assertFalse(signed.toString().contains(signed.twilioSignature()), "toString hides the signature");
+    }
+
+    @Test
+    void thisServersCheckAcceptsThePhonesSignatureAtThatPathWithThatBodyOnly() {
+        var signed = resource(SECRET).sign(twilio("webhooks/twilio/gather/tok-EN_1", FORM), API);
         var check = TwilioSignature.of(AUTH_TOKEN, false, null);
         assertEquals(Verdict.VALID, check.verify(signed.twilioSignature(),
                 received("webhooks/twilio/gather/tok-EN_1", FORM), NOW));
@@ -120,20 +163,40 @@ class PhoneSignaturesResourceTest {
                 "every parameter is signed");
         assertEquals(Verdict.BAD_SIGNATURE, TwilioSignature.of("another-token", false, null)
                 .verify(signed.twilioSignature(), received("webhooks/twilio/gather/tok-EN_1", FORM), NOW));
-        assertFalse(signed.toString().contains(signed.twilioSignature()), "toString hides the signature");
+    }
+
+    @Test
+    void aSpoofedHostGetsASignatureThatIsGoodNowhereButHere() {
+        var spoofed = URI.create("https://other-app.example.com/api/");
+        var signed = resource(SECRET).sign(twilio("webhooks/twilio/voice", FORM), spoofed);
+        var url = "https://other-app.example.com/webhooks/twilio/voice";
+        assertNotEquals(WebhookSigner.twilio(AUTH_TOKEN, url, formParams()), signed.twilioSignature(),
+                "not a genuine Twilio signature for another host");
+        assertEquals(WebhookSigner.twilio(browserPhoneToken(AUTH_TOKEN), url, formParams()), signed.twilioSignature());
+    }
+
+    @Test
+    void parameterNamesThatCouldShiftWhatIsSignedAreRefused() {
+        var resource = resource(SECRET);
+        for (var body : new String[] {"pp2%2Fvoice%3Fx%3D1=2&CallSid=CA1", "a/b=1", "x%3F=1", "x%3Dy=1",
+                "Call-Sid=CA1", "=1"}) {
+            var error = assertThrows(BadRequest.class, () -> resource.sign(twilio("webhooks/twilio/voice", body), API),
+                    body);
+            assertEquals("body", error.field());
+        }
     }
 
     @Test
     void behindAProxyTheTwilioSignatureCoversThePublicUrlAsTheCheckRebuildsIt() {
         var publicBase = "https://calls.example.org/landline";
         var signed = resource(SECRET, AUTH_TOKEN, publicBase).sign(twilio("webhooks/twilio/voice", FORM), API);
+        assertEquals(WebhookSigner.twilio(browserPhoneToken(AUTH_TOKEN), publicBase + "/webhooks/twilio/voice",
+                formParams()), signed.twilioSignature(), "the public URL, not the Host this request came with");
         assertEquals(Verdict.VALID, TwilioSignature.of(AUTH_TOKEN, false, publicBase)
                 .verify(signed.twilioSignature(), received("webhooks/twilio/voice", FORM), NOW));
         assertEquals(Verdict.BAD_SIGNATURE, TwilioSignature.of(AUTH_TOKEN, false, null)
                 .verify(signed.twilioSignature(), received("webhooks/twilio/voice", FORM), NOW),
                 "not the address the server was reached at");
-        var direct = resource(SECRET).sign(twilio("webhooks/twilio/voice", FORM), API);
-        assertNotEquals(direct.twilioSignature(), signed.twilioSignature());
     }
 
     @Test
@@ -154,6 +217,18 @@ class PhoneSignaturesResourceTest {
                 new PhoneSigningRequest("twilio", "POST", "CallSid=CA1", FORM, "webhooks/twilio/voice"), API)).field());
         assertEquals("body", assertThrows(BadRequest.class, () -> resource.sign(
                 twilio("webhooks/twilio/voice", null), API)).field());
+    }
+
+    @Test
+    void theResourceItselfRefusesEveryPathButATwilioWebhooksEvenWithoutBeanValidation() {
+        var resource = resource(SECRET);
+        for (var refused : new String[] {"webhooks/twilio/%2e%2e/answer", "webhooks/twilio/voice?From=1",
+                "webhooks/twilio/voice\n", "https://elsewhere.example/webhooks/twilio/voice",
+                "webhooks/twilio/../answer", "webhooks/answer", "webhooks/twilio/other", "webhooks/twilio/gather/a/b",
+                "/webhooks/twilio/voice"}) {
+            assertEquals("path", assertThrows(BadRequest.class,
+                    () -> resource.sign(twilio(refused, FORM), API), refused).field(), refused);
+        }
     }
 
     @Test
@@ -179,7 +254,7 @@ class PhoneSignaturesResourceTest {
                 "webhooks/twilio/", "webhooks/twilio/../answer", "webhooks/twilio/%2e%2e/answer",
                 "webhooks/twilio/voice?From=1", "webhooks/twilio//voice", "/webhooks/twilio/voice",
                 "https://elsewhere.example/webhooks/twilio/voice", "webhooks/twilio/voice/", "api/callers",
-                "webhooks/twilio/voice\n"}) {
+                "webhooks/twilio/voice\n", "webhooks/twilio/other", "webhooks/twilio/gather/a/b"}) {
             assertFalse(matches("path", refused), refused);
         }
         assertTrue(matches("provider", "vonage"));
