@@ -17,15 +17,11 @@ import dev.landline.testkit.WebhookSigner;
 import jakarta.validation.constraints.Pattern;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -39,6 +35,8 @@ class PhoneSignaturesResourceTest {
     static final String BODY = "{\"uuid\":\"call-1\",\"dtmf\":{\"digits\":\"1\",\"timed_out\":false}}";
     static final String SECRET = "browser-phone-test-secret";
     static final String AUTH_TOKEN = "0123456789abcdef0123456789abcdef";
+    /** The oracle's key: the documented derivation, computed by test-kit's WebhookSigner, not by the service. */
+    static final String PHONE_TOKEN = WebhookSigner.twilioBrowserPhoneToken(AUTH_TOKEN);
     /** The admin API's base as a request to it sees it; the webhooks are one level up. */
     static final URI API = URI.create("http://127.0.0.1:8080/landline/api/");
     static final String FORM = "CallSid=CA0123456789abcdef0123456789abcdef&From=%2B447700900123&To=%2B442079460000"
@@ -111,21 +109,6 @@ class PhoneSignaturesResourceTest {
         assertEquals("path", assertThrows(BadRequest.class, () -> resource(SECRET).sign(request, API)).field());
     }
 
-    /**
-     * The oracle: the browser phone's key as docs/security.md documents it (hex of HMAC-SHA256 of the label keyed
-     * with the auth token), computed here with javax.crypto; the signature then by test-kit's WebhookSigner.
-     */
-    static String browserPhoneToken(String authToken) {
-        try {
-            var mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(authToken.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return HexFormat.of().formatHex(
-                    mac.doFinal("landline browser-phone twilio v1".getBytes(StandardCharsets.US_ASCII)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     /** FORM's parameters, decoded. */
     static Map<String, String> formParams() {
         var params = new LinkedHashMap<String, String>();
@@ -144,7 +127,7 @@ class PhoneSignaturesResourceTest {
         assertNull(signed.authorization(), "not a Vonage token");
         assertNull(signed.expiresAt(), "Twilio's signatures carry no time");
         var url = "http://127.0.0.1:8080/landline/webhooks/twilio/gather/tok-EN_1";
-        assertEquals(WebhookSigner.twilio(browserPhoneToken(AUTH_TOKEN), url, formParams()), signed.twilioSignature());
+        assertEquals(WebhookSigner.twilio(PHONE_TOKEN, url, formParams()), signed.twilioSignature());
         assertNotEquals(WebhookSigner.twilio(AUTH_TOKEN, url, formParams()), signed.twilioSignature(),
                 "worthless to Twilio and to every other application of the account");
         assertFalse(signed.toString().contains(signed.twilioSignature()), "toString hides the signature");
@@ -172,7 +155,7 @@ class PhoneSignaturesResourceTest {
         var url = "https://other-app.example.com/webhooks/twilio/voice";
         assertNotEquals(WebhookSigner.twilio(AUTH_TOKEN, url, formParams()), signed.twilioSignature(),
                 "not a genuine Twilio signature for another host");
-        assertEquals(WebhookSigner.twilio(browserPhoneToken(AUTH_TOKEN), url, formParams()), signed.twilioSignature());
+        assertEquals(WebhookSigner.twilio(PHONE_TOKEN, url, formParams()), signed.twilioSignature());
     }
 
     @Test
@@ -190,7 +173,7 @@ class PhoneSignaturesResourceTest {
     void behindAProxyTheTwilioSignatureCoversThePublicUrlAsTheCheckRebuildsIt() {
         var publicBase = "https://calls.example.org/landline";
         var signed = resource(SECRET, AUTH_TOKEN, publicBase).sign(twilio("webhooks/twilio/voice", FORM), API);
-        assertEquals(WebhookSigner.twilio(browserPhoneToken(AUTH_TOKEN), publicBase + "/webhooks/twilio/voice",
+        assertEquals(WebhookSigner.twilio(PHONE_TOKEN, publicBase + "/webhooks/twilio/voice",
                 formParams()), signed.twilioSignature(), "the public URL, not the Host this request came with");
         assertEquals(Verdict.VALID, TwilioSignature.of(AUTH_TOKEN, false, publicBase)
                 .verify(signed.twilioSignature(), received("webhooks/twilio/voice", FORM), NOW));

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.landline.testkit.WebhookSigner;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -94,31 +95,19 @@ class TwilioSignatureTest {
         assertEquals(Verdict.VALID, twilio.verify(oracle(REAL_TOKEN, VOICE, params), post(VOICE, params), NOW));
     }
 
-    /** The browser phone's key as docs/security.md documents it: hex of HMAC-SHA256(auth token, the label). */
-    static String browserPhoneToken(String token) {
-        try {
-            var mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(token.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return java.util.HexFormat.of().formatHex(
-                    mac.doFinal("landline browser-phone twilio v1".getBytes(StandardCharsets.US_ASCII)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     @Test
     void theBrowserPhonesSignatureUsesTheDerivedKeyNotTheAuthTokenAndOnlyThisServerAcceptsIt() {
         var params = call("480261");
         params.put("From", "client:alice smith");
         var real = TwilioSignature.of(REAL_TOKEN, false, null);
         var signature = real.signForBrowserPhone(post(VOICE, params)).orElseThrow();
-        assertEquals(oracle(browserPhoneToken(REAL_TOKEN), VOICE, params), signature);
+        assertEquals(oracle(WebhookSigner.twilioBrowserPhoneToken(REAL_TOKEN), VOICE, params), signature);
         assertNotEquals(oracle(REAL_TOKEN, VOICE, params), signature, "not what Twilio (or another app) accepts");
         assertEquals(Verdict.VALID, real.verify(signature, post(VOICE, params), NOW));
         assertEquals(Verdict.VALID, real.verify(oracle(REAL_TOKEN, VOICE, params), post(VOICE, params), NOW),
                 "Twilio's own signatures are still accepted");
-        assertEquals(Verdict.BAD_SIGNATURE, real.verify(oracle(browserPhoneToken("another-token"), VOICE, params),
-                post(VOICE, params), NOW));
+        var otherServers = WebhookSigner.twilioBrowserPhoneToken("another-token");
+        assertEquals(Verdict.BAD_SIGNATURE, real.verify(oracle(otherServers, VOICE, params), post(VOICE, params), NOW));
     }
 
     @Test
@@ -127,8 +116,9 @@ class TwilioSignatureTest {
         var asReceived = new WebhookRequest(URI.create("http://127.0.0.1:8080/webhooks/twilio/voice"), form(params),
                 URI.create("http://127.0.0.1:8080/webhooks/"));
         var behindProxy = TwilioSignature.of(REAL_TOKEN, false, "https://calls.example.org/landline/");
-        assertEquals(oracle(browserPhoneToken(REAL_TOKEN), "https://calls.example.org/landline/webhooks/twilio/voice",
-                params), behindProxy.signForBrowserPhone(asReceived).orElseThrow());
+        var phoneToken = WebhookSigner.twilioBrowserPhoneToken(REAL_TOKEN);
+        assertEquals(oracle(phoneToken, "https://calls.example.org/landline/webhooks/twilio/voice", params),
+                behindProxy.signForBrowserPhone(asReceived).orElseThrow());
         assertEquals(java.util.Optional.empty(), TwilioSignature.of(null, true, null).signForBrowserPhone(asReceived));
         assertEquals(java.util.Optional.empty(), TwilioSignature.of(" ", false, null).signForBrowserPhone(asReceived));
     }
