@@ -153,6 +153,21 @@ class BrowserIT extends OnPayaraMicro {
             browser.find("#timeout").click();
             browser.textContaining("#transcript", "(silence)");
             browser.textContaining("#transcript", "did not get that");
+
+            // '#' alone is nothing typed too: Twilio runs the Redirect (no Digits), it does not post to the action
+            browser.driver.executeScript("window.signedBodies = []; const original = window.fetch;"
+                    + " window.fetch = function (url, options) {"
+                    + "   if (String(url).includes('api/phone/signatures')) window.signedBodies.push(options.body);"
+                    + "   return original.apply(this, arguments); };");
+            press(browser, "#");
+            browser.textContaining("#transcript", "(only #)");
+            browser.waitFor("asked again", d -> browser.find("#transcript").getText().split("did not get that", -1)
+                    .length > 2 ? true : null);
+            var signedBodies = String.valueOf(
+                    browser.driver.executeScript("return JSON.stringify(window.signedBodies)"));
+            assertTrue(signedBodies.contains("webhooks/twilio/gather/"), signedBodies);
+            assertFalse(signedBodies.contains("Digits"), "the Redirect carries no Digits: " + signedBodies);
+
             press(browser, accountNumber + "#");
             browser.textContaining("#transcript", "PIN");
             press(browser, PIN + "#");
