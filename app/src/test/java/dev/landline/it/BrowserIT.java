@@ -160,13 +160,13 @@ class BrowserIT extends OnPayaraMicro {
                     + "   if (String(url).includes('api/phone/signatures')) window.signedBodies.push(options.body);"
                     + "   return original.apply(this, arguments); };");
             press(browser, "#");
-            browser.textContaining("#transcript", "(only #)");
             browser.waitFor("asked again", d -> browser.find("#transcript").getText().split("did not get that", -1)
                     .length > 2 ? true : null);
             var signedBodies = String.valueOf(
                     browser.driver.executeScript("return JSON.stringify(window.signedBodies)"));
             assertTrue(signedBodies.contains("webhooks/twilio/gather/"), signedBodies);
             assertFalse(signedBodies.contains("Digits"), "the Redirect carries no Digits: " + signedBodies);
+            browser.textContaining("#transcript", "(only #)");
 
             press(browser, accountNumber + "#");
             browser.textContaining("#transcript", "PIN");
