@@ -73,7 +73,8 @@ class Call {
     clearTimeout(listening.timer);
     this.listening = null;
     $("#timeout").disabled = true;
-    transcript("you", [listening.typed ? `typed ${listening.typed.replace(/./g, "•")}` : "(silence)"]);
+    transcript("you", [listening.typed ? `typed ${listening.typed.replace(/./g, "•")}`
+      : timedOut ? "(silence)" : `(only ${listening.finishKey})`]);
     typed("");
     state("Sending…");
     try {
@@ -236,12 +237,13 @@ class TwilioCall extends Call {
   }
 
   /**
-   * Keys typed go to the Gather's action, as Twilio posts them (also when it timed out after some keys). A timeout
-   * with nothing typed does not call the action: Twilio goes on with the verb after the Gather.
+   * Keys typed go to the Gather's action, as Twilio posts them (also when it timed out after some keys). Nothing
+   * typed — a timeout, or the finishOnKey alone — does not call the action: Twilio goes on with the verb after the
+   * Gather (the Redirect, without Digits).
    */
   async send(listening, timedOut) {
     const { action, verbs, next } = listening.target;
-    if (timedOut && !listening.typed) {
+    if (!listening.typed) {
       await this.run(verbs, next);
       return;
     }

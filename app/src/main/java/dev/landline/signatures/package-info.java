@@ -9,8 +9,10 @@
  * only while no provider takes webhooks. Refused webhooks are logged by provider, reason and path only (never a token,
  * signature, claim or secret), at most one line a minute per provider and reason with a count. Also signs the
  * administrator's browser phone's webhooks: Vonage-style tokens with a key derived from the Vonage secret, good on
- * this server only; Twilio signatures with {@code TwilioSignature.sign} (the check's own code) over this server's own
- * URL for a path under {@code webhooks/twilio/} only, never a URL the browser names. {@code WebhookAddress} is the
+ * this server only; Twilio signatures with {@code TwilioSignature.signForBrowserPhone}, keyed with a key derived from
+ * the auth token (the check accepts it as a second key, so Twilio and other applications of the account do not), over
+ * this server's own URL for one of its Twilio webhooks only, never a URL the browser names, parameter names of letters
+ * and digits only. {@code WebhookAddress} is the
  * one reader of {@code landline.public-base-url}: the webhook root that the providers' replies name and that
  * Twilio's signature is checked over (and made over, for the browser phone).
  */

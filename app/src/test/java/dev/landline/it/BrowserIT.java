@@ -2,6 +2,7 @@ package dev.landline.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.zxing.BarcodeFormat;
@@ -17,6 +18,7 @@ import dev.landline.enrolment.control.proto.GoogleAuthMigration.MigrationPayload
 import dev.landline.testkit.Http;
 import dev.landline.testkit.ReferenceOtp;
 import dev.landline.testkit.TestCredentials;
+import dev.landline.testkit.TwilioPlayer;
 import dev.landline.testkit.VonagePlayer;
 import dev.landline.testkit.WebhookSigner;
 import java.awt.Color;
@@ -160,6 +162,21 @@ class BrowserIT extends OnPayaraMicro {
             browser.find("#timeout").click();
             browser.textContaining("#transcript", "(silence)");
             browser.textContaining("#transcript", "did not get that");
+
+            // '#' alone is nothing typed too: Twilio runs the Redirect (no Digits), it does not post to the action
+            browser.driver.executeScript("window.signedBodies = []; const original = window.fetch;"
+                    + " window.fetch = function (url, options) {"
+                    + "   if (String(url).includes('api/phone/signatures')) window.signedBodies.push(options.body);"
+                    + "   return original.apply(this, arguments); };");
+            press(browser, "#");
+            browser.waitFor("asked again", d -> browser.find("#transcript").getText().split("did not get that", -1)
+                    .length > 2 ? true : null);
+            var signedBodies = String.valueOf(
+                    browser.driver.executeScript("return JSON.stringify(window.signedBodies)"));
+            assertTrue(signedBodies.contains("webhooks/twilio/gather/"), signedBodies);
+            assertFalse(signedBodies.contains("Digits"), "the Redirect carries no Digits: " + signedBodies);
+            browser.textContaining("#transcript", "(only #)");
+
             press(browser, accountNumber + "#");
             browser.textContaining("#transcript", "PIN");
             press(browser, PIN + "#");
@@ -770,14 +787,29 @@ class BrowserIT extends OnPayaraMicro {
                 + "\"method\":\"POST\",\"path\":\"webhooks/twilio/voice\",\"body\":\"" + form + "\"}",
                 TestCredentials.ADMIN));
         assertTrue(twilio.getBoolean("signed"), twilio.toString());
-        assertEquals(WebhookSigner.twilio(TestCredentials.TWILIO_AUTH_TOKEN, base.resolve("webhooks/twilio/voice")
-                .toString(), Map.of("CallSid", "CA" + "0".repeat(32), "From", "+" + phone, "To", "+442079460000")),
-                twilio.getString("twilioSignature"), "what Twilio would send for this server's own Voice URL");
+        var voice = base.resolve("webhooks/twilio/voice");
+        var params = Map.of("CallSid", "CA" + "0".repeat(32), "From", "+" + phone, "To", "+442079460000");
+        var signed = twilio.getString("twilioSignature");
+        assertEquals(WebhookSigner.twilio(WebhookSigner.twilioBrowserPhoneToken(TestCredentials.TWILIO_AUTH_TOKEN),
+                voice.toString(), params), signed, "this server's Voice URL, keyed with the derived key");
+        assertNotEquals(WebhookSigner.twilio(TestCredentials.TWILIO_AUTH_TOKEN, voice.toString(), params), signed,
+                "never what Twilio would send: worthless to Twilio and to other applications of the account");
         assertFalse(twilio.containsKey("authorization") || twilio.containsKey("expiresAt"), twilio.toString());
+        var taken = TwilioPlayer.post(voice, params, signed);
+        assertEquals(200, taken.statusCode(), "this server accepts the phone's signature: " + taken.body());
+        for (var path : List.of("webhooks/answer", "webhooks/twilio/../answer", "webhooks/twilio/%2e%2e/answer",
+                "webhooks/twilio/voice?From=1", "webhooks/twilio/voice\\n",
+                "https://elsewhere.example/webhooks/twilio/voice", "webhooks/twilio/other")) {
+            var response = Http.send("POST", signatures, "application/json", "{\"provider\":\"twilio\","
+                    + "\"method\":\"POST\",\"path\":\"" + path + "\",\"body\":\"CallSid=CA1\"}",
+                    TestCredentials.ADMIN);
+            Http.assertProblem(400, response);
+            assertFalse(response.body().contains("twilioSignature"), path);
+        }
         for (var refused : List.of(
-                "{\"provider\":\"twilio\",\"method\":\"POST\",\"path\":\"webhooks/answer\",\"body\":\"a=1\"}",
-                "{\"provider\":\"twilio\",\"method\":\"POST\",\"path\":\"webhooks/twilio/../answer\",\"body\":\"a=1\"}",
                 "{\"provider\":\"twilio\",\"method\":\"POST\",\"path\":\"webhooks/twilio/voice\",\"body\":\"a=1&a=2\"}",
+                "{\"provider\":\"twilio\",\"method\":\"POST\",\"path\":\"webhooks/twilio/voice\","
+                        + "\"body\":\"pp2%2Fvoice%3Fx%3D1=2&CallSid=CA1\"}",
                 "{\"provider\":\"twilio\",\"method\":\"POST\",\"body\":\"a=1\"}",
                 "{\"provider\":\"plivo\",\"method\":\"POST\",\"body\":\"a=1\"}")) {
             var response = Http.send("POST", signatures, "application/json", refused, TestCredentials.ADMIN);

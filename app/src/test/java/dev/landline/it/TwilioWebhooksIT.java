@@ -6,34 +6,26 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.landline.testkit.CodesHeard;
+import dev.landline.testkit.Http;
 import dev.landline.testkit.ReferenceOtp;
 import dev.landline.testkit.TestCredentials;
+import dev.landline.testkit.TwilioPlayer;
+import dev.landline.testkit.TwimlRules;
 import dev.landline.testkit.WebhookSigner;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Collectors;
-import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.w3c.dom.Element;
 
 /**
  * A smoke test of Twilio's webhooks on the deployed WAR: signed form posts (and a GET) as Twilio sends them, answered
- * with TwiML, read back with the JDK's DOM parser; unsigned and forged ones refused. The full Twilio call suite
+ * with TwiML, checked and read back with the test kit's TwimlRules; unsigned and forged ones refused. Sent with the
+ * test kit's TwilioPlayer.post/form and WebhookSigner. The full Twilio call suite
  * plays calls with the test kit's Twilio player; this only shows the wire works end to end.
  */
 class TwilioWebhooksIT extends OnPayaraMicro {
@@ -42,8 +34,6 @@ class TwilioWebhooksIT extends OnPayaraMicro {
     private static final String PIN = "258036";
     /** 2026-01-01T00:00:10Z: 20 seconds left in its 30-second step. */
     private static final Instant MID_STEP = Instant.parse("2026-01-01T00:00:10Z");
-    private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(10)).build();
 
     @BeforeEach
     void standAtAFixedInstant() {
@@ -65,8 +55,8 @@ class TwilioWebhooksIT extends OnPayaraMicro {
         assertTrue(answer.headers().firstValue("Cache-Control").orElse("").contains("no-store"));
         var gather = gatherOf(answer);
         assertTrue(said(gather).contains("PIN") && !said(gather).contains("account number"), answer.body());
-        assertEquals("#", gather.getAttribute("finishOnKey"));
-        var action = gather.getAttribute("action");
+        assertEquals("#", gather.gather().get("finishOnKey"));
+        var action = gather.action();
         assertTrue(action.startsWith(base.resolve("webhooks/twilio/gather/").toString()), action);
 
         var code = post(URI.create(action), Map.of("CallSid", sid, "Digits", PIN + "#"));
@@ -77,7 +67,7 @@ class TwilioWebhooksIT extends OnPayaraMicro {
         assertTrue(heard.contains(String.join(", ", expected.split(""))), heard);
         assertEquals(List.of(expected, expected), CodesHeard.numbersIn(heard).stream()
                 .filter(number -> number.length() == 6).toList(), heard);
-        assertEquals("", menu.getAttribute("finishOnKey"), "a one-key menu");
+        assertEquals("", menu.gather().get("finishOnKey"), "a one-key menu");
 
         var replayed = post(URI.create(action), Map.of("CallSid", sid, "Digits", PIN + "#"));
         assertProblem(403, replayed);
@@ -90,7 +80,7 @@ class TwilioWebhooksIT extends OnPayaraMicro {
 
         var over = post("webhooks/twilio/status", Map.of("CallSid", sid, "CallStatus", "completed"));
         assertEquals(204, over.statusCode(), over::body);
-        assertProblem(403, post(URI.create(gatherOf(timedOut).getAttribute("action")),
+        assertProblem(403, post(URI.create(gatherOf(timedOut).action()),
                 Map.of("CallSid", sid, "Digits", "1")));
         assertEquals("ENDED", fixtures.call(sid).getJsonArray("values").getString(0));
     }
@@ -155,7 +145,7 @@ class TwilioWebhooksIT extends OnPayaraMicro {
         assertEquals(200, answer.statusCode(), answer::body);
         var gather = gatherOf(answer);
         assertTrue(said(gather).contains("PIN"), answer.body());
-        var code = post(URI.create(gather.getAttribute("action")), Map.of("CallSid", sid, "Digits", PIN + "#"));
+        var code = post(URI.create(gather.action()), Map.of("CallSid", sid, "Digits", PIN + "#"));
         assertEquals(200, code.statusCode(), code::body);
         var expected = ReferenceOtp.totp(ReferenceOtp.base32(ReferenceOtp.RFC_SECRET), MID_STEP, 30, 6, "HmacSHA1");
         assertTrue(said(gatherOf(code)).contains(String.join(", ", expected.split(""))), code::body);
@@ -169,7 +159,7 @@ class TwilioWebhooksIT extends OnPayaraMicro {
         var sid = callSid();
         var other = callSid();
         var answer = post("webhooks/twilio/voice", Map.of("CallSid", sid, "From", "+" + phone, "To", TO));
-        var action = URI.create(gatherOf(answer).getAttribute("action"));
+        var action = URI.create(gatherOf(answer).action());
         var before = fixtures.counts();
 
         assertProblem(403, post(action, Map.of("CallSid", other, "Digits", PIN + "#")));
@@ -230,76 +220,40 @@ class TwilioWebhooksIT extends OnPayaraMicro {
         return post(base.resolve(path), params);
     }
 
-    /** A form POST signed as Twilio signs it, with the test servers' auth token. */
+    /** A form POST signed as Twilio signs it, with the test servers' auth token (test-kit's player and signer). */
     private static HttpResponse<String> post(URI url, Map<String, String> params) {
-        return send("POST", url, "application/x-www-form-urlencoded", form(params),
+        return TwilioPlayer.post(url, params,
                 WebhookSigner.twilio(TestCredentials.TWILIO_AUTH_TOKEN, url.toString(), params));
     }
 
     private static String form(Map<String, String> params) {
-        return params.entrySet().stream().map(p -> URLEncoder.encode(p.getKey(), StandardCharsets.UTF_8) + "="
-                + URLEncoder.encode(p.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
+        return TwilioPlayer.form(params);
     }
 
     private static HttpResponse<String> send(String method, URI url, String type, String body, String signature) {
-        var request = HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(60))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
-        if (type != null) {
-            request.header("Content-Type", type);
-        }
-        if (signature != null) {
-            request.header("X-Twilio-Signature", signature);
-        }
-        try {
-            return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return Http.sendWithHeader(method, url, type, body, TwilioPlayer.SIGNATURE_HEADER, signature);
     }
 
-    /** The verbs of a TwiML reply, which must be Gather then Redirect to its action. */
-    private static List<Element> verbs(HttpResponse<String> response) {
-        try {
-            var factory = DocumentBuilderFactory.newInstance();
-            factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-            var root = factory.newDocumentBuilder().parse(new ByteArrayInputStream(
-                    response.body().getBytes(StandardCharsets.UTF_8))).getDocumentElement();
-            assertEquals("Response", root.getTagName(), response::body);
-            var verbs = new ArrayList<Element>();
-            for (var node = root.getFirstChild(); node != null; node = node.getNextSibling()) {
-                if (node instanceof Element element) {
-                    verbs.add(element);
-                }
-            }
-            return verbs;
-        } catch (Exception e) {
-            throw new AssertionError("not TwiML: " + response.body(), e);
-        }
+    /** A TwiML reply as test-kit's TwimlRules reads it, after checking it against the contract. */
+    private static TwimlRules.Twiml twiml(HttpResponse<String> response) {
+        var problems = TwimlRules.problems(response.body());
+        assertTrue(problems.isEmpty(), () -> "not TwiML as the contract says: " + problems + " in " + response.body());
+        return TwimlRules.read(response.body());
     }
 
-    private static Element gatherOf(HttpResponse<String> response) {
-        var verbs = verbs(response);
-        assertEquals(List.of("Gather", "Redirect"), verbs.stream().map(Element::getTagName).toList(),
-                response::body);
-        assertEquals(verbs.get(0).getAttribute("action"), verbs.get(1).getTextContent(), response::body);
-        return verbs.get(0);
+    /** A listening reply: a Gather, then a Redirect to its action (TwimlRules checks that they agree). */
+    private static TwimlRules.Twiml gatherOf(HttpResponse<String> response) {
+        var twiml = twiml(response);
+        assertTrue(twiml.listens(), response::body);
+        return twiml;
     }
 
     private static String redirectOf(HttpResponse<String> response) {
-        return verbs(response).get(1).getTextContent();
+        return twiml(response).redirect();
     }
 
-    /** What the Says of an element say, one after the other. */
-    private static String said(Element parent) {
-        var says = parent.getElementsByTagName("Say");
-        var text = new StringBuilder();
-        for (int i = 0; i < says.getLength(); i++) {
-            text.append(says.item(i).getTextContent()).append(' ');
-        }
-        return text.toString();
+    /** What the Says of a reply say, one after the other. */
+    private static String said(TwimlRules.Twiml twiml) {
+        return twiml.speech();
     }
 }

@@ -41,12 +41,12 @@ public final class TwilioPlayer implements CallPlayer {
     /** The webhook header Twilio signs with. */
     public static final String SIGNATURE_HEADER = "X-Twilio-Signature";
     /** How the service reads a code out on Twilio: the digits one by one, ", " between them (no SSML). */
+    /** The contract's {@code application/xml;charset=UTF-8} (case and spaces around ';' aside), nothing else. */
+    private static final Pattern CONTENT_TYPE = Pattern.compile("(?i)application/xml\\s*;\\s*charset=\"?UTF-8\"?");
     static final Pattern SPOKEN_DIGITS = Pattern.compile("(?<![0-9])[0-9](?:, [0-9])+(?![0-9])");
     private static final String FORM = "application/x-www-form-urlencoded";
     private static final String ACCOUNT_SID = "AC" + "17e57".repeat(6) + "17";
     private static final SecureRandom RANDOM = new SecureRandom();
-    private static final Pattern SAY = Pattern.compile("<Say[^>]*>([^<]*)</Say>");
-    private static final Pattern ACTION = Pattern.compile("\\saction=\"([^\"]+)\"");
 
     /** This call's id, as Twilio makes them: "CA" and 32 hex digits. */
     public final String callSid = newCallSid();
@@ -308,9 +308,11 @@ public final class TwilioPlayer implements CallPlayer {
         sentAt = Instant.now();
         var response = request.send();
         answeredAt = Instant.now();
-        assertEquals(200, response.statusCode(), () -> "webhook answered " + response.statusCode() + ": " + response.body());
-        assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("application/xml"),
-                () -> "TwiML is application/xml, not " + response.headers().firstValue("Content-Type"));
+        assertEquals(200, response.statusCode(),
+                () -> "webhook answered " + response.statusCode() + ": " + response.body());
+        var contentType = response.headers().firstValue("Content-Type").orElse("");
+        assertTrue(CONTENT_TYPE.matcher(contentType).matches(),
+                () -> "TwiML is application/xml;charset=UTF-8, not " + contentType);
         assertTrue(String.join(",", response.headers().allValues("Cache-Control")).contains("no-store"),
                 () -> "TwiML may speak a live code: Cache-Control no-store, not " + response.headers().map());
         var problems = TwimlRules.problems(response.body());
@@ -389,7 +391,8 @@ public final class TwilioPlayer implements CallPlayer {
         }
 
         private Answer send(URI url, Map<String, String> params) {
-            var request = new Request("POST", url, form(params), WebhookSigner.twilio(authToken, url.toString(), params));
+            var request = new Request("POST", url, form(params),
+                    WebhookSigner.twilio(authToken, url.toString(), params));
             long start = System.nanoTime();
             try {
                 var response = request.send();
@@ -411,20 +414,28 @@ public final class TwilioPlayer implements CallPlayer {
             return status == 200 && body.contains("<Response>");
         }
 
-        /** The Gather's action URL, or null when the TwiML ends the call. */
+        /** The Gather's action URL, or null when the TwiML ends the call (or the answer is no TwiML). */
         public URI action() {
-            var m = ACTION.matcher(body);
-            return m.find() ? URI.create(m.group(1).replace("&amp;", "&")) : null;
+            var twiml = twiml();
+            return twiml == null || twiml.action() == null ? null : URI.create(twiml.action());
         }
 
-        /** The codes read out in the Say texts. */
+        /** The codes read out in the Say texts (none when the answer is no TwiML). */
         public List<String> spokenCodes() {
-            var said = new StringBuilder();
-            var m = SAY.matcher(body);
-            while (m.find()) {
-                said.append(m.group(1)).append(' ');
+            var twiml = twiml();
+            return twiml == null ? List.of() : spokenCodesIn(twiml.speech());
+        }
+
+        /** The body read as XML by {@link TwimlRules#read}, or null when it is none (an error, a problem+json). */
+        private TwimlRules.Twiml twiml() {
+            if (status != 200 || body == null) {
+                return null;
             }
-            return spokenCodesIn(said.toString());
+            try {
+                return TwimlRules.read(body);
+            } catch (IllegalArgumentException notXml) {
+                return null;
+            }
         }
 
         public boolean says(String words) {

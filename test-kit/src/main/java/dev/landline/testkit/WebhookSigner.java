@@ -78,6 +78,23 @@ public final class WebhookSigner {
         }
     }
 
+    /**
+     * The key this service signs its administrator's browser phone's Twilio webhooks with, as docs/security.md
+     * documents it: the lower-case hex of HMAC-SHA256 keyed with the auth token over
+     * {@code landline browser-phone twilio v1}, used with {@link #twilio} in place of the auth token. Written from
+     * the documentation, independently of the service.
+     */
+    public static String twilioBrowserPhoneToken(String authToken) {
+        try {
+            var mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(authToken.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            return HexFormat.of().formatHex(
+                    mac.doFinal("landline browser-phone twilio v1".getBytes(StandardCharsets.US_ASCII)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 unavailable", e);
+        }
+    }
+
     /** SHA-256 of the UTF-8 body, lower-case hex, as Vonage's {@code payload_hash}. */
     public static String sha256(String body) {
         try {

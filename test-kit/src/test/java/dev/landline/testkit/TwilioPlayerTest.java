@@ -239,6 +239,19 @@ class TwilioPlayerTest {
     }
 
     @Test
+    void aReplyIsApplicationXmlInUtf8AsTheContractSaysNotJustAnyXml() {
+        voiceReply = ending(CODE_SAID);
+        for (var wrong : List.of("application/xml", "application/xml;charset=ISO-8859-1", "application/xml+foo",
+                "application/xmlx;charset=UTF-8")) {
+            voiceContentType = wrong;
+            assertThrows(AssertionFailedError.class,
+                    () -> TwilioPlayer.dial(base, TOKEN, "+447700900123", "+44207946"), wrong);
+        }
+        voiceContentType = "application/xml;charset=UTF-8";
+        TwilioPlayer.dial(base, TOKEN, "+447700900123", "+44207946");
+    }
+
+    @Test
     void theProviderNeutralDialWritesNumbersAsTwilioDoes() {
         CallPlayer.Provider.TWILIO.dial(base, "447700900123", "442079460000");
         assertEquals("+447700900123", last().params().get("From"));
@@ -263,5 +276,21 @@ class TwilioPlayerTest {
         assertEquals(List.of("287082", "287082"), code.spokenCodes());
         assertEquals(204, lean.status(base, callSid, "+447700900123", "+442079460000", "completed").status());
         assertEquals(callSid, last().params().get("CallSid"));
+    }
+
+    @Test
+    void leanModeReadsTheTwimlAsXmlEntitiesAndCdataIncluded() {
+        var action = base + "webhooks/twilio/gather/t&#45;1?a=1&amp;b=2";
+        voiceReply = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response><Gather input=\"dtmf\" numDigits=\"1\""
+                + " finishOnKey=\"\" timeout=\"10\" action=\"" + action + "\" method=\"POST\"><Say language=\"en-GB\">"
+                + "<![CDATA[Your code is 2, 8, 7, 0, 8, 2.]]></Say><Say language=\"en-GB\">Zo&#235; &amp; Co: 1, 2, 3"
+                + "</Say></Gather><Redirect method=\"POST\">" + action + "</Redirect></Response>";
+        var answer = TwilioPlayer.lean(TOKEN).voice(base, TwilioPlayer.newCallSid(), "+447700900123", "+4420794600");
+        assertEquals(URI.create(base + "webhooks/twilio/gather/t-1?a=1&b=2"), answer.action());
+        assertEquals(List.of("287082", "123"), answer.spokenCodes());
+        voiceReply = "{\"status\":500}";
+        var notTwiml = TwilioPlayer.lean(TOKEN).voice(base, TwilioPlayer.newCallSid(), "+447700900123", "+4420794600");
+        assertNull(notTwiml.action());
+        assertEquals(List.of(), notTwiml.spokenCodes());
     }
 }

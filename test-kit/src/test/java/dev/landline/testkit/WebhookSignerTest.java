@@ -51,4 +51,11 @@ class WebhookSignerTest {
         added.put("Extra", "");
         assertNotEquals(right, WebhookSigner.twilio("12345", URL, added), "one more parameter, even empty");
     }
+
+    @Test
+    void theBrowserPhonesTwilioKeyIsTheDocumentedDerivationOfTheAuthToken() {
+        // computed with Python's hmac module: hmac.new(b"12345", b"landline browser-phone twilio v1", sha256)
+        assertEquals("e8afcf6d2ca6538427a23f6094233d65a2e1f17cdc55675a2b01b8ce5d2e95a5",
+                WebhookSigner.twilioBrowserPhoneToken("12345"));
+    }
 }

@@ -4,8 +4,9 @@ import java.time.Instant;
 
 /**
  * What the browser phone sends with one webhook: for Vonage the {@code Authorization} header value (a token that
- * expires at {@code expiresAt}), for Twilio the {@code X-Twilio-Signature} header value (Twilio's signatures carry
- * no time, so none expires: the call's single-use URLs limit a replay). {@code signed=false} with neither when the
+ * expires at {@code expiresAt}), for Twilio the {@code X-Twilio-Signature} header value (keyed with a key derived
+ * from the auth token, good on this server only; Twilio's scheme carries no time, so none expires: the call's
+ * single-use URLs limit a replay). {@code signed=false} with neither when the
  * server accepts unsigned webhooks of that provider (no secret configured).
  */
 public record PhoneSignature(boolean signed, String authorization, String twilioSignature, Instant expiresAt) {

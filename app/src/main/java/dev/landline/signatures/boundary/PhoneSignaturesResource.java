@@ -27,9 +27,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 /**
  * {@code POST /api/phone/signatures}: signs one webhook of the administrator's browser phone the way its provider
  * signs its own, so the phone works against a server that requires signed webhooks. Admin only (it is under /api).
- * Vonage: each token covers exactly the given payload and expires after {@link #LIFETIME}. Twilio: the signature
- * covers the URL the server itself will rebuild for the given path under {@code webhooks/twilio/} (never a URL the
- * client names) and every form parameter, computed by {@link TwilioSignature} with the same code that checks it.
+ * Neither is made with the provider's secret: both are keyed with a key derived from it, which this server accepts
+ * and the provider and every other application of the account do not. Vonage: each token covers exactly the given
+ * payload and expires after {@link #LIFETIME}. Twilio: the signature covers the URL the server itself will rebuild
+ * for the given path (one of its Twilio webhooks, never a URL the client names) and every form parameter (names of
+ * letters and digits only), computed by {@link TwilioSignature#signForBrowserPhone} the way the check rebuilds it.
  */
 @Tag(name = "phone", description = "the administrator's browser phone")
 @Path("phone/signatures")
@@ -57,7 +59,8 @@ public class PhoneSignaturesResource {
             description = "Vonage (default): HS256 with a key derived from the server's Vonage signature secret (kid "
                     + "landline-browser-phone, accepted by this server only), payload_hash of exactly this query or "
                     + "body, exp 60 s after iat. Twilio (provider twilio, POST, path under webhooks/twilio/, the "
-                    + "exact form body): X-Twilio-Signature with the server's auth token over the URL the server "
+                    + "exact form body, parameter names of letters and digits): X-Twilio-Signature with a key "
+                    + "derived from the server's auth token (accepted by this server only) over the URL the server "
                     + "rebuilds for that path (landline.public-base-url when set) and the form parameters. Without "
                     + "the provider's secret the server accepts unsigned webhooks or none, and answers signed false.")
     @POST
@@ -90,16 +93,19 @@ public class PhoneSignaturesResource {
     }
 
     /**
-     * The URL is this deployment's root (the public one when configured, as the filter rebuilds it) and the path,
-     * which the record allows only under {@code webhooks/twilio/}: an administrator gets no signature for anything
-     * else, here or elsewhere.
+     * The URL is this deployment's root (the public one when configured, as the filter rebuilds it; else the one this
+     * request reached, whose Host the client chooses) and the path, which must be one of the Twilio webhooks (checked
+     * here too, not only by Bean Validation). Keyed with the derived key, the signature is good for this server only,
+     * whatever host it names: an administrator gets nothing here they could use elsewhere.
      */
     private PhoneSignature twilio(PhoneSigningRequest request, URI apiBase) {
         if (!"POST".equals(request.method())) {
             throw new BadRequest("method", "the browser phone POSTs its Twilio webhooks");
         }
-        if (request.path() == null) {
-            throw new BadRequest("path", "a Twilio webhook is signed with its path under webhooks/twilio/");
+        if (request.path() == null || request.path().length() > PhoneSigningRequest.MAX_PATH_CHARS
+                || !PhoneSigningRequest.TWILIO_PATH_PATTERN.matcher(request.path()).matches()) {
+            throw new BadRequest("path", "a Twilio webhook is signed with its path: webhooks/twilio/voice, "
+                    + "webhooks/twilio/status or webhooks/twilio/gather/{token}");
         }
         if (request.query() != null) {
             throw new BadRequest("query", "a Twilio webhook is signed with its form body, not a query");
@@ -111,10 +117,10 @@ public class PhoneSignaturesResource {
         var webhook = new WebhookRequest(root.resolve(request.path()),
                 request.body().getBytes(StandardCharsets.UTF_8), root.resolve("webhooks/"));
         try {
-            return twilio.sign(webhook).map(PhoneSignature::twilio).orElseGet(PhoneSignature::unsigned);
+            return twilio.signForBrowserPhone(webhook).map(PhoneSignature::twilio).orElseGet(PhoneSignature::unsigned);
         } catch (IllegalArgumentException unreadable) {
             throw new BadRequest("body", "a form body (name=value pairs joined by &, percent-encoded), each name"
-                    + " at most once");
+                    + " letters and digits only and at most once");
         }
     }
 

@@ -8,7 +8,8 @@ import jakarta.validation.constraints.Size;
  * A webhook the browser phone is about to send. For Vonage ({@code provider} absent or {@code vonage}): {@code GET}
  * with its raw query string, or {@code POST} with its exact JSON body; the token is bound to these bytes by its
  * {@code payload_hash}. For Twilio ({@code provider} {@code twilio}): {@code POST} with its exact form body and the
- * webhook's {@code path} from the deployment's root ({@code webhooks/twilio/…}, nothing else); the signature covers
+ * webhook's {@code path} from the deployment's root ({@code webhooks/twilio/voice}, {@code …/status} or
+ * {@code …/gather/{token}}, nothing else); the signature covers
  * the URL the server will rebuild for that path and every parameter of the body.
  */
 public record PhoneSigningRequest(
@@ -17,11 +18,12 @@ public record PhoneSigningRequest(
         @Size(max = MAX_CHARS, message = "at most 16384 characters") String query,
         @Size(max = MAX_CHARS, message = "at most 16384 characters") String body,
         @Size(max = MAX_PATH_CHARS, message = "at most 512 characters")
-        @Pattern(regexp = PhoneSigningRequest.TWILIO_PATH, message = "a path under webhooks/twilio/") String path) {
+        @Pattern(regexp = PhoneSigningRequest.TWILIO_PATH, message = "a Twilio webhook's path") String path) {
 
     static final String PROVIDERS = "vonage|twilio";
-    /** Whole segments of letters, digits, '-' and '_' (the single-use tokens are Base64url): no dots, no escapes. */
-    static final String TWILIO_PATH = "webhooks/twilio(/[A-Za-z0-9_-]+)+";
+    /** The Twilio webhooks (a gather token is Base64url): no dots, no escapes, no query, nothing else. */
+    static final String TWILIO_PATH = "webhooks/twilio/(voice|status|gather/[A-Za-z0-9_-]+)";
+    static final java.util.regex.Pattern TWILIO_PATH_PATTERN = java.util.regex.Pattern.compile(TWILIO_PATH);
     static final int MAX_CHARS = 16384;
     static final int MAX_PATH_CHARS = 512;
 

@@ -14,11 +14,13 @@ import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 import java.util.logging.Logger;
 import javax.crypto.Mac;
 import javax.crypto.SecretKey;
@@ -37,6 +39,12 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * signed is not defined. With no auth token configured every Twilio webhook is {@linkplain WebhookMode#REFUSING
  * refused}, unless {@value VonageSignature#ALLOW_UNSIGNED} is {@code true}. Every refusal is a 403, which is what
  * Twilio expects.
+ *
+ * <p>The administrator's browser phone gets its signatures from {@link #signForBrowserPhone}, keyed not with the
+ * auth token but with a key derived from it ({@link #BROWSER_PHONE_KEY_LABEL}): the auth token is account-wide, so a
+ * signature made with it would be a genuine Twilio webhook for every other application of the account. The check
+ * accepts either key (both always computed, compared in constant time), so a browser-phone signature is good here
+ * only.
  */
 @ApplicationScoped
 public class TwilioSignature implements ProviderSignature {
@@ -45,6 +53,13 @@ public class TwilioSignature implements ProviderSignature {
     public static final String HEADER = "X-Twilio-Signature";
     /** Base64 of 20 bytes is 28 characters; anything much longer is not a signature. */
     static final int MAX_SIGNATURE_CHARS = 64;
+    /**
+     * The browser phone's key is the lower-case hex of HMAC-SHA256(auth token, this label), used as a Twilio auth
+     * token would be (its UTF-8 bytes key the HMAC-SHA1): documented in docs/security.md, recomputed by the tests.
+     */
+    public static final String BROWSER_PHONE_KEY_LABEL = "landline browser-phone twilio v1";
+    /** The parameter names the browser phone may have signed: Twilio's own are letters and digits only. */
+    private static final Pattern PHONE_PARAMETER_NAME = Pattern.compile("[A-Za-z0-9]+");
     private static final Logger LOG = Logger.getLogger(TwilioSignature.class.getName());
 
     @Inject
@@ -60,6 +75,7 @@ public class TwilioSignature implements ProviderSignature {
     boolean allowUnsigned;
 
     private SecretKey key;
+    private SecretKey browserPhoneKey;
 
     protected TwilioSignature() {
     }
@@ -78,6 +94,20 @@ public class TwilioSignature implements ProviderSignature {
     void load() {
         key = tokenText.map(String::strip).filter(text -> !text.isEmpty())
                 .map(text -> new SecretKeySpec(text.getBytes(StandardCharsets.UTF_8), "HmacSHA1")).orElse(null);
+        browserPhoneKey = key == null ? null : new SecretKeySpec(
+                browserPhoneToken(tokenText.orElseThrow().strip()).getBytes(StandardCharsets.UTF_8), "HmacSHA1");
+    }
+
+    /** The browser phone's stand-in for the auth token: hex of HMAC-SHA256(token, the label). */
+    static String browserPhoneToken(String authToken) {
+        try {
+            var mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(authToken.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            return HexFormat.of().formatHex(
+                    mac.doFinal(BROWSER_PHONE_KEY_LABEL.getBytes(StandardCharsets.US_ASCII)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 unavailable", e);
+        }
     }
 
     void reportAtStartup(@Observes Startup startup) {
@@ -173,28 +203,35 @@ public class TwilioSignature implements ProviderSignature {
         var sent = signature.strip().getBytes(StandardCharsets.UTF_8);
         var matched = false;
         for (var url : urlVariants(signedUrl(request))) {
-            // every variant is computed, so the time taken does not say which one was close
-            matched |= MessageDigest.isEqual(sign(url, parameters).getBytes(StandardCharsets.US_ASCII), sent);
+            // every variant and both keys are computed, so the time taken does not say which one was close
+            matched |= MessageDigest.isEqual(sign(key, url, parameters).getBytes(StandardCharsets.US_ASCII), sent);
+            matched |= MessageDigest.isEqual(
+                    sign(browserPhoneKey, url, parameters).getBytes(StandardCharsets.US_ASCII), sent);
         }
         return matched ? Verdict.VALID : Verdict.BAD_SIGNATURE;
     }
 
     /**
-     * The {@value #HEADER} Twilio would send with this request, computed exactly as {@link #verify} checks it (the
-     * URL rebuilt the same way, the same parameters, the same HMAC): for the administrator's browser phone, which
-     * plays Twilio against this server. Empty when no auth token is configured (nothing is checked then). Throws
-     * {@link IllegalArgumentException} (no value in its message) for a form body that cannot be read or names a
-     * parameter twice, which {@link #verify} would refuse whatever its signature.
+     * The {@value #HEADER} for the administrator's browser phone, which plays Twilio against this server: computed as
+     * {@link #verify} checks it (the URL rebuilt the same way, the same parameters) but keyed with the {@linkplain
+     * #BROWSER_PHONE_KEY_LABEL derived key}, never the auth token, so Twilio and every other application of the
+     * account refuse it. Empty when no auth token is configured (nothing is checked then). Throws
+     * {@link IllegalArgumentException} (no value in its message) for a form body that cannot be read, names a
+     * parameter twice, or has a name that is not letters and digits: Twilio's scheme has no separators, and only
+     * Twilio's own kind of names keeps the parameters from being read as part of the URL.
      */
-    public Optional<String> sign(WebhookRequest request) {
-        if (key == null) {
+    public Optional<String> signForBrowserPhone(WebhookRequest request) {
+        if (browserPhoneKey == null) {
             return Optional.empty();
         }
         var parameters = parameters(request);
         if (parameters == null) {
             throw new IllegalArgumentException("a form parameter is named twice");
         }
-        return Optional.of(sign(signedUrl(request), parameters));
+        if (!parameters.keySet().stream().allMatch(name -> PHONE_PARAMETER_NAME.matcher(name).matches())) {
+            throw new IllegalArgumentException("a form parameter name that is not letters and digits");
+        }
+        return Optional.of(sign(browserPhoneKey, signedUrl(request), parameters));
     }
 
     /** A POST's form parameters (null when a name is repeated), none for a GET (they are in its URL). */
@@ -203,7 +240,7 @@ public class TwilioSignature implements ProviderSignature {
     }
 
     /** What Twilio signs: the URL, then each parameter's name and value in name order. */
-    String sign(String url, Map<String, String> parameters) {
+    static String sign(SecretKey key, String url, Map<String, String> parameters) {
         var data = new StringBuilder(url);
         new TreeMap<>(parameters).forEach((name, value) -> data.append(name).append(value));
         try {

@@ -13,12 +13,15 @@ import dev.landline.signatures.control.TwilioSignature;
 import dev.landline.signatures.control.Verdict;
 import dev.landline.signatures.control.VonageSignature;
 import dev.landline.signatures.control.WebhookRequest;
+import dev.landline.testkit.WebhookSigner;
 import jakarta.validation.constraints.Pattern;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -32,6 +35,8 @@ class PhoneSignaturesResourceTest {
     static final String BODY = "{\"uuid\":\"call-1\",\"dtmf\":{\"digits\":\"1\",\"timed_out\":false}}";
     static final String SECRET = "browser-phone-test-secret";
     static final String AUTH_TOKEN = "0123456789abcdef0123456789abcdef";
+    /** The oracle's key: the documented derivation, computed by test-kit's WebhookSigner, not by the service. */
+    static final String PHONE_TOKEN = WebhookSigner.twilioBrowserPhoneToken(AUTH_TOKEN);
     /** The admin API's base as a request to it sees it; the webhooks are one level up. */
     static final URI API = URI.create("http://127.0.0.1:8080/landline/api/");
     static final String FORM = "CallSid=CA0123456789abcdef0123456789abcdef&From=%2B447700900123&To=%2B442079460000"
@@ -104,12 +109,33 @@ class PhoneSignaturesResourceTest {
         assertEquals("path", assertThrows(BadRequest.class, () -> resource(SECRET).sign(request, API)).field());
     }
 
+    /** FORM's parameters, decoded. */
+    static Map<String, String> formParams() {
+        var params = new LinkedHashMap<String, String>();
+        params.put("CallSid", "CA0123456789abcdef0123456789abcdef");
+        params.put("From", "+447700900123");
+        params.put("To", "+442079460000");
+        params.put("Digits", "480261");
+        params.put("CallStatus", "in-progress");
+        return params;
+    }
+
     @Test
-    void aTwilioFormIsSignedSoThatTheServersOwnCheckAcceptsItAtThatPathOnly() {
+    void aTwilioFormIsSignedWithTheDerivedKeyForThatUrlAndParametersAndNeverWithTheAuthToken() {
         var signed = resource(SECRET).sign(twilio("webhooks/twilio/gather/tok-EN_1", FORM), API);
         assertTrue(signed.signed());
         assertNull(signed.authorization(), "not a Vonage token");
         assertNull(signed.expiresAt(), "Twilio's signatures carry no time");
+        var url = "http://127.0.0.1:8080/landline/webhooks/twilio/gather/tok-EN_1";
+        assertEquals(WebhookSigner.twilio(PHONE_TOKEN, url, formParams()), signed.twilioSignature());
+        assertNotEquals(WebhookSigner.twilio(AUTH_TOKEN, url, formParams()), signed.twilioSignature(),
+                "worthless to Twilio and to every other application of the account");
+        assertFalse(signed.toString().contains(signed.twilioSignature()), "toString hides the signature");
+    }
+
+    @Test
+    void thisServersCheckAcceptsThePhonesSignatureAtThatPathWithThatBodyOnly() {
+        var signed = resource(SECRET).sign(twilio("webhooks/twilio/gather/tok-EN_1", FORM), API);
         var check = TwilioSignature.of(AUTH_TOKEN, false, null);
         assertEquals(Verdict.VALID, check.verify(signed.twilioSignature(),
                 received("webhooks/twilio/gather/tok-EN_1", FORM), NOW));
@@ -120,20 +146,40 @@ class PhoneSignaturesResourceTest {
                 "every parameter is signed");
         assertEquals(Verdict.BAD_SIGNATURE, TwilioSignature.of("another-token", false, null)
                 .verify(signed.twilioSignature(), received("webhooks/twilio/gather/tok-EN_1", FORM), NOW));
-        assertFalse(signed.toString().contains(signed.twilioSignature()), "toString hides the signature");
+    }
+
+    @Test
+    void aSpoofedHostGetsASignatureThatIsGoodNowhereButHere() {
+        var spoofed = URI.create("https://other-app.example.com/api/");
+        var signed = resource(SECRET).sign(twilio("webhooks/twilio/voice", FORM), spoofed);
+        var url = "https://other-app.example.com/webhooks/twilio/voice";
+        assertNotEquals(WebhookSigner.twilio(AUTH_TOKEN, url, formParams()), signed.twilioSignature(),
+                "not a genuine Twilio signature for another host");
+        assertEquals(WebhookSigner.twilio(PHONE_TOKEN, url, formParams()), signed.twilioSignature());
+    }
+
+    @Test
+    void parameterNamesThatCouldShiftWhatIsSignedAreRefused() {
+        var resource = resource(SECRET);
+        for (var body : new String[] {"pp2%2Fvoice%3Fx%3D1=2&CallSid=CA1", "a/b=1", "x%3F=1", "x%3Dy=1",
+                "Call-Sid=CA1", "=1"}) {
+            var error = assertThrows(BadRequest.class, () -> resource.sign(twilio("webhooks/twilio/voice", body), API),
+                    body);
+            assertEquals("body", error.field());
+        }
     }
 
     @Test
     void behindAProxyTheTwilioSignatureCoversThePublicUrlAsTheCheckRebuildsIt() {
         var publicBase = "https://calls.example.org/landline";
         var signed = resource(SECRET, AUTH_TOKEN, publicBase).sign(twilio("webhooks/twilio/voice", FORM), API);
+        assertEquals(WebhookSigner.twilio(PHONE_TOKEN, publicBase + "/webhooks/twilio/voice",
+                formParams()), signed.twilioSignature(), "the public URL, not the Host this request came with");
         assertEquals(Verdict.VALID, TwilioSignature.of(AUTH_TOKEN, false, publicBase)
                 .verify(signed.twilioSignature(), received("webhooks/twilio/voice", FORM), NOW));
         assertEquals(Verdict.BAD_SIGNATURE, TwilioSignature.of(AUTH_TOKEN, false, null)
                 .verify(signed.twilioSignature(), received("webhooks/twilio/voice", FORM), NOW),
                 "not the address the server was reached at");
-        var direct = resource(SECRET).sign(twilio("webhooks/twilio/voice", FORM), API);
-        assertNotEquals(direct.twilioSignature(), signed.twilioSignature());
     }
 
     @Test
@@ -154,6 +200,18 @@ class PhoneSignaturesResourceTest {
                 new PhoneSigningRequest("twilio", "POST", "CallSid=CA1", FORM, "webhooks/twilio/voice"), API)).field());
         assertEquals("body", assertThrows(BadRequest.class, () -> resource.sign(
                 twilio("webhooks/twilio/voice", null), API)).field());
+    }
+
+    @Test
+    void theResourceItselfRefusesEveryPathButATwilioWebhooksEvenWithoutBeanValidation() {
+        var resource = resource(SECRET);
+        for (var refused : new String[] {"webhooks/twilio/%2e%2e/answer", "webhooks/twilio/voice?From=1",
+                "webhooks/twilio/voice\n", "https://elsewhere.example/webhooks/twilio/voice",
+                "webhooks/twilio/../answer", "webhooks/answer", "webhooks/twilio/other", "webhooks/twilio/gather/a/b",
+                "/webhooks/twilio/voice"}) {
+            assertEquals("path", assertThrows(BadRequest.class,
+                    () -> resource.sign(twilio(refused, FORM), API), refused).field(), refused);
+        }
     }
 
     @Test
@@ -179,7 +237,7 @@ class PhoneSignaturesResourceTest {
                 "webhooks/twilio/", "webhooks/twilio/../answer", "webhooks/twilio/%2e%2e/answer",
                 "webhooks/twilio/voice?From=1", "webhooks/twilio//voice", "/webhooks/twilio/voice",
                 "https://elsewhere.example/webhooks/twilio/voice", "webhooks/twilio/voice/", "api/callers",
-                "webhooks/twilio/voice\n"}) {
+                "webhooks/twilio/voice\n", "webhooks/twilio/other", "webhooks/twilio/gather/a/b"}) {
             assertFalse(matches("path", refused), refused);
         }
         assertTrue(matches("provider", "vonage"));

@@ -1,9 +1,11 @@
 package dev.landline.signatures.control;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.landline.testkit.WebhookSigner;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -94,16 +96,18 @@ class TwilioSignatureTest {
     }
 
     @Test
-    void signingGivesWhatTwilioSendsAndWhatTheCheckAccepts() {
-        var twilio = TwilioSignature.of(TOKEN, false, null);
-        assertEquals(java.util.Optional.of(VECTOR_SIGNATURE), twilio.sign(post(VECTOR_URL, VECTOR_PARAMS)),
-                "Twilio's published vector");
+    void theBrowserPhonesSignatureUsesTheDerivedKeyNotTheAuthTokenAndOnlyThisServerAcceptsIt() {
         var params = call("480261");
         params.put("From", "client:alice smith");
         var real = TwilioSignature.of(REAL_TOKEN, false, null);
-        var signature = real.sign(post(VOICE, params)).orElseThrow();
-        assertEquals(oracle(REAL_TOKEN, VOICE, params), signature);
+        var signature = real.signForBrowserPhone(post(VOICE, params)).orElseThrow();
+        assertEquals(oracle(WebhookSigner.twilioBrowserPhoneToken(REAL_TOKEN), VOICE, params), signature);
+        assertNotEquals(oracle(REAL_TOKEN, VOICE, params), signature, "not what Twilio (or another app) accepts");
         assertEquals(Verdict.VALID, real.verify(signature, post(VOICE, params), NOW));
+        assertEquals(Verdict.VALID, real.verify(oracle(REAL_TOKEN, VOICE, params), post(VOICE, params), NOW),
+                "Twilio's own signatures are still accepted");
+        var otherServers = WebhookSigner.twilioBrowserPhoneToken("another-token");
+        assertEquals(Verdict.BAD_SIGNATURE, real.verify(oracle(otherServers, VOICE, params), post(VOICE, params), NOW));
     }
 
     @Test
@@ -112,19 +116,21 @@ class TwilioSignatureTest {
         var asReceived = new WebhookRequest(URI.create("http://127.0.0.1:8080/webhooks/twilio/voice"), form(params),
                 URI.create("http://127.0.0.1:8080/webhooks/"));
         var behindProxy = TwilioSignature.of(REAL_TOKEN, false, "https://calls.example.org/landline/");
-        assertEquals(oracle(REAL_TOKEN, "https://calls.example.org/landline/webhooks/twilio/voice", params),
-                behindProxy.sign(asReceived).orElseThrow());
-        assertEquals(java.util.Optional.empty(), TwilioSignature.of(null, true, null).sign(asReceived));
-        assertEquals(java.util.Optional.empty(), TwilioSignature.of(" ", false, null).sign(asReceived));
+        var phoneToken = WebhookSigner.twilioBrowserPhoneToken(REAL_TOKEN);
+        assertEquals(oracle(phoneToken, "https://calls.example.org/landline/webhooks/twilio/voice", params),
+                behindProxy.signForBrowserPhone(asReceived).orElseThrow());
+        assertEquals(java.util.Optional.empty(), TwilioSignature.of(null, true, null).signForBrowserPhone(asReceived));
+        assertEquals(java.util.Optional.empty(), TwilioSignature.of(" ", false, null).signForBrowserPhone(asReceived));
     }
 
     @Test
-    void aFormThatTheCheckWouldRefuseIsNotSigned() {
+    void aFormThatTheCheckWouldRefuseOrWhoseNamesAreNotTwiliosKindIsNotSigned() {
         var twilio = TwilioSignature.of(REAL_TOKEN, false, null);
-        assertThrows(IllegalArgumentException.class, () -> twilio.sign(new WebhookRequest(URI.create(VOICE),
-                "Digits=1&Digits=2".getBytes(StandardCharsets.UTF_8))));
-        assertThrows(IllegalArgumentException.class, () -> twilio.sign(new WebhookRequest(URI.create(VOICE),
-                "Digits=%zz".getBytes(StandardCharsets.UTF_8))));
+        for (var body : new String[] {"Digits=1&Digits=2", "Digits=%zz", "pp2%2Fvoice%3Fx%3D1=2", "a/b=1", "a?b=1",
+                "a%3Db=1", "Call-Sid=CA1", "=1"}) {
+            assertThrows(IllegalArgumentException.class, () -> twilio.signForBrowserPhone(
+                    new WebhookRequest(URI.create(VOICE), body.getBytes(StandardCharsets.UTF_8))), body);
+        }
     }
 
     @Test
