@@ -6,6 +6,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -48,11 +49,14 @@ public final class TwimlRules {
      * @param said    the text of every {@code <Say>}, inside the Gather or not
      * @param gather  the {@code <Gather>}'s attributes, or null when the reply does not listen
      * @param redirect the {@code <Redirect>}'s URL, or null
+     * @param languages the {@code language}s of the Says, each once, in the order they first appear
      */
-    public record Twiml(List<String> said, Map<String, String> gather, String redirect, boolean hangsUp) {
+    public record Twiml(List<String> said, Map<String, String> gather, String redirect, boolean hangsUp,
+            List<String> languages) {
 
         public Twiml {
             said = List.copyOf(said);
+            languages = List.copyOf(languages);
             gather = gather == null ? null : Map.copyOf(gather);
         }
 
@@ -148,17 +152,22 @@ public final class TwimlRules {
     public static Twiml read(String twiml) {
         var root = parse(twiml);
         var said = new ArrayList<String>();
+        var languages = new LinkedHashSet<String>();
         Map<String, String> gather = null;
         String redirect = null;
         boolean hangsUp = false;
         for (var verb : children(root, "Response", new ArrayList<>())) {
             switch (verb.getTagName()) {
-                case "Say" -> said.add(verb.getTextContent());
+                case "Say" -> {
+                    said.add(verb.getTextContent());
+                    languages.add(verb.getAttribute("language"));
+                }
                 case "Gather" -> {
                     gather = attributes(verb);
                     for (var inside : children(verb, "Gather", new ArrayList<>())) {
                         if (inside.getTagName().equals("Say")) {
                             said.add(inside.getTextContent());
+                            languages.add(inside.getAttribute("language"));
                         }
                     }
                 }
@@ -168,7 +177,7 @@ public final class TwimlRules {
                 }
             }
         }
-        return new Twiml(said, gather, redirect, hangsUp);
+        return new Twiml(said, gather, redirect, hangsUp, List.copyOf(languages));
     }
 
     private static void checkSay(String at, Element say, List<String> problems) {

@@ -62,12 +62,16 @@ class TwimlRulesTest {
         assertEquals(1, listening.said().size());
         assertTrue(listening.speech().startsWith("Welcome to Landline Authenticator."), listening.speech());
         assertFalse(listening.hangsUp());
+        assertEquals(List.of("en-GB"), listening.languages());
 
         var ending = TwimlRules.read(ENDING.replace("Goodbye.", "Goodbye &amp; &#50;."));
         assertFalse(ending.listens());
         assertNull(ending.action());
         assertTrue(ending.hangsUp());
         assertEquals("Sorry, I did not get that. Goodbye & 2.", ending.speech());
+        assertEquals(List.of("de-DE", "en-GB"), TwimlRules.read(ENDING
+                .replace("<Hangup/>", "<Say language=\"en-GB\">Bye.</Say><Hangup/>").replaceFirst("en-GB", "de-DE"))
+                .languages());
     }
 
     @Test

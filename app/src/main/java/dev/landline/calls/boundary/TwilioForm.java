@@ -5,7 +5,6 @@ import dev.landline.calls.control.KeyPresses;
 import dev.landline.problems.boundary.BadRequest;
 import dev.landline.problems.boundary.PayloadTooLarge;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -168,19 +167,7 @@ final class TwilioForm {
     }
 
     private static byte[] read(InputStream body) {
-        if (body == null) {
-            return new byte[0];
-        }
-        try {
-            var bytes = body.readNBytes(MAX_BYTES + 1);
-            if (bytes.length > MAX_BYTES) {
-                PayloadTooLarge.drain(body);
-                throw new PayloadTooLarge(MAX_BYTES);
-            }
-            return bytes;
-        } catch (IOException e) {
-            throw new BadRequest("body", "could not be read");
-        }
+        return PayloadTooLarge.readAtMost(body, MAX_BYTES);
     }
 
     /** Never a value: {@code Digits} are a PIN or an account number. */

@@ -8,7 +8,6 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
-import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
@@ -134,19 +133,7 @@ final class WebhookReader {
     }
 
     private static byte[] read(InputStream body) {
-        if (body == null) {
-            return new byte[0];
-        }
-        try {
-            var bytes = body.readNBytes(MAX_BYTES + 1);
-            if (bytes.length > MAX_BYTES) {
-                PayloadTooLarge.drain(body);
-                throw new PayloadTooLarge(MAX_BYTES);
-            }
-            return bytes;
-        } catch (IOException e) {
-            throw new BadRequest("body", "could not be read");
-        }
+        return PayloadTooLarge.readAtMost(body, MAX_BYTES);
     }
 
 }

@@ -11,6 +11,26 @@ public class PayloadTooLarge extends RuntimeException {
     }
 
     /**
+     * A whole request body of at most {@code limitBytes}: an empty one when there is none, a refusal (413) when it is
+     * larger (the rest drained first), and a {@link BadRequest} naming the body when it cannot be read.
+     */
+    public static byte[] readAtMost(java.io.InputStream body, int limitBytes) {
+        if (body == null) {
+            return new byte[0];
+        }
+        try {
+            var bytes = body.readNBytes(limitBytes + 1);
+            if (bytes.length > limitBytes) {
+                drain(body);
+                throw new PayloadTooLarge(limitBytes);
+            }
+            return bytes;
+        } catch (java.io.IOException e) {
+            throw new BadRequest("body", "could not be read");
+        }
+    }
+
+    /**
      * Skips the rest of an oversized body (up to 1 MiB) before the refusal is sent: a server that answers while the
      * client is still sending makes the client see a closed connection instead of the 413.
      */
