@@ -100,7 +100,7 @@ async function showProviders(providers) {
     el("td", { dataset: { label: "Provider" } }, p.displayName),
     el("td", { dataset: { label: "Webhooks" }, class: `mode ${p.webhooks}` },
       (MODES[p.webhooks] ?? (() => p.webhooks))(p)),
-    el("td", { dataset: { label: "Enter in its console" } }, el("dl", {}, (p.console ?? []).map((c) => [
+    el("td", { dataset: { label: "Enter in its console" } }, el("dl", {}, (p.console ?? []).flatMap((c) => [
       el("dt", {}, `${c.field} (${c.method})`), el("dd", {}, el("code", {}, c.url))]))))));
   const hint = document.getElementById("providers-address");
   if (hint) hint.hidden = providers.every((p) => p.publicBaseUrl);
