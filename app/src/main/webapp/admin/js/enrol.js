@@ -12,6 +12,9 @@ let ticker = null;
 let refreshing = false;
 let ticks = 0;
 let scanner = null;
+let frameTimer = null;
+// How long the browser's decoder may look at the camera before the current frame goes to the server instead.
+const FRAME_AFTER_MS = 4000;
 
 // The chosen caller; while the list is still loading, the one this page was opened for (?caller=, a number only).
 const callerId = () => {
@@ -190,11 +193,11 @@ async function startCamera() {
     { verbose: false, formatsToSupport: [library.Html5QrcodeSupportedFormats.QR_CODE] });
   $("#camera-start").hidden = true;
   $("#camera-stop").hidden = false;
-  let handled = false;
+  const scan = { handled: false, sending: false };
   await scanner.start({ facingMode: "environment" }, { fps: 8, qrbox: { width: 260, height: 260 } },
     async (text) => {
-      if (handled) return;
-      handled = true;
+      if (scan.handled) return;
+      scan.handled = true;
       await stopCamera();
       try {
         await submit(text);
@@ -202,9 +205,80 @@ async function startCamera() {
         say(message, "error", error.message, error);
       }
     }, () => {});
+  // The browser's decoder reads a clear view quickly; a view it has not read within a few seconds (a small, dense,
+  // light-on-dark or glaring code) goes to the server as one JPEG frame, which looks harder and says why it cannot.
+  frameTimer = setInterval(() => sendFrame(scan), FRAME_AFTER_MS);
+}
+
+/**
+ * Sends the sharpest of a few camera frames to the server; on a refusal it keeps scanning and shows the server's
+ * reason.
+ */
+async function sendFrame(scan) {
+  const video = $("#camera-view video");
+  if (scan.handled || scan.sending || !video || !video.videoWidth) return;
+  scan.sending = true;
+  try {
+    let best = null;
+    let bestScore = -1;
+    for (let i = 0; i < 4 && !scan.handled; i += 1) {
+      const canvas = document.createElement("canvas");
+      canvas.width = video.videoWidth;
+      canvas.height = video.videoHeight;
+      canvas.getContext("2d").drawImage(video, 0, 0);
+      const score = sharpness(canvas);
+      if (score > bestScore) {
+        best = canvas;
+        bestScore = score;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 150));
+    }
+    if (!best || scan.handled) return;
+    const frame = await new Promise((resolve) => best.toBlob(resolve, "image/jpeg", 0.92));
+    if (!frame || scan.handled) return;
+    await submit(frame);
+    scan.handled = true;
+    await stopCamera();
+    say(message, "info", "The server read the code in a camera frame.");
+  } catch (error) {
+    if (scan.handled) return;
+    if (error.status === 400 || error.status === 503) {
+      say(message, "info", `Still looking. The server could not read the last frame: ${error.message}`);
+    } else {
+      scan.handled = true;
+      await stopCamera();
+      say(message, "error", error.message, error);
+    }
+  } finally {
+    scan.sending = false;
+  }
+}
+
+/** How sharp a frame is: the mean squared difference between neighbouring pixels' green, on a 320 px copy. */
+function sharpness(canvas) {
+  const width = 320;
+  const height = Math.max(1, Math.round(canvas.height * width / canvas.width));
+  const small = document.createElement("canvas");
+  small.width = width;
+  small.height = height;
+  const context = small.getContext("2d", { willReadFrequently: true });
+  context.drawImage(canvas, 0, 0, width, height);
+  const pixels = context.getImageData(0, 0, width, height).data;
+  let sum = 0;
+  for (let y = 0; y < height - 1; y += 1) {
+    for (let x = 0; x < width - 1; x += 1) {
+      const i = (y * width + x) * 4 + 1;
+      const right = pixels[i] - pixels[i + 4];
+      const down = pixels[i] - pixels[i + width * 4];
+      sum += right * right + down * down;
+    }
+  }
+  return sum / (width * height);
 }
 
 async function stopCamera() {
+  clearInterval(frameTimer);
+  frameTimer = null;
   if (scanner) {
     try { await scanner.stop(); } catch { /* already stopped */ }
     scanner.clear();

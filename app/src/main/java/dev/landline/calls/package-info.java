@@ -1,5 +1,7 @@
 /**
- * Calls: the voice provider's webhooks (Vonage NCCO, in boundary) and the provider-neutral call flow behind them —
+ * Calls: the voice providers' webhooks (in boundary: Vonage's answered with NCCOs, Twilio's under /webhooks/twilio
+ * with TwiML; both build their absolute URLs on the one {@code signatures.control.WebhookAddress}, both read strictly and answer bad input
+ * with 4xx problem+json) and the provider-neutral call flow behind them —
  * who is calling, PIN, menu, reading a code digit by digit. The flow is split three ways, and no provider's name
  * appears in it: {@code Dialogue} decides each step (pure: stage, keys, the guard's PIN verdict, the caller's
  * accounts, the clock → a {@code Decision}); {@code CallSessions} stores calls between webhooks (begin, claim a
@@ -8,7 +10,8 @@
  * line where the guard charges a PIN attempt, outside any transaction. Call state lives in the database between
  * webhooks, never in an HTTP session; while the database is known to be out of reach, and while the server lacks
  * its keys or its PIN iteration count is below the floor, callers get the apology (no PIN is charged that could
- * not be checked). What is said is {@code Speech}: names from users (issuers, labels) are text only, escaped once
- * when rendered as SSML, without bidirectional controls.
+ * not be checked), in the markup of the provider whose path was called. What is said is {@code Speech}: names from
+ * users (issuers, labels) are text only, escaped once when rendered (as SSML for Vonage; as XML text for Twilio, with
+ * digits written "2, 8, 7" because Twilio's basic voices read SSML aloud), without bidirectional controls.
  */
 package dev.landline.calls;

@@ -9,6 +9,7 @@
  * only while no provider takes webhooks. Refused webhooks are logged by provider, reason and path only (never a token,
  * signature, claim or secret), at most one line a minute per provider and reason with a count. Also signs the
  * administrator's browser phone's (Vonage-style) webhooks with a key derived from the Vonage secret, good on this
- * server only.
+ * server only. {@code WebhookAddress} is the one reader of {@code landline.public-base-url}: the webhook root that
+ * the providers' replies name and that Twilio's signature is checked over.
  */
 package dev.landline.signatures;

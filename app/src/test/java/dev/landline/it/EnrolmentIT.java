@@ -282,6 +282,47 @@ class EnrolmentIT extends OnPayaraMicro {
     }
 
     @Test
+    void everyCodeOfAnExportInOnePhotoIsAddedAndCodesScannedBeforeAreLeftOut() {
+        var caller = fixtures.caller("Gus", Fixtures.uniqueAccountNumber(), PIN);
+        var codes = List.of(uri(payload(88, 3, 0, List.of(totp("One", "gus", secret(80, 20))))),
+                uri(payload(88, 3, 1, List.of(totp("Two", "gus", secret(81, 20))))),
+                uri(payload(88, 3, 2, List.of(totp("Three", "gus", secret(82, 20))))));
+        // the first photo shows codes 3 and 1 (out of order): the enrolment starts with both, in the export's order
+        var started = upload("POST", enrolments(caller).resolve("enrolments/images"), "image/jpeg",
+                QrPictures.jpeg(sideBySide(codes.get(2), codes.get(0))));
+        assertEquals(201, started.statusCode(), started::body);
+        var enrolment = Http.object(started);
+        assertEquals("2 of 3 codes scanned", enrolment.getJsonObject("batch").getString("summary"));
+        assertEquals(List.of("One", "Three"), issuers(enrolment));
+        // the second shows all three: only code 2 is new, and it is added
+        var self = enrolments(caller).resolve("enrolments/" + enrolment.getString("id"));
+        var added = upload("POST", URI.create(self + "/parts"), "image/jpeg",
+                QrPictures.jpeg(sideBySide(codes.get(0), codes.get(1), codes.get(2))));
+        assertEquals(200, added.statusCode(), added::body);
+        var complete = Http.object(added);
+        assertEquals("3 of 3 codes scanned", complete.getJsonObject("batch").getString("summary"));
+        assertEquals(List.of("One", "Three", "Two"), issuers(complete), "each account once, in scan order");
+    }
+
+    private static List<String> issuers(JsonObject enrolment) {
+        return enrolment.getJsonArray("accounts").getValuesAs(JsonObject.class).stream()
+                .map(a -> a.getString("issuer")).toList();
+    }
+
+    /** A photo-sized picture of QR codes side by side, as a monitor showing an export's codes. */
+    private static BufferedImage sideBySide(String... texts) {
+        var photo = new BufferedImage(1500, 640, BufferedImage.TYPE_INT_RGB);
+        var g = photo.createGraphics();
+        g.setColor(new java.awt.Color(0xDDDDDD));
+        g.fillRect(0, 0, 1500, 640);
+        for (int i = 0; i < texts.length; i++) {
+            g.drawImage(QrPictures.code(texts[i], 400), 60 + i * 480, 120, null);
+        }
+        g.dispose();
+        return photo;
+    }
+
+    @Test
     void aPartialExportIsSavedOnlyWhenConfirmed() {
         var caller = fixtures.caller("Ed", Fixtures.uniqueAccountNumber(), PIN);
         var started = Http.admin("POST", enrolments(caller),
@@ -317,7 +358,7 @@ class EnrolmentIT extends OnPayaraMicro {
         expect(400, "MD5", Http.admin("POST", enrolments(caller), json(uri(payload(1, 1, 0, List.of(md5))))));
         expect(400, "80", Http.admin("POST", enrolments(caller), json("otpauth://totp/X:y?secret=" + shortSecret)));
         expect(400, "no QR code", upload("POST", images, "image/png", QrPictures.png(blank)));
-        expect(400, "not an otpauth", upload("POST", images, "image/png",
+        expect(400, "found a QR code, but it is not an authenticator code", upload("POST", images, "image/png",
                 QrPictures.png(QrPictures.code("https://example.com/not-a-key", 300))));
         expect(400, "not a PNG or JPEG", upload("POST", images, "image/png",
                 "just text".getBytes(StandardCharsets.UTF_8)));

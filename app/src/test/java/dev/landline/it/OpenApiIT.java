@@ -47,7 +47,8 @@ class OpenApiIT extends OnPayaraMicro {
         var api = parse(response.body());
         assertEquals("Landline Authenticator", api.getInfo().getTitle());
         for (var path : List.of("/api/callers", "/api/callers/{callerId}/enrolments", "/api/audit",
-                "/api/locked-callers", "/webhooks/answer", "/webhooks/event")) {
+                "/api/locked-callers", "/webhooks/answer", "/webhooks/event", "/webhooks/twilio/voice",
+                "/webhooks/twilio/gather/{token}", "/webhooks/twilio/status")) {
             assertNotNull(api.getPaths().get(path), () -> path + " in " + api.getPaths().keySet());
         }
         var schemes = api.getComponents().getSecuritySchemes();
@@ -55,6 +56,9 @@ class OpenApiIT extends OnPayaraMicro {
         assertEquals("bearer", schemes.get("vonageJwt").getScheme(), "webhooks carry Vonage's JWT");
         assertEquals("vonageJwt", api.getPaths().get("/webhooks/answer").getGet().getSecurity().get(0).keySet()
                 .iterator().next(), "the webhooks name Vonage's JWT, not the administrators' sign-in");
+        assertEquals("X-Twilio-Signature", schemes.get("twilioSignature").getName());
+        assertEquals("twilioSignature", api.getPaths().get("/webhooks/twilio/voice").getPost().getSecurity().get(0)
+                .keySet().iterator().next(), "Twilio's webhooks name Twilio's signature");
     }
 
     @Test

@@ -8,16 +8,20 @@ import dev.landline.signatures.boundary.SignedWebhookFilter;
 import dev.landline.testkit.Http;
 import dev.landline.testkit.ReferenceOtp;
 import dev.landline.testkit.TestCredentials;
+import dev.landline.testkit.WebhookSigner;
 import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.net.URI;
+import java.net.URLDecoder;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.TreeMap;
 import java.util.UUID;
 import org.jboss.shrinkwrap.api.exporter.ZipExporter;
 import org.junit.jupiter.api.AfterEach;
@@ -174,7 +178,7 @@ class SignedByDefaultIT {
         assertTrue(check.getJsonObject("data").getString("warning").contains("NOT authenticated"), check::toString);
         assertEquals("unsigned-allowed", check.getJsonObject("data").getString("twilio"));
         assertPassedTheCheck(twilioWebhook(base.resolve("webhooks/twilio/voice"), "CallSid=CA2", null),
-                "an unsigned Twilio webhook passes the check (there is no Twilio resource yet)");
+                "an unsigned Twilio webhook passes the check");
 
         var status = Http.object(Http.send("GET", base.resolve("api/status"), null, null, TestCredentials.ADMIN));
         assertEquals("unsigned-allowed", status.getString("webhooks"));
@@ -204,7 +208,7 @@ class SignedByDefaultIT {
 
     @Test
     void aTwilioOnlyServerIsReadyAndTakesTwilioWebhooksWithTheRightSignatureOnly() throws Exception {
-        var token = System.getProperty("twilio.auth.token");
+        var token = TestCredentials.TWILIO_AUTH_TOKEN;
         var base = start(TWILIO_OPTION + token);
         var ready = Http.send("GET", base.resolve("health/ready"), null, null, null);
         assertEquals(200, ready.statusCode(), "a Twilio-only operator need not configure Vonage: " + ready.body());
@@ -219,7 +223,7 @@ class SignedByDefaultIT {
         var form = "CallSid=CA3&From=%2B447700900123&To=%2B442079460000&Digits=480261";
         var signature = twilioSignature(voice, form);
         assertPassedTheCheck(twilioWebhook(voice, form, signature),
-                "the right signature passes (there is no Twilio resource yet)");
+                "the right signature passes");
         assertEquals(403, twilioWebhook(voice, form.replace("480261", "480262"), signature).statusCode(), "altered");
         assertEquals(403, twilioWebhook(voice, form, null).statusCode(), "unsigned");
         assertEquals(403, twilioWebhook(voice, form, twilioSignature(base.resolve("webhooks/twilio/voice"),
@@ -242,30 +246,25 @@ class SignedByDefaultIT {
     }
 
     /**
-     * A webhook that passed the signature check and reached JAX-RS matching, which finds no resource (404): not the
-     * filter's own 404 for a path no provider takes, nor any other refusal.
+     * A webhook that passed the signature check and reached the Twilio resource, which greets the caller in TwiML: not
+     * the filter's own 404 for a path no provider takes, nor any other refusal.
      */
     private static void assertPassedTheCheck(HttpResponse<String> response, String what) {
-        assertEquals(404, response.statusCode(), what + ": " + response.body());
         assertFalse(response.body().contains(SignedWebhookFilter.NO_PROVIDER_HERE),
                 what + ", yet the filter refused it as no provider's: " + response.body());
+        assertEquals(200, response.statusCode(), what + ": " + response.body());
+        assertTrue(response.body().contains("<Response><Gather "), what + ": " + response.body());
     }
 
-    /** X-Twilio-Signature as Twilio computes it, with the test servers' token, written out with javax.crypto. */
-    private static String twilioSignature(URI url, String form) throws Exception {
-        var params = new java.util.TreeMap<String, String>();
+    /** X-Twilio-Signature as Twilio computes it, with the test servers' token: the test kit's signer. */
+    private static String twilioSignature(URI url, String form) {
+        var params = new TreeMap<String, String>();
         for (var pair : form.isEmpty() ? new String[0] : form.split("&")) {
             var equals = pair.indexOf('=');
-            params.put(java.net.URLDecoder.decode(pair.substring(0, equals), java.nio.charset.StandardCharsets.UTF_8),
-                    java.net.URLDecoder.decode(pair.substring(equals + 1), java.nio.charset.StandardCharsets.UTF_8));
+            params.put(URLDecoder.decode(pair.substring(0, equals), StandardCharsets.UTF_8),
+                    URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8));
         }
-        var data = new StringBuilder(url.toString());
-        params.forEach((name, value) -> data.append(name).append(value));
-        var mac = javax.crypto.Mac.getInstance("HmacSHA1");
-        mac.init(new javax.crypto.spec.SecretKeySpec(System.getProperty("twilio.auth.token")
-                .getBytes(java.nio.charset.StandardCharsets.UTF_8), "HmacSHA1"));
-        return java.util.Base64.getEncoder().encodeToString(
-                mac.doFinal(data.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        return WebhookSigner.twilio(TestCredentials.TWILIO_AUTH_TOKEN, url.toString(), params);
     }
 
     /** A Twilio webhook: a form POST (a GET when {@code form} is null), with this signature or none. */

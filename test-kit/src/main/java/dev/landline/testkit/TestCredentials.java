@@ -9,7 +9,7 @@ import java.util.Properties;
  * filtered resource {@code dev/landline/testkit/test-credentials.properties}. Test-only values, never used by a real
  * deployment. Black-box runs against a server configured otherwise may override the users with
  * {@code -Dlandline.admin=user:password} and {@code -Dlandline.viewer=user:password}, and the webhook secret with
- * {@code -Dvonage.signature.secret}.
+ * {@code -Dvonage.signature.secret} (Twilio's auth token with {@code -Dtwilio.auth.token}).
  */
 public final class TestCredentials {
 
@@ -29,6 +29,8 @@ public final class TestCredentials {
     /** The Vonage signature secret the test servers are given (landline.vonage.signature-secret). */
     public static final String VONAGE_SIGNATURE_SECRET = System.getProperty("vonage.signature.secret",
             value("vonage.signature-secret"));
+    /** The Twilio auth token the test servers are given (landline.twilio.auth-token). */
+    public static final String TWILIO_AUTH_TOKEN = System.getProperty("twilio.auth.token", value("twilio.auth-token"));
     /** landline.seed-key and landline.seed-key.previous (comma-separated) of the test servers. */
     public static final String SEED_KEY = value("seed-key");
     public static final String SEED_KEY_PREVIOUS = value("seed-key.previous");

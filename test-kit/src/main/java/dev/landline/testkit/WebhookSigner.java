@@ -3,17 +3,23 @@ package dev.landline.testkit;
 import com.auth0.jwt.JWT;
 import com.auth0.jwt.algorithms.Algorithm;
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.HexFormat;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Signs webhooks the way Vonage does: an HS256 JWT in {@code Authorization: Bearer} with {@code iat}, {@code jti},
+ * Signs webhooks the way the providers do. Vonage: an HS256 JWT in {@code Authorization: Bearer} with {@code iat}, {@code jti},
  * {@code iss}, {@code api_key}, {@code application_id} and, for a body, its SHA-256 (hex) as {@code payload_hash}.
  * Made with auth0 java-jwt: an implementation independent of the service's, which parses JWTs with JSON-P only.
- * {@code iat} follows {@link ServerClock}. Thread-safe.
+ * {@code iat} follows {@link ServerClock}. Twilio: {@link #twilio}. Thread-safe.
  */
 public final class WebhookSigner {
 
@@ -52,6 +58,24 @@ public final class WebhookSigner {
             jwt.withClaim("payload_hash", sha256(body));
         }
         return jwt.sign(algorithm);
+    }
+
+    /**
+     * {@code X-Twilio-Signature} as Twilio computes it: the Base64 of HMAC-SHA1, keyed with the auth token, over the
+     * URL as requested followed by every POST parameter sorted by name as {@code name + value} (a GET's parameters
+     * are part of the URL: pass none). Written from Twilio's description with javax.crypto, independently of the
+     * service's validator.
+     */
+    public static String twilio(String authToken, String url, Map<String, String> params) {
+        var data = new StringBuilder(url);
+        new TreeMap<>(params).forEach((name, value) -> data.append(name).append(value));
+        try {
+            var mac = Mac.getInstance("HmacSHA1");
+            mac.init(new SecretKeySpec(authToken.getBytes(StandardCharsets.UTF_8), "HmacSHA1"));
+            return Base64.getEncoder().encodeToString(mac.doFinal(data.toString().getBytes(StandardCharsets.UTF_8)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA1 unavailable", e);
+        }
     }
 
     /** SHA-256 of the UTF-8 body, lower-case hex, as Vonage's {@code payload_hash}. */

@@ -18,6 +18,7 @@ import jakarta.ws.rs.core.Application;
 import java.util.HashSet;
 import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
+import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeIn;
 import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
 import org.eclipse.microprofile.openapi.annotations.info.Info;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -42,12 +43,16 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 
         Voice webhooks (under /webhooks): called by Vonage; each request carries Vonage's signed JWT \
         (`Authorization: Bearer`, HS256 with the account's signature secret, `payload_hash` of the body). Replies \
-        are NCCOs."""),
+        are NCCOs. Twilio's (under /webhooks/twilio) are form posts signed with `X-Twilio-Signature` (HMAC-SHA1 \
+        with the account's auth token over the URL and the sorted parameters); replies are TwiML."""),
         security = @SecurityRequirement(name = "basic"))
 @SecurityScheme(securitySchemeName = "basic", type = SecuritySchemeType.HTTP, scheme = "basic",
         description = "a server user in role admin")
 @SecurityScheme(securitySchemeName = "vonageJwt", type = SecuritySchemeType.HTTP, scheme = "bearer",
         bearerFormat = "JWT", description = "Vonage's signed webhook token (HS256 with the signature secret)")
+@SecurityScheme(securitySchemeName = "twilioSignature", type = SecuritySchemeType.APIKEY,
+        in = SecuritySchemeIn.HEADER, apiKeyName = "X-Twilio-Signature",
+        description = "Twilio's request signature (HMAC-SHA1 with the auth token over the URL and the parameters)")
 public class AdminApplication extends Application {
 
     @Override

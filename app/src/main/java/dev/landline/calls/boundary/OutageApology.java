@@ -8,18 +8,15 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
-import jakarta.ws.rs.core.GenericEntity;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.Provider;
-import java.util.List;
 import java.util.logging.Logger;
 
 /**
  * While the database is known to be out of reach, a signed webhook gets its answer at once, without waiting for a
- * connection: the caller hears the apology and the call ends (a status event gets 503 problem+json), exactly as when
- * the webhook itself had failed — nothing evaluated, nothing counted. Runs after the signature check, for matched
- * webhooks only; registered by {@code VoiceApplication}.
+ * connection: the caller hears the apology (an NCCO, or TwiML for Twilio) and the call ends (a status event gets 503
+ * problem+json), exactly as when the webhook itself had failed — nothing evaluated, nothing counted. Runs after the
+ * signature check, for matched webhooks only; registered by {@code VoiceApplication}.
  */
 @Provider
 @Priority(Priorities.USER)
@@ -41,8 +38,7 @@ public class OutageApology implements ContainerRequestFilter {
             request.abortWith(Problem.response(Response.Status.SERVICE_UNAVAILABLE,
                     "The event could not be stored right now: the database is unreachable."));
         } else {
-            request.abortWith(Response.ok(new GenericEntity<List<Ncco.Action>>(WebhookFailureMapper.apology()) {
-            }, MediaType.APPLICATION_JSON_TYPE).build());
+            request.abortWith(WebhookFailureMapper.apologyResponse(request.getUriInfo()));
         }
     }
 }

@@ -10,7 +10,7 @@ import jakarta.ws.rs.core.Application;
 import java.util.HashSet;
 import java.util.Set;
 
-/** The voice provider's webhooks, under {@code /webhooks}. */
+/** The voice providers' webhooks, under {@code /webhooks} (Twilio's under {@code /webhooks/twilio}). */
 @ApplicationPath("webhooks")
 public class VoiceApplication extends Application {
 
@@ -22,6 +22,7 @@ public class VoiceApplication extends Application {
         classes.remove(TransactionFailureMapper.class);
         classes.add(WebhookFailureMapper.class);
         classes.add(VonageWebhooksResource.class);
+        classes.add(TwilioWebhooksResource.class);
         classes.add(SignedWebhookFilter.class);
         classes.add(NoStoreFilter.class);
         classes.add(OutageApology.class);

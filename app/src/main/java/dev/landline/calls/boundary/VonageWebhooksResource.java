@@ -3,6 +3,7 @@ package dev.landline.calls.boundary;
 import dev.landline.calls.control.CallFlow;
 import dev.landline.calls.control.Reply;
 import dev.landline.codes.boundary.NoStore;
+import dev.landline.signatures.control.WebhookAddress;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -20,9 +21,7 @@ import jakarta.ws.rs.core.UriInfo;
 import java.io.InputStream;
 import java.net.URI;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -32,16 +31,13 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
  * Vonage Voice API webhooks: answer (GET or POST), input (our own per-step URL with its single-use token) and
  * event. Replies are NCCOs (they speak live codes: never stored by a cache); bad requests are 4xx problem+json.
  */
-@Tag(name = "webhooks", description = "Vonage Voice API webhooks; replies are NCCOs")
+@Tag(name = "webhooks", description = "Voice webhooks: Vonage's reply NCCOs, Twilio's TwiML")
 @SecurityRequirement(name = "vonageJwt")
 @Path("")
 @NoStore
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class VonageWebhooksResource {
-
-    private static final java.util.logging.Logger LOG =
-            java.util.logging.Logger.getLogger(VonageWebhooksResource.class.getName());
 
     /** The statuses with which Vonage says a call is over. */
     static final Set<String> FINAL_STATUSES = Set.of("completed", "busy", "cancelled", "failed", "rejected",
@@ -50,10 +46,9 @@ public class VonageWebhooksResource {
     @Inject
     CallFlow flow;
 
-    /** The public address Vonage reaches us at (an ngrok tunnel, a load balancer); else the request's own. */
+    /** Where Vonage reaches the webhooks: the public address, else the request's own. */
     @Inject
-    @ConfigProperty(name = "landline.public-base-url")
-    Optional<String> publicBaseUrl;
+    WebhookAddress address;
 
     @Context
     UriInfo uriInfo;
@@ -105,23 +100,6 @@ public class VonageWebhooksResource {
     }
 
     private URI inputUrl(String token) {
-        return webhooksBase().resolve("input/" + token);
-    }
-
-    /** The configured public address when it is a usable absolute http(s) URL, else the request's own. */
-    private URI webhooksBase() {
-        var configured = publicBaseUrl.map(String::strip).filter(url -> !url.isEmpty());
-        if (configured.isPresent()) {
-            try {
-                var base = new URI(configured.get().replaceAll("/+$", "") + "/webhooks/");
-                if (base.isAbsolute() && base.getScheme().matches("https?")) {
-                    return base;
-                }
-            } catch (java.net.URISyntaxException unusable) {
-                // reported below
-            }
-            LOG.warning("landline.public-base-url is not an absolute http(s) URL; using the request's address");
-        }
-        return uriInfo.getBaseUri();
+        return address.url(uriInfo.getBaseUri(), "input/" + token);
     }
 }

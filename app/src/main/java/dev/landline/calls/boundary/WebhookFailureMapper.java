@@ -16,19 +16,22 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * A webhook that could not be served because the database failed — above all because it is unreachable (the
  * persistence provider's exceptions and failed transactions are runtime exceptions; the webhook application
  * registers this mapper instead of the shared persistence and transaction mappers). Any other runtime exception
  * is a bug and stays a 500 problem, so that tests and operators notice it. The caller is on
- * the line: the answer and input webhooks reply with a polite apology NCCO that ends the call — never a code,
- * never an error status Vonage would retry or read out — and nothing is kept or counted anywhere else instead. A
- * status event gets 503 problem+json. A concurrent change that won still gets 409, as from the shared mappers.
+ * the line: the answer and input webhooks reply with a polite apology that ends the call (an NCCO; TwiML under
+ * {@code /webhooks/twilio/}) — never a code, never an error status the provider would retry or read out — and
+ * nothing is kept or counted anywhere else instead. A status event (Vonage's event, Twilio's status callback) gets
+ * 503 problem+json. A concurrent change that won still gets 409, as from the shared mappers.
  * The log has an incident id, the exception type and the SQL state; never a message, which may quote values.
  * A database that is down ({@link StorageFailure#databaseDown}: a failed connect, SQL state class 08, 53 or
  * 57P01–57P03) is reported to {@link DatabaseOutage}, so that the next webhooks do not wait for it; a pool that is
@@ -64,8 +67,7 @@ public class WebhookFailureMapper implements ExceptionMapper<RuntimeException> {
             return Problem.response(Response.Status.SERVICE_UNAVAILABLE,
                     "The event could not be stored right now (incident " + incident + ").");
         }
-        return Response.ok(new GenericEntity<List<Ncco.Action>>(apology()) {
-        }, MediaType.APPLICATION_JSON_TYPE).build();
+        return apologyResponse(uriInfo);
     }
 
     /** A database that is down is reported, so that the next webhooks answer at once until the probe reaches it. */
@@ -87,7 +89,44 @@ public class WebhookFailureMapper implements ExceptionMapper<RuntimeException> {
         });
     }
 
+    /** The apology in the provider's language: TwiML under {@code /webhooks/twilio/}, an NCCO elsewhere. */
+    static Response apologyResponse(UriInfo uriInfo) {
+        if (twilio(uriInfo)) {
+            return Response.ok(Twiml.apology(twilioVoice()), Twiml.MEDIA_TYPE).build();
+        }
+        return Response.ok(new GenericEntity<List<Ncco.Action>>(apology()) {
+        }, MediaType.APPLICATION_JSON_TYPE).build();
+    }
+
+    /** Vonage's event webhook or Twilio's status callback: no caller waits for the answer. */
     static boolean statusEvent(UriInfo uriInfo) {
-        return uriInfo != null && uriInfo.getPath().replaceAll("^/+", "").equals("event");
+        if (uriInfo == null) {
+            return false;
+        }
+        var path = uriInfo.getPath().replaceAll("^/+", "");
+        return twilio(uriInfo) ? path.equals("twilio/status") : path.equals("event");
+    }
+
+    /** A Twilio webhook: its first path segment under /webhooks is {@code twilio}, as the signature check decides. */
+    static boolean twilio(UriInfo uriInfo) {
+        if (uriInfo == null) {
+            return false;
+        }
+        for (var segment : uriInfo.getPathSegments()) {
+            if (!segment.getPath().isEmpty()) {
+                return segment.getPath().equals("twilio");
+            }
+        }
+        return false;
+    }
+
+    /** {@code landline.twilio.voice} for the apology's {@code <Say>}, when configured and readable. */
+    private static Optional<String> twilioVoice() {
+        try {
+            return TwilioWebhooksResource.configuredVoice(
+                    ConfigProvider.getConfig().getOptionalValue(TwilioWebhooksResource.VOICE, String.class));
+        } catch (RuntimeException noConfig) {
+            return Optional.empty();
+        }
     }
 }

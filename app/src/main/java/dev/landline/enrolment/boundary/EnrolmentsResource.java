@@ -26,6 +26,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.json.JsonObject;
 import java.io.InputStream;
+import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -77,8 +78,10 @@ public class EnrolmentsResource {
      * received, then decoded in a slot, outside any transaction; only the result is stored.
      */
     @Operation(summary = "Start an enrolment from a screenshot or photo of a QR code",
-            description = "The QR code is found and decoded on the server; it may fill only part of the image. 503 "
-                    + "with Retry-After while other images are being read.")
+            description = "The QR code is found and decoded on the server; it may fill only part of the image (a "
+                    + "phone photo of a screen is read). A picture of several codes of one export starts it with all "
+                    + "of them. 400 says why a picture cannot be read (too small, too blurred, no code, not an "
+                    + "authenticator code); 503 with Retry-After while other images are being read.")
     @RequestBody(required = true, description = "a PNG or JPEG image of at most 5 MiB and 40 megapixels", content = {
             @Content(mediaType = "image/png", schema = @Schema(type = SchemaType.STRING, format = "binary")),
             @Content(mediaType = "image/jpeg", schema = @Schema(type = SchemaType.STRING, format = "binary"))})
@@ -91,7 +94,7 @@ public class EnrolmentsResource {
     public Response startFromImage(@PathParam("callerId") long callerId,
             @HeaderParam(HttpHeaders.CONTENT_TYPE) String type, InputStream body) {
         enrolments.checkCaller(callerId);
-        return created(EnrolmentView.of(enrolments.startFromQrCode(callerId, qrCode(type, body))));
+        return created(EnrolmentView.of(enrolments.startFromQrCodes(callerId, qrCodes(type, body))));
     }
 
     @Operation(summary = "Add the next QR code of a multi-code Google Authenticator export, as its pasted URI")
@@ -105,7 +108,8 @@ public class EnrolmentsResource {
         return EnrolmentView.of(enrolments.addPart(callerId, enrolmentId, body.uri())).toJson();
     }
 
-    @Operation(summary = "Add the next QR code of a multi-code Google Authenticator export, as an image")
+    @Operation(summary = "Add the next QR code of a multi-code Google Authenticator export, as an image",
+            description = "Every code in the picture that belongs to the export and was not scanned yet is added.")
     @RequestBody(required = true, description = "a PNG or JPEG image of at most 5 MiB and 40 megapixels", content = {
             @Content(mediaType = "image/png", schema = @Schema(type = SchemaType.STRING, format = "binary")),
             @Content(mediaType = "image/jpeg", schema = @Schema(type = SchemaType.STRING, format = "binary"))})
@@ -119,7 +123,7 @@ public class EnrolmentsResource {
             @PathParam("enrolmentId") String enrolmentId, @HeaderParam(HttpHeaders.CONTENT_TYPE) String type,
             InputStream body) {
         enrolments.checkEnrolment(callerId, enrolmentId);
-        return EnrolmentView.of(enrolments.addPart(callerId, enrolmentId, qrCode(type, body))).toJson();
+        return EnrolmentView.of(enrolments.addParts(callerId, enrolmentId, qrCodes(type, body))).toJson();
     }
 
     @Operation(summary = "The enrolment with fresh codes")
@@ -158,9 +162,9 @@ public class EnrolmentsResource {
      * Receives the whole body (at most 5 MiB) before taking a decode slot, so that a client sending slowly holds a
      * request thread and its buffer, never the slot that other uploads wait for.
      */
-    private String qrCode(String type, InputStream body) {
+    private List<String> qrCodes(String type, InputStream body) {
         var image = ImageUpload.read(type, body);
-        return slots.inSlot(() -> QrImages.read(image));
+        return slots.inSlot(() -> QrImages.readAll(image));
     }
 
     private Response created(EnrolmentView view) {

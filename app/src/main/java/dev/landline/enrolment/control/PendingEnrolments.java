@@ -22,6 +22,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 
@@ -68,14 +69,28 @@ public class PendingEnrolments {
     }
 
     /**
-     * From the text of the QR code in an uploaded image, read before (with {@link QrImages}, in an
-     * {@link ImageDecodeSlots} slot): an image is never decoded inside a transaction.
+     * From the texts of the QR codes in an uploaded image, read before (with {@link QrImages}, in an
+     * {@link ImageDecodeSlots} slot): an image is never decoded inside a transaction. When the picture shows several
+     * codes of one export, the enrolment starts with all of them (codes that are no authenticator code, or of
+     * another export, are left out); it is refused when none is an authenticator code.
      */
-    public EnrolmentPreview startFromQrCode(long callerId, String qrText) {
-        return start(callerId, scanned(qrText));
+    public EnrolmentPreview startFromQrCodes(long callerId, List<String> qrTexts) {
+        var scans = scanned(qrTexts);
+        var enrolment = begin(callerId, scans.get(0));
+        for (var scan : scans.subList(1, scans.size())) {
+            if (scan instanceof Scan.ExportPart part
+                    && enrolment.fit(part.batchId(), part.size(), part.index()) == Enrolment.PartFit.FITS) {
+                addPart(enrolment, part);
+            }
+        }
+        return preview(enrolment);
     }
 
     private EnrolmentPreview start(long callerId, Scan scan) {
+        return preview(begin(callerId, scan));
+    }
+
+    private Enrolment begin(long callerId, Scan scan) {
         if (em.find(Caller.class, callerId) == null) {
             throw new EnrolmentRefused(Reason.NOT_FOUND, "callerId", "there is no caller " + callerId);
         }
@@ -92,7 +107,7 @@ public class PendingEnrolments {
         }
         addAccounts(enrolment, scan);
         em.persist(enrolment);
-        return preview(enrolment);
+        return enrolment;
     }
 
     /**
@@ -116,6 +131,29 @@ public class PendingEnrolments {
         return addPart(enrolment, uri);
     }
 
+    /**
+     * Further QR codes of the export, read from one image: every code that fits (same export, not scanned yet) is
+     * added; when none fits, refused as {@link #addPart(long, String, String)} refuses the first.
+     */
+    public EnrolmentPreview addParts(long callerId, String enrolmentId, List<String> qrTexts) {
+        var enrolment = locked(callerId, enrolmentId);
+        if (qrTexts.size() > 1 && enrolment.source() == Enrolment.Source.MIGRATION) {
+            boolean added = false;
+            for (var text : qrTexts) {
+                if (MigrationExport.isExport(text.strip())
+                        && Scan.of(text) instanceof Scan.ExportPart part
+                        && enrolment.fit(part.batchId(), part.size(), part.index()) == Enrolment.PartFit.FITS) {
+                    addPart(enrolment, part);
+                    added = true;
+                }
+            }
+            if (added) {
+                return preview(enrolment);
+            }
+        }
+        return addPart(enrolment, qrTexts.get(0));
+    }
+
     private EnrolmentPreview addPart(Enrolment enrolment, String text) {
         if (enrolment.source() == Enrolment.Source.MIGRATION
                 && (text == null || !MigrationExport.isExport(text.strip()))) {
@@ -136,6 +174,12 @@ public class PendingEnrolments {
                 // added below
             }
         }
+        addPart(enrolment, part);
+        return preview(enrolment);
+    }
+
+    /** Adds a part that fits the enrolment's export. */
+    private void addPart(Enrolment enrolment, Scan.ExportPart part) {
         int total = enrolment.accounts().size() + part.keys().size();
         if (total > MigrationExport.MAX_ACCOUNTS) {
             throw EnrolmentRefused.invalid("uri", "the export would hold " + total + " accounts; at most "
@@ -144,7 +188,6 @@ public class PendingEnrolments {
         enrolment.markScanned(part.index());
         addAccounts(enrolment, part);
         enrolment.touch(clock.instant(), LIFETIME);
-        return preview(enrolment);
     }
 
     /** The enrolment with fresh codes. */
@@ -187,13 +230,23 @@ public class PendingEnrolments {
         em.remove(locked(callerId, enrolmentId));
     }
 
-    private Scan scanned(String qrText) {
-        if (qrText == null || !(qrText.strip().regionMatches(true, 0, "otpauth://", 0, 10)
-                || MigrationExport.isExport(qrText.strip()))) {
-            throw EnrolmentRefused.invalid("image", "the QR code in the image is not an otpauth:// account nor a"
-                    + " Google Authenticator export");
+    /** The authenticator codes among the texts read, an export's parts in their order; refused when none. */
+    private static List<Scan> scanned(List<String> qrTexts) {
+        var scans = new ArrayList<Scan>();
+        for (var text : qrTexts) {
+            if (text != null && (text.strip().regionMatches(true, 0, "otpauth://", 0, 10)
+                    || MigrationExport.isExport(text.strip()))) {
+                scans.add(Scan.of(text));
+            }
         }
-        return Scan.of(qrText);
+        if (scans.isEmpty()) {
+            throw EnrolmentRefused.invalid("image", (qrTexts.size() > 1 ? "found QR codes, but none is" : "found a"
+                    + " QR code, but it is not") + " an authenticator code: not an otpauth:// account nor a Google"
+                    + " Authenticator export");
+        }
+        scans.sort(Comparator.comparingInt(
+                scan -> scan instanceof Scan.ExportPart part ? part.index() : Integer.MAX_VALUE));
+        return scans;
     }
 
     private void addAccounts(Enrolment enrolment, Scan scan) {

@@ -1,18 +1,8 @@
 package dev.landline.enrolment.control;
 
-import com.google.zxing.BarcodeFormat;
-import com.google.zxing.BinaryBitmap;
-import com.google.zxing.DecodeHintType;
-import com.google.zxing.LuminanceSource;
-import com.google.zxing.ReaderException;
-import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
-import com.google.zxing.common.GlobalHistogramBinarizer;
-import com.google.zxing.common.HybridBinarizer;
-import com.google.zxing.qrcode.QRCodeReader;
 import java.awt.Color;
 import java.awt.Point;
 import java.awt.Rectangle;
-import java.awt.RenderingHints;
 import java.awt.color.ColorSpace;
 import java.awt.image.BufferedImage;
 import java.awt.image.ComponentColorModel;
@@ -27,19 +17,17 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.ImageTypeSpecifier;
 import javax.imageio.stream.MemoryCacheImageInputStream;
 
 /**
- * Finds the QR code in a PNG or JPEG image (a screenshot, or a photo of a screen) and returns its text. The QR
- * code may fill only part of the image. Read with ZXing: the hybrid binarizer first (good for photos and uneven
- * light), then the global histogram one, each also on the inverted image (light-on-dark "dark mode" codes), and,
- * for a large image, on a copy scaled down. Everything happens in memory with no display (headless).
+ * Finds the QR codes in a PNG or JPEG image (a screenshot, or a photo of a screen) and returns their texts. A code
+ * may fill only part of the image. This class reads the picture into a greyscale copy; {@link QrCodeFinder} looks for
+ * the codes in it (several scales, binarizers and polarities) and, when none can be read, says why. Everything
+ * happens in memory with no display (headless).
  *
  * <p>Memory is bounded whatever the picture: its size is read from the header first and over
  * {@link #MAX_PIXELS} is refused; a large picture is first read whole at a coarse step (every n-th pixel of every
@@ -57,56 +45,41 @@ public final class QrImages {
     static final long GREY_PIXELS = 12_000_000L;
     /** The most memory one decoded band of the picture takes (16-bit RGBA takes 8 bytes a pixel). */
     static final long BAND_BYTES = 8L * 1024 * 1024;
-    private static final int SCALED_SIDE = 1200;
     private static final Set<String> FORMATS = Set.of("png", "jpeg");
-    private static final Map<DecodeHintType, Object> HINTS = Map.of(
-            DecodeHintType.TRY_HARDER, Boolean.TRUE,
-            DecodeHintType.POSSIBLE_FORMATS, List.of(BarcodeFormat.QR_CODE),
-            DecodeHintType.CHARACTER_SET, "UTF-8");
-    private static final List<Function<LuminanceSource, BinaryBitmap>> BINARIZERS = List.of(
-            source -> new BinaryBitmap(new HybridBinarizer(source)),
-            source -> new BinaryBitmap(new GlobalHistogramBinarizer(source)));
 
     private QrImages() {
     }
 
-    /** The text of the QR code in the image; refused when the bytes are no PNG/JPEG or hold no QR code. */
+    /** The text of the (first) QR code in the image; refused when the bytes are no PNG/JPEG or hold no QR code. */
     public static String read(byte[] imageBytes) {
-        var text = withReader(imageBytes, (reader, plan) -> {
-            String found = null;
+        return readAll(imageBytes).get(0);
+    }
+
+    /**
+     * The texts of every QR code in the image (several when an export's codes were photographed at once), never
+     * empty: refused when the bytes are no PNG/JPEG, or no code could be read, saying why (too small, too blurred,
+     * or none there).
+     */
+    public static List<String> readAll(byte[] imageBytes) {
+        return find(imageBytes).texts();
+    }
+
+    /** The codes found and how (for the benchmark); refused as {@link #readAll} is. */
+    static QrCodeFinder.Found find(byte[] imageBytes) {
+        return withReader(imageBytes, (reader, plan) -> {
             if (plan.coarseStep() > plan.step()) {
-                found = find(grey(reader, plan, plan.coarseStep(), plan.height()));
-            }
-            return found != null ? found : find(grey(reader, plan, plan.step(), plan.bandRows()));
-        });
-        if (text == null) {
-            throw EnrolmentRefused.invalid("image", "no QR code was found in the image; crop it closer to the code,"
-                    + " or take the screenshot again with the whole code visible");
-        }
-        return text;
-    }
-
-    /** The QR code's text, looked for at the picture's size and, when it is large, scaled down; null if none. */
-    private static String find(BufferedImage image) {
-        var text = findAsIs(image);
-        if (text == null && Math.max(image.getWidth(), image.getHeight()) > SCALED_SIDE * 3 / 2) {
-            text = findAsIs(scaledDown(image));
-        }
-        return text;
-    }
-
-    private static String findAsIs(BufferedImage image) {
-        var source = new BufferedImageLuminanceSource(image);
-        for (var candidate : List.of(source, source.invert())) {
-            for (var binarizer : BINARIZERS) {
-                try {
-                    return new QRCodeReader().decode(binarizer.apply(candidate), HINTS).getText();
-                } catch (ReaderException | RuntimeException notHere) {
-                    // try the next way of looking
+                var found = QrCodeFinder.find(grey(reader, plan, plan.coarseStep(), plan.height()));
+                if (!found.texts().isEmpty()) {
+                    return new QrCodeFinder.Found(found.texts(), "coarse pass, " + found.step());
                 }
             }
-        }
-        return null;
+            var grey = grey(reader, plan, plan.step(), plan.bandRows());
+            var found = QrCodeFinder.find(grey);
+            if (found.texts().isEmpty()) {
+                throw QrCodeFinder.whyNot(grey, plan.step());
+            }
+            return found;
+        });
     }
 
     /**
@@ -370,21 +343,6 @@ public final class QrImages {
             }
         }
         return false;
-    }
-
-    private static BufferedImage scaledDown(BufferedImage image) {
-        double scale = (double) SCALED_SIDE / Math.max(image.getWidth(), image.getHeight());
-        int width = Math.max(1, (int) Math.round(image.getWidth() * scale));
-        int height = Math.max(1, (int) Math.round(image.getHeight() * scale));
-        var scaled = new BufferedImage(width, height, BufferedImage.TYPE_BYTE_GRAY);
-        var graphics = scaled.createGraphics();
-        try {
-            graphics.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
-            graphics.drawImage(image, 0, 0, width, height, null);
-        } finally {
-            graphics.dispose();
-        }
-        return scaled;
     }
 
     private static EnrolmentRefused notAnImage() {

@@ -30,8 +30,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * Twilio signed webhooks, under {@code /webhooks/twilio/}: {@code X-Twilio-Signature} is the Base64 of
  * HMAC-SHA1, keyed with the UTF-8 bytes of the account's auth token ({@value #AUTH_TOKEN}), over the full URL as
  * Twilio requested it followed, for a POST, by every form parameter sorted by name as {@code name + value} (a GET's
- * parameters are in the URL). The URL is rebuilt from {@code landline.public-base-url} when it is set (behind a
- * proxy, the server does not see the address Twilio used), else taken from the request; like Twilio's own
+ * parameters are in the URL). The URL is rebuilt on the webhook root of {@link WebhookAddress} (the public base URL
+ * when it is set: behind a proxy, the server does not see the address Twilio used; else the request's own, the root
+ * the replies' action URLs start with too); like Twilio's own
  * validator it is also accepted with its default port added or removed. The comparison is constant-time. A
  * parameter named twice is refused before anything is computed: Twilio never sends one, and what it would have
  * signed is not defined. With no auth token configured every Twilio webhook is {@linkplain WebhookMode#REFUSING
@@ -42,7 +43,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class TwilioSignature implements ProviderSignature {
 
     public static final String AUTH_TOKEN = "landline.twilio.auth-token";
-    public static final String PUBLIC_BASE_URL = "landline.public-base-url";
     public static final String HEADER = "X-Twilio-Signature";
     /** Base64 of 20 bytes is 28 characters; anything much longer is not a signature. */
     static final int MAX_SIGNATURE_CHARS = 64;
@@ -52,17 +52,15 @@ public class TwilioSignature implements ProviderSignature {
     @ConfigProperty(name = AUTH_TOKEN)
     Optional<String> tokenText;
 
+    /** Where Twilio reaches the webhooks: the root of the URL it signed. */
     @Inject
-    @ConfigProperty(name = PUBLIC_BASE_URL)
-    Optional<String> publicBaseText;
+    WebhookAddress address;
 
     @Inject
     @ConfigProperty(name = VonageSignature.ALLOW_UNSIGNED, defaultValue = "false")
     boolean allowUnsigned;
 
     private SecretKey key;
-    /** The public address's webhook root ({@code …/webhooks/}), or null to use the request's own. */
-    private String publicWebhooks;
 
     protected TwilioSignature() {
     }
@@ -72,7 +70,7 @@ public class TwilioSignature implements ProviderSignature {
         var signature = new TwilioSignature();
         signature.tokenText = Optional.ofNullable(authToken);
         signature.allowUnsigned = allowUnsigned;
-        signature.publicBaseText = Optional.ofNullable(publicBaseUrl);
+        signature.address = WebhookAddress.of(publicBaseUrl);
         signature.load();
         return signature;
     }
@@ -81,14 +79,13 @@ public class TwilioSignature implements ProviderSignature {
     void load() {
         key = tokenText.map(String::strip).filter(text -> !text.isEmpty())
                 .map(text -> new SecretKeySpec(text.getBytes(StandardCharsets.UTF_8), "HmacSHA1")).orElse(null);
-        publicWebhooks = publicBaseText.map(String::strip).filter(text -> !text.isEmpty())
-                .flatMap(TwilioSignature::webhooksRoot).orElse(null);
     }
 
     void reportAtStartup(@Observes Startup startup) {
         switch (mode()) {
             case SIGNED -> LOG.info("Signed Twilio webhooks enforced: X-Twilio-Signature (HMAC-SHA1) over "
-                    + (publicWebhooks == null ? "the URL as the server received it" : PUBLIC_BASE_URL)
+                    + (address.configured().isEmpty() ? "the URL as the server received it"
+                            : WebhookAddress.PUBLIC_BASE_URL)
                     + " and the form parameters");
             case UNSIGNED_ALLOWED -> LOG.warning("Twilio webhooks are NOT authenticated ("
                     + VonageSignature.ALLOW_UNSIGNED + "=true): anyone who finds /webhooks/twilio can drive calls."
@@ -213,13 +210,16 @@ public class TwilioSignature implements ProviderSignature {
         }
     }
 
-    /** The URL Twilio requested: the public webhook root and the path under it, or the request's own URI. */
+    /**
+     * The URL Twilio requested: the path under the webhook root, after the root as {@link WebhookAddress} gives it
+     * (the one the replies' action URLs start with), or the request's own URI.
+     */
     String signedUrl(WebhookRequest request) {
         var requested = request.uri().toString();
-        if (publicWebhooks != null && request.base() != null) {
+        if (request.base() != null) {
             var base = request.base().toString();
             if (requested.startsWith(base)) {
-                return publicWebhooks + requested.substring(base.length());
+                return address.webhooks(request.base()) + requested.substring(base.length());
             }
         }
         return requested;
@@ -292,21 +292,5 @@ public class TwilioSignature implements ProviderSignature {
             }
         }
         return parameters;
-    }
-
-    /** {@code <base>/webhooks/} when the base is an absolute http(s) URL, as the Vonage answer builds its URLs. */
-    private static Optional<String> webhooksRoot(String configured) {
-        try {
-            var root = configured.replaceAll("/+$", "") + "/webhooks/";
-            var uri = new URI(root);
-            if (uri.isAbsolute() && uri.getScheme().matches("https?") && uri.getHost() != null) {
-                return Optional.of(root);
-            }
-        } catch (URISyntaxException unusable) {
-            // reported below
-        }
-        LOG.warning(PUBLIC_BASE_URL + " is not an absolute http(s) URL; Twilio signatures are checked against the"
-                + " request's address");
-        return Optional.empty();
     }
 }

@@ -34,4 +34,11 @@ class PhoneNumbersTest {
     void anythingElseIsNotAPhoneNumber(String written) {
         assertTrue(PhoneNumbers.parse(written).isEmpty());
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"anonymous", "Anonymous", "client:alice", "client:12345678", "sip:+447700900123@example.com",
+        "sip:447700900123@10.0.0.1", "restricted", "unknown", "+"})
+    void whatTwilioSendsForACallerWithoutANumberIsNotAPhoneNumber(String from) {
+        assertTrue(PhoneNumbers.parse(from).isEmpty(), from);
+    }
 }

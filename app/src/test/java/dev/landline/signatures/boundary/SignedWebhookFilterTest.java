@@ -14,6 +14,7 @@ import dev.landline.signatures.control.Verdict;
 import dev.landline.signatures.control.VonageSignature;
 import dev.landline.signatures.control.WebhookMode;
 import dev.landline.signatures.control.WebhookRequest;
+import dev.landline.testkit.WebhookSigner;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MultivaluedMap;
@@ -33,7 +34,9 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
@@ -278,18 +281,9 @@ class SignedWebhookFilterTest {
     static final String TWILIO_VOICE = "http://127.0.0.1:8080/webhooks/twilio/voice";
     static final String TWILIO_FORM = "CallSid=CA1&From=%2B447700900123&To=%2B442079460000";
 
-    /** Twilio's rule written out with javax.crypto: the URL, then each POST parameter's name and value by name. */
-    static String twilioSignature(String url, java.util.SortedMap<String, String> params) {
-        var data = new StringBuilder(url);
-        params.forEach((name, value) -> data.append(name).append(value));
-        try {
-            var mac = javax.crypto.Mac.getInstance("HmacSHA1");
-            mac.init(new javax.crypto.spec.SecretKeySpec(TWILIO_TOKEN.getBytes(StandardCharsets.UTF_8), "HmacSHA1"));
-            return java.util.Base64.getEncoder().encodeToString(
-                    mac.doFinal(data.toString().getBytes(StandardCharsets.UTF_8)));
-        } catch (java.security.GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+    /** The test kit's Twilio signer (the one signer), with this test's auth token. */
+    static String twilioSignature(String url, Map<String, String> params) {
+        return WebhookSigner.twilio(TWILIO_TOKEN, url, params);
     }
 
     private static Request twilio(String method, String url, String signature, String body) {
@@ -307,7 +301,7 @@ class SignedWebhookFilterTest {
     @Test
     void aSignedTwilioPostGoesOnWithItsBodyIntact() throws IOException {
         var signature = twilioSignature(TWILIO_VOICE,
-                new java.util.TreeMap<>(java.util.Map.of("CallSid", "CA1", "From", "+447700900123",
+                new TreeMap<>(Map.of("CallSid", "CA1", "From", "+447700900123",
                         "To", "+442079460000")));
         var request = twilio("POST", TWILIO_VOICE, signature, TWILIO_FORM);
         assertEquals(Optional.empty(), withTwilio(TWILIO_TOKEN, null).check(request.context()));
@@ -317,7 +311,7 @@ class SignedWebhookFilterTest {
     @Test
     void unsignedForgedOrAlteredTwilioWebhooksAreRefusedWith403() {
         var signature = twilioSignature(TWILIO_VOICE,
-                new java.util.TreeMap<>(java.util.Map.of("CallSid", "CA1", "From", "+447700900123",
+                new TreeMap<>(Map.of("CallSid", "CA1", "From", "+447700900123",
                         "To", "+442079460000")));
         var filter = withTwilio(TWILIO_TOKEN, null);
         var forbidden = Optional.of(Response.Status.FORBIDDEN);
@@ -350,7 +344,7 @@ class SignedWebhookFilterTest {
 
     @Test
     void whatARefusedTwilioWebhookProducesNeverContainsTheTokenOrTheRightSignature() {
-        var form = new java.util.TreeMap<>(java.util.Map.of("CallSid", "CA1", "From", "+447700900123",
+        var form = new TreeMap<>(Map.of("CallSid", "CA1", "From", "+447700900123",
                 "To", "+442079460000"));
         var right = twilioSignature(TWILIO_VOICE, form);
         var filter = withTwilio(TWILIO_TOKEN, null);
@@ -383,7 +377,7 @@ class SignedWebhookFilterTest {
     void behindAProxyATwilioSignatureOverThePublicUrlIsAccepted() {
         var publicUrl = "https://calls.example.org/webhooks/twilio/voice";
         var signature = twilioSignature(publicUrl,
-                new java.util.TreeMap<>(java.util.Map.of("CallSid", "CA1", "From", "+447700900123",
+                new TreeMap<>(Map.of("CallSid", "CA1", "From", "+447700900123",
                         "To", "+442079460000")));
         assertEquals(Optional.empty(), withTwilio(TWILIO_TOKEN, "https://calls.example.org")
                 .check(twilio("POST", TWILIO_VOICE, signature, TWILIO_FORM).context()));
@@ -392,9 +386,22 @@ class SignedWebhookFilterTest {
     }
 
     @Test
+    void aRefusedTwilioGatherIsLoggedWithItsTokenMasked() {
+        var token = "AbCdEf0123456789-sealed-start-token_XYZ";
+        var url = "http://127.0.0.1:8080/webhooks/twilio/gather/" + token;
+        var forged = twilioSignature(url, Map.of("CallSid", "CA2", "Digits", "1234"));
+        assertEquals(Optional.of(Response.Status.FORBIDDEN), withTwilio(TWILIO_TOKEN, null)
+                .check(twilio("POST", url, forged, "CallSid=CA1&Digits=1234").context()));
+        assertEquals(1, logged.size());
+        assertEquals("twilio webhook rejected: bad signature (POST /webhooks/twilio/gather/{token})",
+                logged.get(0).getMessage());
+        assertFalse(logged.get(0).getMessage().contains(token));
+    }
+
+    @Test
     void aSignedTwilioGetIsCheckedOverItsWholeUrl() {
         var url = TWILIO_VOICE + "?CallSid=CA1&From=%2B447700900123";
-        var signature = twilioSignature(url, new java.util.TreeMap<>());
+        var signature = twilioSignature(url, Map.of());
         var filter = withTwilio(TWILIO_TOKEN, null);
         assertEquals(Optional.empty(), filter.check(twilio("GET", url, signature, null).context()));
         assertEquals(Optional.of(Response.Status.FORBIDDEN),
@@ -551,6 +558,10 @@ class SignedWebhookFilterTest {
     @Test
     void loggedPathsMaskInputTokensAndAreCut() {
         assertEquals("/webhooks/input/{token}", LoggedPath.of("/webhooks/input/abc-DEF_123"));
+        assertEquals("/webhooks/twilio/gather/{token}", LoggedPath.of("/webhooks/twilio/gather/abc"));
+        assertEquals("/webhooks/twilio/gather;x=1/{token}", LoggedPath.of("/webhooks/twilio/gather;x=1/abc"));
+        assertEquals("/webhooks/twilio;x=1/gather/{token}", LoggedPath.of("/webhooks/twilio;x=1/gather/abc"));
+        assertEquals("/webhooks/twilio/voice", LoggedPath.of("/webhooks/twilio/voice"));
         assertEquals("/webhooks/answer", LoggedPath.of("/webhooks/answer"));
         assertEquals("", LoggedPath.of(null));
         assertEquals(201, LoggedPath.of("/" + "a".repeat(500)).length());
