@@ -1,33 +1,30 @@
 package dev.landline.operations.control;
 
 import dev.landline.signatures.control.ProviderSignature;
+import dev.landline.signatures.control.WebhookAddress;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Every voice provider this server serves, and the webhook URLs an operator enters in each one's console, on the
- * public address ({@value #PUBLIC_BASE_URL}) when it is a usable absolute http(s) URL (the rule the call webhooks
- * build their own URLs by), else on an address the caller of this class gives (the one an administrator's browser
- * used). Knows no secret.
+ * Every voice provider this server serves, and the webhook URLs an operator enters in each one's console: on the
+ * public address when one is configured ({@link WebhookAddress}, the one reader of
+ * {@value WebhookAddress#PUBLIC_BASE_URL}, which the call webhooks build their own URLs on), else on an address the
+ * caller of this class gives (the one an administrator's browser used). Knows no secret; a password in the public
+ * address is shown as {@code ***}.
  */
 @ApplicationScoped
 public class ProviderConsoles {
-
-    public static final String PUBLIC_BASE_URL = "landline.public-base-url";
 
     @Inject
     Instance<ProviderSignature> available;
 
     @Inject
-    @ConfigProperty(name = PUBLIC_BASE_URL)
-    Optional<String> publicBaseUrl;
+    WebhookAddress address;
 
     /** Set by {@link #of} (tests), else the CDI beans. */
     private List<ProviderSignature> given;
@@ -35,11 +32,11 @@ public class ProviderConsoles {
     protected ProviderConsoles() {
     }
 
-    /** With the providers and the public address (or null) given directly (tests). */
+    /** With the providers and the public address setting (or null) given directly (tests). */
     public static ProviderConsoles of(List<ProviderSignature> providers, String publicBaseUrl) {
         var consoles = new ProviderConsoles();
         consoles.given = List.copyOf(providers);
-        consoles.publicBaseUrl = Optional.ofNullable(publicBaseUrl);
+        consoles.address = WebhookAddress.of(publicBaseUrl);
         return consoles;
     }
 
@@ -57,29 +54,16 @@ public class ProviderConsoles {
                 .thenComparing(ProviderSignature::name)).toList();
     }
 
-    /** {@code <public base>/webhooks/}, when {@value #PUBLIC_BASE_URL} is a usable absolute http(s) URL. */
+    /** {@code <public base>/webhooks/}, when the public address is configured and usable. */
     public Optional<URI> publicWebhooksRoot() {
-        var configured = publicBaseUrl.map(String::strip).filter(url -> !url.isEmpty());
-        if (configured.isEmpty()) {
-            return Optional.empty();
-        }
-        try {
-            var root = new URI(configured.get().replaceAll("/+$", "") + "/webhooks/");
-            if (root.isAbsolute() && root.getScheme().matches("https?") && root.getHost() != null) {
-                return Optional.of(root);
-            }
-        } catch (URISyntaxException unusable) {
-            // not usable: like the webhooks, fall back on the other address
-        }
-        return Optional.empty();
+        return address.configured();
     }
 
     /** What to enter in this provider's console, on the public address, else on {@code fallbackWebhooksRoot}. */
     public List<ConsoleUrl> urls(ProviderSignature provider, URI fallbackWebhooksRoot) {
-        var root = publicWebhooksRoot().orElse(fallbackWebhooksRoot);
         return provider.consoleWebhooks().stream()
-                .map(webhook -> new ConsoleUrl(webhook.field(), shown(root.resolve(webhook.path())),
-                        webhook.method()))
+                .map(webhook -> new ConsoleUrl(webhook.field(), shown(address.url(fallbackWebhooksRoot,
+                        webhook.path())), webhook.method()))
                 .toList();
     }
 

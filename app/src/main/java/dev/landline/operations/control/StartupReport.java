@@ -2,6 +2,7 @@ package dev.landline.operations.control;
 
 import dev.landline.signatures.control.ProviderSignature;
 import dev.landline.signatures.control.VonageSignature;
+import dev.landline.signatures.control.WebhookAddress;
 import dev.landline.signatures.control.WebhookMode;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -57,7 +58,7 @@ public class StartupReport {
                 .map(url -> url.field() + " " + url.url() + " (" + url.method() + ")")
                 .collect(Collectors.joining(", "))).collect(Collectors.joining("; "));
         return "Voice provider consoles: " + text + (configured ? ""
-                : " (" + ProviderConsoles.PUBLIC_BASE_URL + " is not set or not an absolute http(s) URL: put the"
+                : " (" + WebhookAddress.PUBLIC_BASE_URL + " is not set or not an absolute http(s) URL: put the"
                         + " address the providers reach before each path, and set it)");
     }
 

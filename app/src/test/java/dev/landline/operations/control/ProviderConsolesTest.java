@@ -3,7 +3,9 @@ package dev.landline.operations.control;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.landline.calls.boundary.TwilioWebhooksResource;
 import dev.landline.calls.boundary.VonageWebhooksResource;
+import dev.landline.signatures.control.ConsoleWebhook;
 import dev.landline.signatures.control.ProviderSignature;
 import dev.landline.signatures.control.TwilioSignature;
 import dev.landline.signatures.control.VonageSignature;
@@ -11,6 +13,7 @@ import jakarta.ws.rs.Path;
 import java.net.URI;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -87,13 +90,20 @@ class ProviderConsolesTest {
     }
 
     @Test
-    void vonagesConsolePathsAreTheWebhooksItsResourceServes() {
-        var served = Arrays.stream(VonageWebhooksResource.class.getMethods())
-                .map(method -> method.getAnnotation(Path.class)).filter(path -> path != null).map(Path::value)
-                .collect(Collectors.toSet());
-        var console = VonageSignature.of(null, 300).consoleWebhooks().stream().map(w -> w.path())
-                .collect(Collectors.toSet());
-        assertEquals(Set.of("answer", "event"), console);
-        assertTrue(served.containsAll(console), "served: " + served);
+    void everyConsolePathIsAWebhookItsProvidersResourceServes() {
+        var resources = Map.of("vonage", VonageWebhooksResource.class, "twilio", TwilioWebhooksResource.class);
+        for (var provider : both()) {
+            var resource = resources.get(provider.name());
+            var root = resource.getAnnotation(Path.class) == null ? ""
+                    : resource.getAnnotation(Path.class).value().replaceAll("^/+|/+$", "");
+            var prefix = root.isEmpty() ? "" : root + "/";
+            var served = Arrays.stream(resource.getMethods()).map(method -> method.getAnnotation(Path.class))
+                    .filter(path -> path != null).map(path -> prefix + path.value().replaceAll("^/+", ""))
+                    .collect(Collectors.toSet());
+            var console = provider.consoleWebhooks().stream().map(ConsoleWebhook::path).collect(Collectors.toSet());
+            assertEquals(Set.of(provider.name().equals("vonage") ? new String[] {"answer", "event"}
+                    : new String[] {"twilio/voice", "twilio/status"}), console);
+            assertTrue(served.containsAll(console), provider.name() + " serves " + served);
+        }
     }
 }
