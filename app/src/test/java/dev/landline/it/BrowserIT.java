@@ -16,6 +16,7 @@ import dev.landline.testkit.Http;
 import dev.landline.testkit.ReferenceOtp;
 import dev.landline.testkit.TestCredentials;
 import dev.landline.testkit.VonagePlayer;
+import dev.landline.testkit.WebhookSigner;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.image.BufferedImage;
@@ -124,6 +125,85 @@ class BrowserIT extends OnPayaraMicro {
             var accounts = Http.array(Http.admin("GET", base.resolve("api/callers/" + callerId + "/accounts"), null));
             assertEquals(List.of("GitHub", "Screenshot Co"),
                     accounts.stream().map(a -> a.asJsonObject().getString("issuer")).toList());
+        }
+    }
+
+    @Test
+    void theBrowserPhonePlaysTwilioAnUnknownNumberTimesOutOnceThenGivesTheAccountNumberAndPinAndHearsTheCode() {
+        var at = earlyInAStep();
+        fixtures.clockAt(at);
+        var accountNumber = Fixtures.uniqueAccountNumber();
+        var callerId = fixtures.caller("Katherine", accountNumber, PIN);
+        fixtures.account(callerId, "Gmail", "katherine", ReferenceOtp.RFC_SECRET);
+        try (var browser = Browser.open(base)) {
+            browser.signInAndOpen(TestCredentials.ADMIN, "admin/phone.html");
+            browser.visible("#provider-twilio").click();
+            browser.open("admin/phone.html");
+            assertTrue(browser.visible("#provider-twilio").isSelected(), "the switch is remembered for the tab");
+            browser.visible("#from").sendKeys(Fixtures.uniquePhone());
+            browser.find("#call").click();
+            browser.textContaining("#transcript", "(Twilio)");
+            browser.textContaining("#transcript", "account number");
+            browser.textContaining("#call-state", "Listening");
+            assertFalse(browser.find("#provider-vonage").isEnabled(), "no switching during a call");
+
+            // nothing typed: Twilio goes on with the Redirect after the Gather, and the caller is asked again
+            browser.find("#timeout").click();
+            browser.textContaining("#transcript", "(silence)");
+            browser.textContaining("#transcript", "did not get that");
+            press(browser, accountNumber + "#");
+            browser.textContaining("#transcript", "PIN");
+            press(browser, PIN + "#");
+            var heard = browser.visible("#code-heard").getText();
+            assertEquals(totp(ReferenceOtp.RFC_SECRET, at), heard, "the code Twilio's <Say> reads, digit by digit");
+            var transcript = browser.find("#transcript").getText();
+            assertTrue(transcript.contains("Gmail"), transcript);
+            assertFalse(transcript.contains(PIN), "the transcript never shows the PIN typed");
+            assertFalse(transcript.contains("<Say") || transcript.contains("<Gather"), "TwiML is shown as text");
+            browser.screenshot("phone-twilio");
+
+            // "Press 1 to hear it again": a one-key menu, no # needed
+            browser.textContaining("#transcript", "Press 1 to hear it again");
+            press(browser, "1");
+            browser.waitFor("the code is read again", d -> browser.all("#transcript .digits").size() >= 4 ? true : null);
+            assertEquals(totp(ReferenceOtp.RFC_SECRET, at), browser.visible("#code-heard").getText());
+            browser.textContaining("#call-state", "Listening");
+            browser.find("#hangup").click();
+            browser.textContaining("#call-state", "You hung up");
+            assertEquals("", browser.find("#message").getText(), "every webhook, the status callback too, was taken");
+            assertTrue(browser.find("#provider-vonage").isEnabled());
+        }
+    }
+
+    @Test
+    void aWithheldTwilioCallerWhoTypesNothingIsAskedAgainAFewTimesThenHearsGoodbyeAndTheCallEnds() {
+        try (var browser = Browser.open(base)) {
+            browser.signInAndOpen(TestCredentials.ADMIN, "admin/phone.html");
+            browser.visible("#provider-twilio").click();
+            browser.find("#call").click();
+            browser.textContaining("#transcript", "withheld number (Twilio)");
+            var timeouts = 0;
+            while (true) {
+                var state = browser.waitFor("the phone listens or the call is over", d -> {
+                    var text = browser.find("#call-state").getText();
+                    return text.startsWith("Listening") || text.contains("ended") || text.contains("cut off")
+                            ? text : null;
+                });
+                if (!state.startsWith("Listening")) {
+                    assertEquals("The call ended.", state);
+                    break;
+                }
+                assertTrue(timeouts < 5, "the re-prompts are bounded");
+                browser.find("#timeout").click();
+                var sent = ++timeouts;
+                browser.waitFor("the time-out is sent", d -> browser.all("#transcript p.you").size() == sent
+                        ? true : null);
+            }
+            assertTrue(timeouts >= 2, "asked again at least once before goodbye: " + timeouts);
+            var transcript = browser.find("#transcript").getText();
+            assertTrue(transcript.contains("Sorry, I did not get that. Goodbye."), transcript);
+            assertEquals("", browser.find("#message").getText(), "the <Hangup/> and the status callback were taken");
+            assertTrue(browser.find("#call").isEnabled());
         }
     }
 
@@ -514,6 +594,25 @@ class BrowserIT extends OnPayaraMicro {
         assertEquals(400, bad.statusCode(), bad.body());
         var noBody = Http.send("POST", signatures, "application/json", "{\"method\":\"POST\"}", TestCredentials.ADMIN);
         assertEquals(400, noBody.statusCode(), noBody.body());
+
+        var form = "CallSid=CA" + "0".repeat(32) + "&From=%2B" + phone + "&To=%2B442079460000";
+        var twilio = Http.object(Http.send("POST", signatures, "application/json", "{\"provider\":\"twilio\","
+                + "\"method\":\"POST\",\"path\":\"webhooks/twilio/voice\",\"body\":\"" + form + "\"}",
+                TestCredentials.ADMIN));
+        assertTrue(twilio.getBoolean("signed"), twilio.toString());
+        assertEquals(WebhookSigner.twilio(TestCredentials.TWILIO_AUTH_TOKEN, base.resolve("webhooks/twilio/voice")
+                .toString(), Map.of("CallSid", "CA" + "0".repeat(32), "From", "+" + phone, "To", "+442079460000")),
+                twilio.getString("twilioSignature"), "what Twilio would send for this server's own Voice URL");
+        assertFalse(twilio.containsKey("authorization") || twilio.containsKey("expiresAt"), twilio.toString());
+        for (var refused : List.of(
+                "{\"provider\":\"twilio\",\"method\":\"POST\",\"path\":\"webhooks/answer\",\"body\":\"a=1\"}",
+                "{\"provider\":\"twilio\",\"method\":\"POST\",\"path\":\"webhooks/twilio/../answer\",\"body\":\"a=1\"}",
+                "{\"provider\":\"twilio\",\"method\":\"POST\",\"path\":\"webhooks/twilio/voice\",\"body\":\"a=1&a=2\"}",
+                "{\"provider\":\"twilio\",\"method\":\"POST\",\"body\":\"a=1\"}",
+                "{\"provider\":\"plivo\",\"method\":\"POST\",\"body\":\"a=1\"}")) {
+            var response = Http.send("POST", signatures, "application/json", refused, TestCredentials.ADMIN);
+            Http.assertProblem(400, response);
+        }
     }
 
     private static List<String> issuers(Browser browser) {

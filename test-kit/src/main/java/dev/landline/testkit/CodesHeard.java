@@ -11,17 +11,22 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.LongFunction;
+import java.util.regex.MatchResult;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * The one check that a call said no code: what was said is compared with the codes an independent oracle computes
  * ({@link ReferenceOtp}), not with the markup the service happens to use today. Whatever the markup,
- * the numbers a caller would hear are found: SSML tags dropped, entities decoded, digits spoken as words read as
- * digits, and digits separated only by spaces, commas, dots or dashes read as one number ("1 2 3, 4 5 6").
+ * the numbers a caller would hear are found: SSML tags dropped, entities (named and numeric) decoded, digits spoken
+ * as words read as digits, and digits separated only by spaces, commas, dots or dashes read as one number
+ * ("1 2 3, 4 5 6", Twilio's "2, 8, 7, 0, 8, 2"). A TwiML reply is heard as its Say text ({@link #saidInTwiml}).
  */
 public final class CodesHeard {
 
     private static final Pattern TAG = Pattern.compile("<[^>]*>");
+    /** A numeric character reference ("&#50;", "&#x32;"), as an XML writer may escape any character. */
+    private static final Pattern CHARACTER_REFERENCE = Pattern.compile("&#(?:[xX]([0-9a-fA-F]{1,6})|([0-9]{1,7}));");
     private static final Pattern DIGIT_WORD = Pattern.compile(
             "(?i)\\b(zero|oh|one|two|three|four|five|six|seven|eight|nine)\\b");
     private static final Map<String, String> DIGITS = Map.of("zero", "0", "oh", "0", "one", "1", "two", "2",
@@ -42,8 +47,10 @@ public final class CodesHeard {
 
     /** Every number in this speech as a listener hears it, separators between its digits removed. */
     public static List<String> numbersIn(String speech) {
-        var text = TAG.matcher(speech).replaceAll(" ").replace("&lt;", "<").replace("&gt;", ">")
-                .replace("&quot;", "\"").replace("&apos;", "'").replace("&amp;", "&");
+        var text = TAG.matcher(speech).replaceAll(" ");
+        text = CHARACTER_REFERENCE.matcher(text).replaceAll(m -> Matcher.quoteReplacement(character(m)));
+        text = text.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&apos;", "'")
+                .replace("&amp;", "&");
         text = DIGIT_WORD.matcher(text).replaceAll(m -> DIGITS.getOrDefault(m.group(1).toLowerCase(), "9"));
         var numbers = new ArrayList<String>();
         var matcher = NUMBER.matcher(text);
@@ -51,6 +58,20 @@ public final class CodesHeard {
             numbers.add(matcher.group().replaceAll("[^0-9]", ""));
         }
         return numbers;
+    }
+
+    private static String character(MatchResult reference) {
+        int code = reference.group(1) != null ? Integer.parseInt(reference.group(1), 16)
+                : Integer.parseInt(reference.group(2));
+        return Character.isValidCodePoint(code) ? Character.toString(code) : reference.group();
+    }
+
+    /**
+     * What a caller hears from this TwiML reply: the text of its {@code <Say>}s (character references decoded by the
+     * XML parser), not the attributes or the action URL around them, which are never spoken.
+     */
+    public static String saidInTwiml(String twiml) {
+        return TwimlRules.read(twiml).speech();
     }
 
     /** Fails when any of these codes is said in this speech (or any text the caller or a client is given). */

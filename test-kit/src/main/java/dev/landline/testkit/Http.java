@@ -44,7 +44,7 @@ public final class Http {
             String credentials, String authorization) {
         return send(method, uri, contentType, body == null ? HttpRequest.BodyPublishers.noBody()
                 : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8), credentials, authorization,
-                Duration.ofSeconds(60));
+                null, null, Duration.ofSeconds(60));
     }
 
     /** A request with this {@code Authorization} value only (a forged or stale bearer token, say). */
@@ -67,12 +67,24 @@ public final class Http {
     public static HttpResponse<String> upload(String method, URI uri, String contentType, byte[] body,
             String credentials, Duration timeout) {
         return send(method, uri, contentType, HttpRequest.BodyPublishers.ofByteArray(body), credentials, null,
-                timeout);
+                null, null, timeout);
+    }
+
+    /** A request with this one header, or none when {@code value} is null (a Twilio webhook, say). */
+    public static HttpResponse<String> sendWithHeader(String method, URI uri, String contentType, String body,
+            String header, String value) {
+        return send(method, uri, contentType, body == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8), null, null, header, value,
+                Duration.ofSeconds(60));
     }
 
     private static HttpResponse<String> send(String method, URI uri, String contentType,
-            HttpRequest.BodyPublisher body, String credentials, String authorization, Duration timeout) {
+            HttpRequest.BodyPublisher body, String credentials, String authorization, String header, String value,
+            Duration timeout) {
         var request = HttpRequest.newBuilder(uri).timeout(timeout).method(method, body);
+        if (value != null) {
+            request.header(header, value);
+        }
         if (contentType != null) {
             request.header("Content-Type", contentType);
         }

@@ -1,7 +1,6 @@
 package dev.landline.testkit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.Json;
@@ -21,11 +20,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CyclicBarrier;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -39,8 +34,11 @@ import java.util.stream.Collectors;
  * "no code heard" oracle ({@link CodesHeard}). Remembers when the last webhook was sent and answered.
  *
  * <p>Lean mode ({@link #lean}): for load, no checks and no state, each webhook's answer timed send to last byte.
+ *
+ * <p>What is the same for every provider (the codes heard, three wrong PINs) is in {@link CallPlayer}; Twilio's
+ * calls are played by {@link TwilioPlayer}.
  */
-public final class VonagePlayer {
+public final class VonagePlayer implements CallPlayer {
 
     /** How the service reads a code out: digit by digit. */
     static final Pattern SPOKEN_DIGITS = Pattern.compile("<say-as interpret-as='digits'>([0-9]+)</say-as>");
@@ -87,6 +85,7 @@ public final class VonagePlayer {
     }
 
     /** Types digits (with '#' where the caller presses it), sent in the current webhook shape. */
+    @Override
     public VonagePlayer press(String digits) {
         return post(inputBody(uuid, conversationUuid, from, to, digits, !digits.endsWith("#")));
     }
@@ -120,7 +119,7 @@ public final class VonagePlayer {
                 return Http.send("POST", url, "application/json", body, null, signature);
             });
         }
-        var responses = inParallel(copies, copiesSent);
+        var responses = Parallel.run(copies, copiesSent);
         responses.stream().filter(r -> r.statusCode() == 200).findFirst().ifPresent(r -> receive(() -> r));
         return responses;
     }
@@ -142,32 +141,9 @@ public final class VonagePlayer {
                     !digits.get(i).endsWith("#"));
             presses.add(() -> Http.webhook("POST", url, "application/json", body));
         }
-        var responses = inParallel(threads, presses);
+        var responses = Parallel.run(threads, presses);
         responses.forEach(answer -> assertEquals(200, answer.statusCode(), answer::body));
         return responses;
-    }
-
-    /** Runs these tasks on {@code threads} threads; their results in order (each within 120 s). */
-    private static <T> List<T> inParallel(int threads, List<Callable<T>> tasks) {
-        var pool = Executors.newFixedThreadPool(threads);
-        try {
-            var futures = new ArrayList<Future<T>>();
-            for (var task : tasks) {
-                futures.add(pool.submit(task));
-            }
-            var results = new ArrayList<T>();
-            for (var future : futures) {
-                results.add(future.get(120, TimeUnit.SECONDS));
-            }
-            return results;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("a webhook failed", e);
-        } finally {
-            pool.shutdownNow();
-        }
     }
 
     /** Types digits, sent in the legacy shape: "dtmf" a string, "timed_out" at the top level. */
@@ -177,11 +153,13 @@ public final class VonagePlayer {
     }
 
     /** Says nothing until the input times out. */
+    @Override
     public VonagePlayer silence() {
         return post(inputBody(uuid, conversationUuid, from, to, "", true));
     }
 
     /** Vonage's final status event: the caller hung up. */
+    @Override
     public void hangUp() {
         var response = Http.webhook("POST", base.resolve("webhooks/event"), "application/json",
                 eventBody(uuid, conversationUuid, from, to, "completed"));
@@ -195,8 +173,15 @@ public final class VonagePlayer {
     }
 
     /** Everything the last NCCO says, SSML included. */
+    @Override
     public String heard() {
         return speechIn(current);
+    }
+
+    /** Everything every NCCO of this call said, SSML included. */
+    @Override
+    public String heardSoFar() {
+        return transcript.stream().map(VonagePlayer::speechIn).collect(Collectors.joining(" "));
     }
 
     /** Everything this NCCO (a webhook's answer as sent) says, SSML included. */
@@ -210,47 +195,14 @@ public final class VonagePlayer {
     }
 
     /** The codes read out digit by digit in the last NCCO. */
+    @Override
     public List<String> spokenCodes() {
         return spokenCodesIn(heard());
     }
 
-    /**
-     * Asserts that the last NCCO read one code twice, and that it is this seed's (SHA-1, 6 digits, 30 s) by the
-     * independent oracle, in the server's current step or one next to it.
-     */
-    public void assertHeardCodeOf(String base32Secret) {
-        var key = ReferenceOtp.base32(base32Secret);
-        var now = ServerClock.now();
-        var spoken = spokenCodes();
-        assertEquals(2, spoken.size(), heard());
-        assertEquals(spoken.get(0), spoken.get(1), "the same code twice: " + heard());
-        assertTrue(ReferenceOtp.totpNear(spoken.get(0), key, now, 1, 30, 6, "HmacSHA1"),
-                () -> "not this seed's code at " + now + ": " + heard());
-    }
-
-    /**
-     * Fails if any code of this seed was said anywhere in the call so far, by any algorithm, length, period or
-     * counter a call could use (see {@link CodesHeard#codesOf}), around the server's clock.
-     */
-    public void assertNoCodeHeard(String base32Secret) {
-        var speech = transcript.stream().map(VonagePlayer::speechIn).collect(Collectors.joining(" "));
-        CodesHeard.assertNoneSaid(codesOf(base32Secret), speech);
-    }
-
-    /**
-     * Three wrong PINs in a row (111222, 333444, 555666) on a call asked for its PIN, as the service promises: the
-     * first is told it did not work and asked for the PIN again, the second leaves the call open, the third ends the
-     * call with a goodbye; no code of this seed is said. Returns this call.
-     */
+    @Override
     public VonagePlayer assertThreeWrongPinsEndTheCallPolitely(String base32Secret) {
-        press("111222#");
-        assertTrue(heard().contains("did not work") && heard().contains("PIN"), heard());
-        press("333444#");
-        assertFalse(ended(), "the call is still open after two wrong PINs: " + heard());
-        press("555666#");
-        assertTrue(ended(), "the third wrong PIN ends the call");
-        assertTrue(heard().contains("Goodbye"), heard());
-        assertNoCodeHeard(base32Secret);
+        CallPlayer.super.assertThreeWrongPinsEndTheCallPolitely(base32Secret);
         return this;
     }
 
@@ -264,6 +216,7 @@ public final class VonagePlayer {
         return CodesHeard.codesOf(base32Secret, ServerClock.now().getEpochSecond());
     }
 
+    @Override
     public boolean ended() {
         return input() == null;
     }
@@ -277,12 +230,12 @@ public final class VonagePlayer {
         return current;
     }
 
-    /** When the last webhook left the client. */
+    @Override
     public Instant sentAt() {
         return sentAt;
     }
 
-    /** When its answer arrived. */
+    @Override
     public Instant answeredAt() {
         return answeredAt;
     }

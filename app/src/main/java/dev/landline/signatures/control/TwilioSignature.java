@@ -181,7 +181,7 @@ public class TwilioSignature implements ProviderSignature {
         }
         Map<String, String> parameters;
         try {
-            parameters = request.hasBody() ? form(request.body()) : Map.of();
+            parameters = parameters(request);
         } catch (IllegalArgumentException unreadable) {
             return Verdict.MALFORMED;
         }
@@ -195,6 +195,29 @@ public class TwilioSignature implements ProviderSignature {
             matched |= MessageDigest.isEqual(sign(url, parameters).getBytes(StandardCharsets.US_ASCII), sent);
         }
         return matched ? Verdict.VALID : Verdict.BAD_SIGNATURE;
+    }
+
+    /**
+     * The {@value #HEADER} Twilio would send with this request, computed exactly as {@link #verify} checks it (the
+     * URL rebuilt the same way, the same parameters, the same HMAC): for the administrator's browser phone, which
+     * plays Twilio against this server. Empty when no auth token is configured (nothing is checked then). Throws
+     * {@link IllegalArgumentException} (no value in its message) for a form body that cannot be read or names a
+     * parameter twice, which {@link #verify} would refuse whatever its signature.
+     */
+    public Optional<String> sign(WebhookRequest request) {
+        if (key == null) {
+            return Optional.empty();
+        }
+        var parameters = parameters(request);
+        if (parameters == null) {
+            throw new IllegalArgumentException("a form parameter is named twice");
+        }
+        return Optional.of(sign(signedUrl(request), parameters));
+    }
+
+    /** A POST's form parameters (null when a name is repeated), none for a GET (they are in its URL). */
+    private static Map<String, String> parameters(WebhookRequest request) {
+        return request.hasBody() ? form(request.body()) : Map.of();
     }
 
     /** What Twilio signs: the URL, then each parameter's name and value in name order. */

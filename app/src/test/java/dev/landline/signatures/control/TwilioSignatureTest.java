@@ -1,6 +1,7 @@
 package dev.landline.signatures.control;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
@@ -90,6 +91,40 @@ class TwilioSignatureTest {
         params.put("CallerName", "Zoë & Co=1");
         var twilio = TwilioSignature.of(REAL_TOKEN, false, null);
         assertEquals(Verdict.VALID, twilio.verify(oracle(REAL_TOKEN, VOICE, params), post(VOICE, params), NOW));
+    }
+
+    @Test
+    void signingGivesWhatTwilioSendsAndWhatTheCheckAccepts() {
+        var twilio = TwilioSignature.of(TOKEN, false, null);
+        assertEquals(java.util.Optional.of(VECTOR_SIGNATURE), twilio.sign(post(VECTOR_URL, VECTOR_PARAMS)),
+                "Twilio's published vector");
+        var params = call("480261");
+        params.put("From", "client:alice smith");
+        var real = TwilioSignature.of(REAL_TOKEN, false, null);
+        var signature = real.sign(post(VOICE, params)).orElseThrow();
+        assertEquals(oracle(REAL_TOKEN, VOICE, params), signature);
+        assertEquals(Verdict.VALID, real.verify(signature, post(VOICE, params), NOW));
+    }
+
+    @Test
+    void signingBehindAProxyCoversThePublicUrlAndNothingIsSignedWithoutAToken() {
+        var params = call("2");
+        var asReceived = new WebhookRequest(URI.create("http://127.0.0.1:8080/webhooks/twilio/voice"), form(params),
+                URI.create("http://127.0.0.1:8080/webhooks/"));
+        var behindProxy = TwilioSignature.of(REAL_TOKEN, false, "https://calls.example.org/landline/");
+        assertEquals(oracle(REAL_TOKEN, "https://calls.example.org/landline/webhooks/twilio/voice", params),
+                behindProxy.sign(asReceived).orElseThrow());
+        assertEquals(java.util.Optional.empty(), TwilioSignature.of(null, true, null).sign(asReceived));
+        assertEquals(java.util.Optional.empty(), TwilioSignature.of(" ", false, null).sign(asReceived));
+    }
+
+    @Test
+    void aFormThatTheCheckWouldRefuseIsNotSigned() {
+        var twilio = TwilioSignature.of(REAL_TOKEN, false, null);
+        assertThrows(IllegalArgumentException.class, () -> twilio.sign(new WebhookRequest(URI.create(VOICE),
+                "Digits=1&Digits=2".getBytes(StandardCharsets.UTF_8))));
+        assertThrows(IllegalArgumentException.class, () -> twilio.sign(new WebhookRequest(URI.create(VOICE),
+                "Digits=%zz".getBytes(StandardCharsets.UTF_8))));
     }
 
     @Test
