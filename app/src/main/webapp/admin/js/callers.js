@@ -2,8 +2,6 @@
 import { api } from "./api.js";
 import { $, el, say, clear, busy } from "./ui.js";
 
-const LANGUAGES = ["en-GB", "en-US", "en-AU", "en-IN", "en-ZA", "de-DE", "es-ES", "fr-FR", "it-IT", "nl-NL",
-  "pt-PT", "pt-BR", "sv-SE", "da-DK", "nb-NO", "fi-FI", "pl-PL", "cs-CZ", "ja-JP", "ko-KR", "cmn-CN"];
 
 const message = $("#message");
 
@@ -70,8 +68,11 @@ function pinForm(caller, box) {
 }
 
 function setUp() {
+  // the languages that have prompts, as the server says (it refuses any other)
   const select = $("#language");
-  select.append(...LANGUAGES.map((l) => el("option", { value: l }, l)));
+  api.get("api/languages").then((languages) => select.replaceChildren(
+    ...languages.map((l) => el("option", { value: l.tag }, `${l.name} — ${l.tag}`))))
+    .catch((error) => say(message, "error", error.message, error));
   const form = $("#create");
   form.addEventListener("submit", busy($("#create-button"), message, async () => {
     const data = new FormData(form);

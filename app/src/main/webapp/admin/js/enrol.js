@@ -2,6 +2,7 @@
 // A Google Authenticator export of several QR codes is collected part by part ("2 of 3 codes scanned").
 import { api, request } from "./api.js";
 import { $, el, say, clear, busy, param, isolated } from "./ui.js";
+import { prepare, readQrCodes } from "./qr-reader.js";
 
 const message = $("#message");
 const RING = 2 * Math.PI * 20;
@@ -11,10 +12,12 @@ let enrolmentCaller = null;
 let ticker = null;
 let refreshing = false;
 let ticks = 0;
-let scanner = null;
+let camera = null;
 let frameTimer = null;
 // How long the browser's decoder may look at the camera before the current frame goes to the server instead.
 const FRAME_AFTER_MS = 4000;
+// At most this often the browser's decoder looks at a frame (less often when a frame takes it longer).
+const LOOK_EVERY_MS = 125;
 
 // The chosen caller; while the list is still loading, the one this page was opened for (?caller=, a number only).
 const callerId = () => {
@@ -184,30 +187,85 @@ function image(file) {
 }
 
 async function startCamera() {
-  const library = window.__Html5QrcodeLibrary__;
-  if (!library || !navigator.mediaDevices?.getUserMedia) {
+  if (!navigator.mediaDevices?.getUserMedia) {
     say(message, "error", "This browser cannot use a camera here (a camera needs HTTPS or localhost).");
     return;
   }
-  scanner = new library.Html5Qrcode("camera-view",
-    { verbose: false, formatsToSupport: [library.Html5QrcodeSupportedFormats.QR_CODE] });
   $("#camera-start").hidden = true;
   $("#camera-stop").hidden = false;
-  const scan = { handled: false, sending: false };
-  await scanner.start({ facingMode: "environment" }, { fps: 8, qrbox: { width: 260, height: 260 } },
-    async (text) => {
-      if (scan.handled) return;
-      scan.handled = true;
-      await stopCamera();
-      try {
-        await submit(text);
-      } catch (error) {
-        say(message, "error", error.message, error);
-      }
-    }, () => {});
-  // The browser's decoder reads a clear view quickly; a view it has not read within a few seconds (a small, dense,
-  // light-on-dark or glaring code) goes to the server as one JPEG frame, which looks harder and says why it cannot.
+  // the decoder loads while the camera starts; a browser that cannot run it still has the server's fallback
+  const decoder = prepare().then(() => true, () => false);
+  const scan = { handled: false, sending: false, stopped: false };
+  const session = { scan, stream: null };
+  camera = session;
+  const stream = await navigator.mediaDevices.getUserMedia(
+    { video: { facingMode: "environment", width: { ideal: 1280 }, height: { ideal: 720 } }, audio: false });
+  session.stream = stream;
+  // stopped (or started again) while the browser asked for the camera
+  if (scan.stopped || camera !== session) {
+    stream.getTracks().forEach((track) => track.stop());
+    return;
+  }
+  const video = el("video", { muted: true, playsinline: true, autoplay: true });
+  video.muted = true;
+  video.srcObject = stream;
+  $("#camera-view").replaceChildren(video);
+  await video.play();
+  if (scan.stopped) return;
+  // The browser's decoder reads most views within a second; a view it has not read within a few seconds (or every
+  // view, in a browser that cannot run it) goes to the server as one JPEG frame, which says why it cannot read it.
   frameTimer = setInterval(() => sendFrame(scan), FRAME_AFTER_MS);
+  const decoding = await decoder;
+  if (scan.stopped) return;
+  if (decoding) {
+    look(scan, video);
+  } else {
+    say(message, "info", "This browser cannot run the QR decoder: camera frames go to the server every 4 seconds.");
+  }
+}
+
+/**
+ * The codes read in one view: the first as any scan; the others only while they complete an export it started
+ * (a computer screen showing every code of a Google Authenticator export at once).
+ */
+async function submitAll(texts) {
+  await submit(texts[0]);
+  for (const text of texts.slice(1)) {
+    if (!enrolment?.batch || enrolment.batch.complete) return;
+    await submit(text);
+  }
+}
+
+/** Reads camera frames in this browser, one at a time, until a QR code is read or the camera stops. */
+async function look(scan, video) {
+  const canvas = document.createElement("canvas");
+  const context = canvas.getContext("2d", { willReadFrequently: true });
+  while (!scan.handled && !scan.stopped) {
+    const started = performance.now();
+    // while a frame is with the server, the browser does not submit a second reading of the same code
+    if (video.videoWidth && !scan.sending) {
+      canvas.width = video.videoWidth;
+      canvas.height = video.videoHeight;
+      context.drawImage(video, 0, 0);
+      let texts = [];
+      try {
+        texts = await readQrCodes(context.getImageData(0, 0, canvas.width, canvas.height));
+      } catch {
+        // a frame the decoder could not take: the next one
+      }
+      if (texts.length && !scan.handled && !scan.stopped && !scan.sending) {
+        scan.handled = true;
+        await stopCamera();
+        try {
+          await submitAll(texts);
+        } catch (error) {
+          say(message, "error", error.message, error);
+        }
+        return;
+      }
+    }
+    await new Promise((resolve) => setTimeout(resolve, Math.max(0, LOOK_EVERY_MS - (performance.now() - started))));
+  }
 }
 
 /**
@@ -279,11 +337,12 @@ function sharpness(canvas) {
 async function stopCamera() {
   clearInterval(frameTimer);
   frameTimer = null;
-  if (scanner) {
-    try { await scanner.stop(); } catch { /* already stopped */ }
-    scanner.clear();
-    scanner = null;
+  if (camera) {
+    camera.scan.stopped = true;
+    camera.stream?.getTracks().forEach((track) => track.stop());
+    camera = null;
   }
+  $("#camera-view").replaceChildren();
   $("#camera-start").hidden = false;
   $("#camera-stop").hidden = true;
 }

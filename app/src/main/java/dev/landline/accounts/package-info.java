@@ -7,6 +7,7 @@
  * ({@code KeyUsage}), and the readiness checks {@code pin-hashing} (iteration floor) and {@code stored-keys}
  * (DOWN while a seed needs a key that is not configured). Its admin API: {@code /api/callers} (callers, PINs) and
  * {@code /api/callers/{id}/accounts} (accounts, menu order). Refusals are its own ({@code UnacceptablePin},
- * {@code InvalidCallerDetail}, {@code AccountNumberTaken}, …), never quoting a PIN or a seed.
+ * {@code InvalidCallerDetail}, {@code AccountNumberTaken}, …), never quoting a PIN or a seed. A caller's language is
+ * one that has prompts ({@code Languages}, served at {@code /api/languages}).
  */
 package dev.landline.accounts;

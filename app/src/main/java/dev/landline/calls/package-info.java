@@ -12,6 +12,9 @@
  * its keys or its PIN iteration count is below the floor, callers get the apology (no PIN is charged that could
  * not be checked), in the markup of the provider whose path was called. What is said is {@code Speech}: names from
  * users (issuers, labels) are text only, escaped once when rendered (as SSML for Vonage; as XML text for Twilio, with
- * digits written "2, 8, 7" because Twilio's basic voices read SSML aloud), without bidirectional controls.
+ * digits written "2, 8, 7" because Twilio's basic voices read SSML aloud), without bidirectional controls. Its words
+ * come from one ICU MessageFormat bundle per language ({@code Phrasebook}; no sentence is written in code, and
+ * digits of a code never pass through a message); {@code CallLanguages} says which: the called number's (or a
+ * recognised caller's) until the right PIN, the caller's after it; an account number typed never changes it.
  */
 package dev.landline.calls;

@@ -59,6 +59,8 @@ class AdminApiIT extends OnPayaraMicro {
                 callerJson(Fixtures.uniqueAccountNumber(), "480261").replace("+44 7700 900001", "call me")));
         assertField("language", Http.admin("POST", base.resolve("api/callers"),
                 callerJson(Fixtures.uniqueAccountNumber(), "480261").replace("en-GB", "klingon")));
+        assertField("language", Http.admin("POST", base.resolve("api/callers"),
+                callerJson(Fixtures.uniqueAccountNumber(), "480261").replace("en-GB", "ko-KR")));
 
         var weak = Http.admin("POST", base.resolve("api/callers"), callerJson(Fixtures.uniqueAccountNumber(), "123456"));
         assertFalse(weak.body().contains("123456"), "the refused PIN is not echoed");
@@ -68,6 +70,23 @@ class AdminApiIT extends OnPayaraMicro {
         var duplicate = Http.admin("POST", base.resolve("api/callers"), callerJson(account, "591372"));
         assertEquals(409, duplicate.statusCode(), duplicate::body);
         assertProblem(duplicate);
+    }
+
+    @Test
+    void theLanguagesOfferedAreThoseWithPromptsAndACallerCanBeGivenEach() {
+        var languages = Http.admin("GET", base.resolve("api/languages"), null);
+        assertEquals(200, languages.statusCode(), languages::body);
+        var offered = Json.createReader(new java.io.StringReader(languages.body())).readArray()
+                .getValuesAs(JsonObject.class);
+        assertEquals(List.of("en-GB", "en-US", "de-DE", "fr-FR", "es-ES", "it-IT", "nl-NL", "pt-PT", "pt-BR", "pl-PL",
+                "ja-JP"), offered.stream().map(l -> l.getString("tag")).toList());
+        assertEquals("German (Germany)", offered.get(2).getString("name"));
+        for (var language : offered) {
+            var created = Http.admin("POST", base.resolve("api/callers"), callerJson(Fixtures.uniqueAccountNumber(),
+                    "480261").replace("en-GB", language.getString("tag")));
+            assertEquals(201, created.statusCode(), created::body);
+            assertEquals(language.getString("tag"), Http.object(created).getString("language"));
+        }
     }
 
     @Test

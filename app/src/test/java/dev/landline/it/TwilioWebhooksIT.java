@@ -96,6 +96,40 @@ class TwilioWebhooksIT extends OnPayaraMicro {
     }
 
     @Test
+    void aGermanCallerHearsGermanInAGermanVoiceAndTheRightCodeDigitByDigit() {
+        var phone = Fixtures.uniquePhone();
+        var caller = fixtures.callerSpeaking("de-DE", "Dora", Fixtures.uniqueAccountNumber(), PIN, "+" + phone);
+        fixtures.account(caller, "Sparkasse", "dora", ReferenceOtp.RFC_SECRET);
+        var sid = callSid();
+
+        var answer = post("webhooks/twilio/voice", Map.of("CallSid", sid, "From", "+" + phone, "To", TO));
+        var gather = gatherOf(answer);
+        assertEquals("Willkommen bei Landline Authenticator. Bitte geben Sie Ihre PIN ein und drücken Sie dann die"
+                + " Rautetaste. ", said(gather));
+        assertEquals(List.of("de-DE"), languages(gather));
+
+        var code = gatherOf(post(URI.create(gather.getAttribute("action")), Map.of("CallSid", sid, "Digits", PIN)));
+        var expected = ReferenceOtp.totp(ReferenceOtp.base32(ReferenceOtp.RFC_SECRET), MID_STEP, 30, 6, "HmacSHA1");
+        var digits = String.join(", ", expected.split(""));
+        assertEquals("Sparkasse. Ihr Code lautet " + digits + ". Noch einmal: " + digits + ". Er ist 20 Sekunden"
+                + " gültig. Drücken Sie die 1, um ihn noch einmal zu hören, oder legen Sie einfach auf. ", said(code));
+        assertEquals(List.of("de-DE"), languages(code));
+    }
+
+    /** The languages of the Says of an element. */
+    private static List<String> languages(Element parent) {
+        var says = parent.getElementsByTagName("Say");
+        var languages = new ArrayList<String>();
+        for (int i = 0; i < says.getLength(); i++) {
+            var language = ((Element) says.item(i)).getAttribute("language");
+            if (!languages.contains(language)) {
+                languages.add(language);
+            }
+        }
+        return languages;
+    }
+
+    @Test
     void aCallerWithoutAPhoneNumberIsAskedForTheAccountNumberAlsoByGet() {
         for (var from : List.of("anonymous", "client:alice", "sip:alice@example.com", "", "client:" + "a".repeat(100),
                 "+266696687")) {

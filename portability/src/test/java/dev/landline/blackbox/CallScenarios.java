@@ -56,6 +56,36 @@ abstract class CallScenarios extends RunningServer {
     }
 
     @Test
+    void aGermanCallerHearsGermanInAGermanVoiceFromTheGreetingToTheGoodbyeWithTheRightCode() {
+        var phone = uniquePhone();
+        var caller = admin.callerSpeaking("de-DE", "Dora", uniqueAccountNumber(), PIN, "+" + phone);
+        admin.account(caller, "otpauth://totp/Sparkasse:dora?secret=" + RFC_SECRET + "&issuer=Sparkasse");
+
+        var call = VonagePlayer.dial(base, phone, to);
+        assertEquals(List.of("de-DE"), voices(call));
+        assertTrue(call.heard().contains("Willkommen bei Landline Authenticator. Bitte geben Sie Ihre PIN ein"),
+                call.heard());
+
+        call.press(PIN + "#");
+        assertEquals(List.of("de-DE"), voices(call));
+        assertTrue(call.heard().startsWith("<speak>Sparkasse. ") && call.heard().contains("Ihr Code lautet "),
+                call.heard());
+        assertTotpHeard(call, RFC_SECRET, 30, 6, "HmacSHA1");
+        assertTrue(call.heard().matches("(?s).*(Sekunde|Sekunden) gültig\\..*"), call.heard());
+
+        call.press("7").silence().silence();
+        assertTrue(call.ended(), call.heard());
+        assertEquals(List.of("de-DE"), voices(call));
+        assertTrue(call.heard().endsWith("Auf Wiederhören.</speak>"), call.heard());
+    }
+
+    /** The voice languages of the talks of the call's last NCCO. */
+    private static List<String> voices(VonagePlayer call) {
+        return call.ncco().stream().map(JsonObject.class::cast).filter(a -> a.getString("action").equals("talk"))
+                .map(a -> a.getString("language")).distinct().toList();
+    }
+
+    @Test
     void unsignedOrWronglySignedWebhooksAreRefusedBeforeAnythingRuns() {
         var query = base.resolve("webhooks/answer?uuid=" + java.util.UUID.randomUUID() + "&from=" + uniquePhone()
                 + "&to=" + to);

@@ -28,10 +28,16 @@ public class AdminClient {
         this.credentials = credentials;
     }
 
-    /** The body of POST api/callers. */
+    /** The body of POST api/callers (language en-GB). */
     public static String callerJson(String name, String accountNumber, String pin, List<String> phones) {
+        return callerJson(name, accountNumber, pin, phones, "en-GB");
+    }
+
+    /** The body of POST api/callers, for a caller who hears this language (a tag such as de-DE). */
+    public static String callerJson(String name, String accountNumber, String pin, List<String> phones,
+            String language) {
         return Json.createObjectBuilder().add("name", name).add("accountNumber", accountNumber).add("pin", pin)
-                .add("phoneNumbers", Json.createArrayBuilder(phones)).add("language", "en-GB").build().toString();
+                .add("phoneNumbers", Json.createArrayBuilder(phones)).add("language", language).build().toString();
     }
 
     /** The otpauth:// URI of a TOTP account (SHA-1/6/30 by default) with this issuer, label and Base32 secret. */
@@ -56,7 +62,12 @@ public class AdminClient {
 
     /** A caller (language en-GB); its id. */
     public long caller(String name, String accountNumber, String pin, String... phones) {
-        var response = createCaller(callerJson(name, accountNumber, pin, List.of(phones)));
+        return callerSpeaking("en-GB", name, accountNumber, pin, phones);
+    }
+
+    /** A caller who hears this language (a tag such as de-DE); its id. */
+    public long callerSpeaking(String language, String name, String accountNumber, String pin, String... phones) {
+        var response = createCaller(callerJson(name, accountNumber, pin, List.of(phones), language));
         assertEquals(201, response.statusCode(), response::body);
         return Http.object(response).getJsonNumber("id").longValue();
     }

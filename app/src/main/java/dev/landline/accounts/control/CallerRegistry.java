@@ -41,7 +41,8 @@ public class CallerRegistry {
                 : phoneNumbers.stream().map(PhoneNumbers::normalise).distinct().toList();
         var speech = language == null ? Languages.DEFAULT : language;
         if (!Languages.supported(speech)) {
-            throw new InvalidCallerDetail("language", "not a supported speech language (BCP-47, for example en-GB)");
+            throw new InvalidCallerDetail("language",
+                    "not one of the languages callers can hear: " + Languages.offeredList());
         }
         if (byAccountNumber(accountNumber).isPresent()) {
             throw new AccountNumberTaken();
@@ -80,6 +81,27 @@ public class CallerRegistry {
         return em.createNamedQuery(Caller.IDS_BY_PHONE, Long.class)
                 .setParameter("phone", phoneNumber)
                 .getResultList();
+    }
+
+    /** A caller whose usual number a call comes from, and the language they hear. */
+    public record PhoneHolder(long id, String language) {
+    }
+
+    /** The callers who have this (normalised) number as a usual one, with their languages: one indexed read. */
+    public List<PhoneHolder> holdersByPhone(String phoneNumber) {
+        List<?> rows = em.createNamedQuery(Caller.HOLDERS_BY_PHONE)
+                .setParameter("phone", phoneNumber)
+                .getResultList();
+        return rows.stream().map(Object[].class::cast)
+                .map(row -> new PhoneHolder(((Number) row[0]).longValue(), (String) row[1]))
+                .toList();
+    }
+
+    /** Just a caller's language, without loading the caller; empty when there is no such caller. */
+    public Optional<String> languageOf(long id) {
+        return em.createNamedQuery(Caller.LANGUAGE, String.class)
+                .setParameter("id", id)
+                .getResultStream().findFirst();
     }
 
     /** The stored PIN hash of a caller, for the PIN check; it never leaves the guard and accounts packages. */

@@ -30,9 +30,14 @@ import java.util.TreeSet;
 @NamedQuery(name = Caller.BY_ACCOUNT_NUMBER, query = "select c from Caller c where c.accountNumber = :number")
 @NamedQuery(name = Caller.IDS_BY_PHONE,
         query = "select distinct c.id from Caller c join c.phoneNumbers p where p = :phone")
+@NamedQuery(name = Caller.HOLDERS_BY_PHONE,
+        query = "select distinct c.id, c.language from Caller c join c.phoneNumbers p where p = :phone")
+@NamedQuery(name = Caller.LANGUAGE, query = "select c.language from Caller c where c.id = :id")
 public class Caller {
 
     public static final String ALL = "Caller.all";
+    public static final String HOLDERS_BY_PHONE = "Caller.holdersByPhone";
+    public static final String LANGUAGE = "Caller.language";
     public static final String BY_ACCOUNT_NUMBER = "Caller.byAccountNumber";
     public static final String IDS_BY_PHONE = "Caller.idsByPhone";
 

@@ -2,6 +2,7 @@ package dev.landline.admin.boundary;
 
 import dev.landline.accounts.boundary.AccountsResource;
 import dev.landline.accounts.boundary.CallersResource;
+import dev.landline.accounts.boundary.LanguagesResource;
 import dev.landline.audit.boundary.AuditResource;
 import dev.landline.codes.boundary.InvalidOtpInputMapper;
 import dev.landline.codes.boundary.NoStoreFilter;
@@ -60,6 +61,7 @@ public class AdminApplication extends Application {
         var classes = new HashSet<Class<?>>(Problems.mappers());
         classes.add(CrossSiteGuard.class);
         classes.add(CallersResource.class);
+        classes.add(LanguagesResource.class);
         classes.add(AccountsResource.class);
         classes.add(LockoutResource.class);
         classes.add(LockedCallersResource.class);

@@ -14,13 +14,15 @@ import java.io.IOException;
  * <li>no page may show them in a frame (clickjacking: another site laying its page over "Delete" or "Unlock" for a
  * signed-in administrator): {@code X-Frame-Options: DENY} and CSP {@code frame-ancestors 'none'};</li>
  * <li>the pages run only this origin's own scripts (no inline script, no eval, no plug-ins), so even if a name
- * from a QR code ever reached the DOM as markup it could not run; the API's JSON runs nothing at all.</li>
+ * from a QR code ever reached the DOM as markup it could not run; the API's JSON runs nothing at all. The one
+ * exception is {@code 'wasm-unsafe-eval'}: it lets a page compile WebAssembly (the camera's QR decoder, served
+ * from this origin like every script), not evaluate JavaScript text.</li>
  * </ul>
  */
 @WebFilter(urlPatterns = {"/admin/*", "/api/*"})
 public class BrowserPolicy extends HttpFilter {
 
-    static final String PAGES = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline';"
+    static final String PAGES = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline';"
             + " img-src 'self' data: blob:; media-src 'self' blob: mediastream:; connect-src 'self';"
             + " object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
     static final String API = "default-src 'none'; frame-ancestors 'none'";

@@ -1,6 +1,5 @@
 package dev.landline.calls.boundary;
 
-import dev.landline.accounts.control.Languages;
 import dev.landline.calls.control.Prompts;
 import dev.landline.calls.control.Reply;
 import dev.landline.calls.control.Speech;
@@ -66,7 +65,8 @@ public final class Twiml {
 
     /** "Sorry, … cannot read codes right now. Please try again later. Goodbye." and the call ends. */
     static String apology(Optional<String> voice) {
-        var reply = new Reply(Languages.DEFAULT, List.of(Prompts.unavailable()), null);
+        var language = WebhookFailureMapper.serverLanguage();
+        var reply = new Reply(language, List.of(Prompts.in(language).unavailable()), null);
         return of(reply, token -> {
             throw new IllegalStateException("an apology listens for nothing");
         }, voice);

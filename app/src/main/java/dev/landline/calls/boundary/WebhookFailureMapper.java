@@ -1,6 +1,7 @@
 package dev.landline.calls.boundary;
 
 import dev.landline.accounts.control.Languages;
+import dev.landline.calls.control.CallLanguages;
 import dev.landline.calls.control.Prompts;
 import dev.landline.calls.control.Reply;
 import dev.landline.operations.control.DatabaseOutage;
@@ -83,7 +84,8 @@ public class WebhookFailureMapper implements ExceptionMapper<RuntimeException> {
 
     /** "Sorry, … cannot read codes right now. Please try again later. Goodbye." and the call ends. */
     static List<Ncco.Action> apology() {
-        var reply = new Reply(Languages.DEFAULT, List.of(Prompts.unavailable()), null);
+        var language = serverLanguage();
+        var reply = new Reply(language, List.of(Prompts.in(language).unavailable()), null);
         return Ncco.of(reply, token -> {
             throw new IllegalStateException("an apology listens for nothing");
         });
@@ -118,6 +120,19 @@ public class WebhookFailureMapper implements ExceptionMapper<RuntimeException> {
             }
         }
         return false;
+    }
+
+    /**
+     * The server's language ({@code landline.language.default}) as it is spoken, when configured and readable; else
+     * en-GB. The apology is said before anything about the call is read.
+     */
+    static String serverLanguage() {
+        try {
+            return Languages.resolve(ConfigProvider.getConfig().getOptionalValue(CallLanguages.DEFAULT, String.class)
+                    .orElse(Languages.DEFAULT)).voice();
+        } catch (RuntimeException noConfig) {
+            return Languages.DEFAULT;
+        }
     }
 
     /** {@code landline.twilio.voice} for the apology's {@code <Say>}, when configured and readable. */

@@ -53,7 +53,7 @@ public class CallFlow {
     public Reply answer(IncomingCall call) {
         if (!serverKeys.problems().isEmpty() || hasher.problem().isPresent()) {
             sessions.unavailable(call);
-            return Reply.ending(dialogue.unavailable());
+            return Reply.ending(dialogue.unavailable(dialogue.answerLanguage(null, call.to())));
         }
         return steps.answer(call);
     }

@@ -76,11 +76,13 @@ public class CallSteps {
      */
     @Transactional(TxType.SUPPORTS)
     public Reply answer(IncomingCall call) {
-        var known = PhoneNumbers.parse(call.from()).map(callers::idsByPhone).orElse(List.of());
-        var recognised = known.size() == 1 ? known.get(0) : null;
+        var known = PhoneNumbers.parse(call.from()).map(callers::holdersByPhone).orElse(List.of());
+        var holder = known.size() == 1 ? known.get(0) : null;
+        var recognised = holder == null ? null : holder.id();
         var token = startTokens.seal(new CallStart(call.uuid(), call.conversationUuid(), call.from(), call.to(),
                 recognised, clock.instant()));
-        return Reply.listening(dialogue.answer(recognised != null), token);
+        var language = dialogue.answerLanguage(holder == null ? null : holder.language(), call.to());
+        return Reply.listening(dialogue.answer(recognised != null, language), token);
     }
 
     /**
@@ -116,7 +118,7 @@ public class CallSteps {
             wrongPinsTold.fire(new WrongPinsTold(call.uuid(), right.callerId(), wrong));
         }
         var next = carryOut(call, right.next());
-        return wrong == 0 ? next : next.saying(Prompts.wrongPinsSinceLastCall(wrong));
+        return wrong == 0 ? next : next.saying(Prompts.in(next.language()).wrongPinsSinceLastCall(wrong));
     }
 
     /** Reads the account's code; a repeat counter repeats the HOTP code read just before. */
@@ -129,16 +131,18 @@ public class CallSteps {
         CodeReadout.Spoken spoken;
         try {
             spoken = hotp && read.repeatCounter() != null
-                    ? readout.repeat(account, read.repeatCounter()) : readout.speak(account);
+                    ? readout.repeat(account, read.repeatCounter(), read.language())
+                    : readout.speak(account, read.language());
         } catch (IllegalStateException unreadable) {
             LOG.severe("The seed of account " + account.id() + " cannot be opened: " + unreadable.getMessage());
             call.end(now());
-            return Reply.ending(new End(read.language(), Prompts.unavailable()));
+            return Reply.ending(dialogue.unavailable(read.language()));
         }
         call.codeRead(account.id(), spoken.counter(), now());
         codeRead.fire(new CodeRead(call.uuid(), call.callerId(), account.id()));
         return Reply.listening(new Listen(read.language(),
-                List.of(spoken.speech(), Prompts.afterCode(read.otherAccounts())), Listening.ONE_KEY),
+                List.of(spoken.speech(), Prompts.in(read.language()).afterCode(read.otherAccounts())),
+                Listening.ONE_KEY),
                 sessions.nextToken(call));
     }
 
@@ -154,6 +158,11 @@ public class CallSteps {
                 return Optional.ofNullable(em.find(Caller.class, id)).map(caller -> new Dialogue.KnownCaller(
                         caller.id(), caller.language(), caller.accounts().stream()
                                 .map(account -> new Dialogue.Account(account.id(), account.spokenName())).toList()));
+            }
+
+            @Override
+            public Optional<String> languageOf(long id) {
+                return callers.languageOf(id);
             }
         };
     }

@@ -1,5 +1,6 @@
 package dev.landline.calls.control;
 
+import dev.landline.accounts.control.Languages;
 import dev.landline.accounts.control.SeedCipher;
 import dev.landline.accounts.entity.OtpAccount;
 import dev.landline.codes.control.CodeGenerator;
@@ -36,32 +37,43 @@ public class CodeReadout {
         }
     }
 
-    /** The account's code now: TOTP by the clock, HOTP at its next counter (which moves on). */
+    /** The account's code now, in en-GB (see {@link #speak(OtpAccount, String)}). */
     public Spoken speak(OtpAccount account) {
+        return speak(account, Languages.DEFAULT);
+    }
+
+    /** The account's code now, in this language: TOTP by the clock, HOTP at its next counter (which moves on). */
+    public Spoken speak(OtpAccount account, String language) {
         var parameters = account.parameters();
         if (parameters.type() == OtpType.HOTP) {
             long counter = account.takeCounter();
-            return new Spoken(hotp(account, counter), counter);
+            return new Spoken(hotp(account, counter, language), counter);
         }
         var seed = cipher.open(account);
         try {
             var plan = ReadoutPlan.at(codes.now(), parameters.period(), minRemaining);
             var code = codes.totp(seed, parameters, plan.stepStart(parameters.period()));
-            return new Spoken(Prompts.code(account.spokenName(), code, plan), null);
+            return new Spoken(Prompts.in(language).code(account.spokenName(), code, plan), null);
         } finally {
             Arrays.fill(seed, (byte) 0);
         }
     }
 
-    /** An HOTP code read before, again, without using up another counter value. */
+    /** An HOTP code read before, again, in en-GB, without using up another counter value. */
     public Spoken repeat(OtpAccount account, long counter) {
-        return new Spoken(hotp(account, counter), counter);
+        return repeat(account, counter, Languages.DEFAULT);
     }
 
-    private Speech hotp(OtpAccount account, long counter) {
+    /** An HOTP code read before, again, in this language, without using up another counter value. */
+    public Spoken repeat(OtpAccount account, long counter, String language) {
+        return new Spoken(hotp(account, counter, language), counter);
+    }
+
+    private Speech hotp(OtpAccount account, long counter, String language) {
         var seed = cipher.open(account);
         try {
-            return Prompts.counterCode(account.spokenName(), codes.hotp(seed, account.parameters(), counter));
+            return Prompts.in(language).counterCode(account.spokenName(),
+                    codes.hotp(seed, account.parameters(), counter));
         } finally {
             Arrays.fill(seed, (byte) 0);
         }

@@ -30,11 +30,20 @@ public class Dialogue {
     @Inject
     Clock clock;
 
+    @Inject
+    CallLanguages languages;
+
     public Dialogue() {
     }
 
+    /** Without a container; every call in en-GB unless the languages say otherwise. */
     Dialogue(Clock clock) {
+        this(clock, new CallLanguages(Languages.DEFAULT, List.of()));
+    }
+
+    Dialogue(Clock clock, CallLanguages languages) {
         this.clock = clock;
+        this.languages = languages;
     }
 
     /** What the dialogue needs to know about callers, looked up by whoever stores them. */
@@ -45,6 +54,9 @@ public class Dialogue {
 
         /** A caller with their accounts in menu order; empty when there is no such caller (any more). */
         Optional<KnownCaller> caller(long id);
+
+        /** Just a caller's language (nothing else is loaded); empty when there is no such caller (any more). */
+        Optional<String> languageOf(long id);
     }
 
     /** A caller as the dialogue sees them: the voice they want and their accounts' spoken names, in menu order. */
@@ -59,22 +71,45 @@ public class Dialogue {
     public record Account(long id, String spokenName) {
     }
 
-    /** A call was answered: a caller recognised by caller ID is asked for the PIN, anyone else for the account. */
+    /** A call was answered, in the server's language (see {@link #answer(boolean, String)}). */
     public Listen answer(boolean recognised) {
+        return answer(recognised, languages.server().voice());
+    }
+
+    /**
+     * A call was answered: a caller recognised by caller ID is asked for the PIN (in their language), anyone else
+     * for the account (in the called number's language, {@link #answerLanguage}).
+     */
+    public Listen answer(boolean recognised, String language) {
+        var say = Prompts.in(language);
         return recognised
-                ? new Listen(Languages.DEFAULT, List.of(Prompts.welcome().then(Prompts.askPin())), Listening.PIN)
-                : new Listen(Languages.DEFAULT, List.of(Prompts.welcome().then(Prompts.askAccountNumber())),
-                        Listening.ACCOUNT_NUMBER);
+                ? new Listen(language, List.of(say.welcome().then(say.askPin())), Listening.PIN)
+                : new Listen(language, List.of(say.welcome().then(say.askAccountNumber())), Listening.ACCOUNT_NUMBER);
     }
 
-    /** "Sorry, … cannot read codes right now": the call ends, and nothing is evaluated or charged. */
+    /**
+     * The language a call is answered in: the recognised caller's (their {@code language}, null when caller ID
+     * selected nobody), else the called number's.
+     */
+    public String answerLanguage(String recognisedCallersLanguage, String to) {
+        return (recognisedCallersLanguage != null ? languages.caller(recognisedCallersLanguage)
+                : languages.calledNumber(to)).voice();
+    }
+
+    /** "Sorry, … cannot read codes right now", in the server's language: the call ends, nothing is charged. */
     public End unavailable() {
-        return new End(Languages.DEFAULT, Prompts.unavailable());
+        return unavailable(languages.server().voice());
     }
 
-    /** A call over the caps: it hears "try again later" and nothing else happens. */
+    /** "Sorry, … cannot read codes right now", in this language (a call's, when it is known). */
+    public End unavailable(String language) {
+        return new End(language, Prompts.in(language).unavailable());
+    }
+
+    /** A call over the caps: it hears "try again later" (in the server's language) and nothing else happens. */
     public End tryLater() {
-        return new End(Languages.DEFAULT, Prompts.tryLater());
+        var language = languages.server().voice();
+        return new End(language, Prompts.in(language).tryLater());
     }
 
     /**
@@ -87,34 +122,36 @@ public class Dialogue {
             case PIN -> pin(call, keys, pinOutcome, directory);
             case MENU -> menu(call, keys, directory);
             case AFTER_CODE -> afterCode(call, keys, directory);
-            case ENDED -> new End(Languages.DEFAULT, Prompts.goodbye());
+            case ENDED -> goodbye(call, directory);
         };
     }
 
     private Decision accountNumber(CallSession call, KeyPresses keys, Directory directory) {
+        var language = beforePin(call, directory);
         if (!keys.usable()) {
-            return reprompt(call, Languages.DEFAULT, keys, Listening.ACCOUNT_NUMBER, Prompts.askAccountNumber());
+            return reprompt(call, language, keys, Listening.ACCOUNT_NUMBER, Prompts.in(language).askAccountNumber());
         }
         call.expectPinFor(directory.holderOf(keys.digits()).orElse(null), now());
-        return new Listen(Languages.DEFAULT, List.of(Prompts.askPin()), Listening.PIN);
+        return new Listen(language, List.of(Prompts.in(language).askPin()), Listening.PIN);
     }
 
     private Decision pin(CallSession call, KeyPresses keys, PinOutcome outcome, Directory directory) {
         if (!keys.usable() || outcome == null) {
-            return reprompt(call, Languages.DEFAULT, keys, Listening.PIN, Prompts.askPin());
+            var language = beforePin(call, directory);
+            return reprompt(call, language, keys, Listening.PIN, Prompts.in(language).askPin());
         }
         // a wrong PIN (the lock-out path, at request rate) never loads the caller and their accounts
         var caller = !outcome.accepted() || call.callerId() == null ? Optional.<KnownCaller>empty()
                 : directory.caller(call.callerId());
         if (caller.isEmpty()) {
+            var language = beforePin(call, directory);
+            var say = Prompts.in(language);
             if (!call.pinFailed(now())) {
-                return new End(Languages.DEFAULT, Prompts.tooManyFailures());
+                return new End(language, say.tooManyFailures());
             }
             return call.recognised()
-                    ? new Listen(Languages.DEFAULT, List.of(Prompts.notRecognised().then(Prompts.askPin())),
-                            Listening.PIN)
-                    : new Listen(Languages.DEFAULT,
-                            List.of(Prompts.notRecognised().then(Prompts.askAccountNumber())),
+                    ? new Listen(language, List.of(say.notRecognised().then(say.askPin())), Listening.PIN)
+                    : new Listen(language, List.of(say.notRecognised().then(say.askAccountNumber())),
                             Listening.ACCOUNT_NUMBER);
         }
         return new RightPin(caller.get().id(), accountsOf(call, caller.get()));
@@ -124,7 +161,7 @@ public class Dialogue {
         var accounts = caller.accounts();
         if (accounts.isEmpty()) {
             call.end(now());
-            return new End(voice(caller), Prompts.noAccounts());
+            return new End(voice(caller), Prompts.in(voice(caller)).noAccounts());
         }
         if (accounts.size() == 1) {
             return new ReadCode(voice(caller), accounts.get(0).id(), null, false);
@@ -136,7 +173,7 @@ public class Dialogue {
         var caller = authenticatedCaller(call, directory);
         if (caller.isEmpty()) {
             call.end(now());
-            return new End(Languages.DEFAULT, Prompts.goodbye());
+            return goodbye(call, directory);
         }
         var accounts = caller.get().accounts();
         var menu = menuOf(accounts);
@@ -148,14 +185,14 @@ public class Dialogue {
             return new ReadCode(voice(caller.get()), accounts.get(choice.get()).id(), null, accounts.size() > 1);
         }
         return reprompt(call, voice(caller.get()), keys, Listening.ONE_KEY,
-                Prompts.menu(menu.page(call.menuPage()), menu.paged()));
+                Prompts.in(voice(caller.get())).menu(menu.page(call.menuPage()), menu.paged()));
     }
 
     private Decision afterCode(CallSession call, KeyPresses keys, Directory directory) {
         var caller = authenticatedCaller(call, directory);
         if (caller.isEmpty()) {
             call.end(now());
-            return new End(Languages.DEFAULT, Prompts.goodbye());
+            return goodbye(call, directory);
         }
         var accounts = caller.get().accounts();
         if (keys.usable() && keys.digits().equals("1")) {
@@ -169,20 +206,23 @@ public class Dialogue {
         if (keys.usable() && keys.digits().equals("2") && accounts.size() > 1) {
             return showMenu(call, caller.get(), 0);
         }
-        return reprompt(call, voice(caller.get()), keys, Listening.ONE_KEY, Prompts.afterCode(accounts.size() > 1));
+        return reprompt(call, voice(caller.get()), keys, Listening.ONE_KEY,
+                Prompts.in(voice(caller.get())).afterCode(accounts.size() > 1));
     }
 
     private Decision showMenu(CallSession call, KnownCaller caller, int page) {
         var menu = menuOf(caller.accounts());
         call.showMenu(page, now());
-        return new Listen(voice(caller), List.of(Prompts.menu(menu.page(page), menu.paged())), Listening.ONE_KEY);
+        return new Listen(voice(caller), List.of(Prompts.in(voice(caller)).menu(menu.page(page), menu.paged())),
+                Listening.ONE_KEY);
     }
 
     private Decision reprompt(CallSession call, String language, KeyPresses keys, Listening listening,
             Speech question) {
-        var reason = keys.none() ? Prompts.nothingHeard() : Prompts.notAnOption();
+        var say = Prompts.in(language);
+        var reason = keys.none() ? say.nothingHeard() : say.notAnOption();
         if (!call.reprompted(now())) {
-            return new End(language, reason.then(Prompts.goodbye()));
+            return new End(language, reason.then(say.goodbye()));
         }
         return new Listen(language, List.of(reason.then(question)), listening);
     }
@@ -196,9 +236,26 @@ public class Dialogue {
         return new Menu(accounts.stream().map(Account::spokenName).toList());
     }
 
-    /** The caller's voice when the prompts exist in that language (English variants for now). */
-    private static String voice(KnownCaller caller) {
-        return caller.language().startsWith("en") ? caller.language() : Languages.DEFAULT;
+    /** The caller's language as it can be spoken (the nearest bundle, a voice the provider speaks). */
+    private String voice(KnownCaller caller) {
+        return languages.caller(caller.language()).voice();
+    }
+
+    /**
+     * The language until the right PIN: a caller recognised by caller ID hears theirs (the greeting already said
+     * they were recognised); anyone else the called number's. An account number typed changes nothing here, so an
+     * unknown one and a known one still sound the same.
+     */
+    private String beforePin(CallSession call, Directory directory) {
+        var recognised = call.recognised() && call.callerId() != null
+                ? directory.languageOf(call.callerId()) : Optional.<String>empty();
+        return answerLanguage(recognised.orElse(null), call.toNumber());
+    }
+
+    /** Goodbye to a call that has ended or whose caller is gone: in the language it was answered in. */
+    private End goodbye(CallSession call, Directory directory) {
+        var language = beforePin(call, directory);
+        return new End(language, Prompts.in(language).goodbye());
     }
 
     private OffsetDateTime now() {

@@ -182,6 +182,11 @@ public class CallSession {
         return fromNumber;
     }
 
+    /** The number called, normalised; null when the provider gave none that could be read. */
+    public String toNumber() {
+        return toNumber;
+    }
+
     public Stage stage() {
         return stage;
     }

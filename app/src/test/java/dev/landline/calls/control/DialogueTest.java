@@ -49,6 +49,11 @@ class DialogueTest {
             callerLookups++;
             return Optional.ofNullable(callers.get(id));
         }
+
+        @Override
+        public Optional<String> languageOf(long id) {
+            return Optional.ofNullable(callers.get(id)).map(KnownCaller::language);
+        }
     };
 
     private KnownCaller caller(long id, String language, String... accountNames) {
@@ -139,10 +144,62 @@ class DialogueTest {
     }
 
     @Test
-    void aCallerWhoseLanguageHasNoPromptsHearsTheDefaultVoice() {
+    void aGermanCallerHearsTheMenuInGermanInAGermanVoice() {
         caller(7L, "de-DE", "GitHub", "Gmail");
         var menu = (Listen) ((RightPin) pin(call(7L, true), PinOutcome.ACCEPTED)).next();
-        assertEquals("en-GB", menu.language());
+        assertEquals("de-DE", menu.language());
+        assertEquals("Für GitHub drücken Sie die 1. Für Gmail drücken Sie die 2.", said(menu));
+    }
+
+    @Test
+    void aLanguageWithoutItsOwnBundleIsSpokenFromTheNearestOneInAVoiceTheProviderHas() {
+        caller(7L, "de-AT", "GitHub", "Gmail");
+        var menu = (Listen) ((RightPin) pin(call(7L, true), PinOutcome.ACCEPTED)).next();
+        assertEquals("de-DE", menu.language(), "Vonage has no de-AT voice");
+        assertTrue(said(menu).startsWith("Für GitHub"), said(menu));
+    }
+
+    @Test
+    void aCallerWhoseLanguageHasNoPromptsHearsTheServersLanguage() {
+        var dialogue = new Dialogue(Clock.fixed(NOW, ZoneOffset.UTC), new CallLanguages("fr-FR", List.of()));
+        caller(7L, "ko-KR", "GitHub", "Gmail");
+        var menu = (Listen) ((RightPin) dialogue.next(call(7L, true), new KeyPresses("call-1", "4802", false),
+                PinOutcome.ACCEPTED, directory)).next();
+        assertEquals("fr-FR", menu.language());
+        assertEquals("Pour GitHub, appuyez sur 1. Pour Gmail, appuyez sur 2.", said(menu));
+    }
+
+    @Test
+    void anUnknownNumberIsGreetedInTheCalledNumbersLanguageAndAKnownAccountNumberDoesNotChangeIt() {
+        var dialogue = new Dialogue(Clock.fixed(NOW, ZoneOffset.UTC),
+                new CallLanguages("en-GB", List.of("+44 20 7946 0000=pl-PL", "+33 1 00 00 00 00=fr")));
+        caller(7L, "ja-JP", "GitHub");
+        accountNumbers.put("12345678", 7L);
+        var call = call(null, false);
+
+        var greeting = dialogue.answer(false, dialogue.answerLanguage(null, "442079460000"));
+        var askPin = (Listen) dialogue.next(call, new KeyPresses("call-1", "12345678", false), null, directory);
+        var unknown = (Listen) dialogue.next(call(null, false), new KeyPresses("call-1", "99999999", false), null,
+                directory);
+
+        assertEquals("pl-PL", greeting.language());
+        assertEquals("Witamy w Landline Authenticator. Wprowadź numer konta i naciśnij krzyżyk.", said(greeting));
+        assertEquals("pl-PL", askPin.language(), "the account holder's language would tell whose number it is");
+        assertEquals(said(unknown), said(askPin));
+        assertEquals("fr-FR", dialogue.answerLanguage(null, "33100000000"));
+        assertEquals("en-GB", dialogue.answerLanguage(null, "15550100"), "a number without a setting");
+    }
+
+    @Test
+    void aRecognisedCallerIsGreetedAndAskedAgainForThePinInTheirLanguage() {
+        caller(7L, "ja-JP", "GitHub");
+        var greeting = dialogue.answer(true, dialogue.answerLanguage("ja-JP", "442079460000"));
+        var again = (Listen) pin(call(7L, true), PinOutcome.REJECTED);
+
+        assertEquals("ja-JP", greeting.language());
+        assertEquals("Landline Authenticatorへようこそ。 暗証番号を入力し、最後にシャープを押してください。", said(greeting));
+        assertEquals("ja-JP", again.language());
+        assertEquals("申し訳ありません。確認できませんでした。 暗証番号を入力し、最後にシャープを押してください。", said(again));
     }
 
     @Test
