@@ -35,9 +35,11 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code /webhooks}, and the lock-out attack of issue 11), and the server is not ready, naming the settings.
  * Then with {@code landline.webhooks.allow-unsigned=true}: unsigned webhooks are taken (the same attack charges the
  * victim, so the first test's "nothing changed" can fail), and the startup line, readiness and
- * {@code GET /api/status} say so. Then with the Twilio auth token alone: the server is ready, Twilio webhooks pass
- * with a right {@code X-Twilio-Signature} only, and Vonage's are refused. With allow-unsigned, the banner on every
- * admin page says so in Chromium too, even when the pages' shared scripts fail to load.
+ * {@code GET /api/status} say so, for each provider, with the URLs for each provider's console. Then with the Twilio
+ * auth token alone: the server is ready, Twilio webhooks pass with a right {@code X-Twilio-Signature} only, Vonage's
+ * are refused, and the startup line and status say just that. With allow-unsigned, the banner on every admin page
+ * says so (naming both providers) in Chromium too, even when the pages' shared scripts fail to load, and the Callers
+ * page shows each provider's mode and console URLs.
  */
 class SignedByDefaultIT {
 
@@ -123,7 +125,25 @@ class SignedByDefaultIT {
         var status = Http.object(Http.send("GET", base.resolve("api/status"), null, null, TestCredentials.ADMIN));
         assertEquals("refusing-no-secret", status.getString("webhooks"));
         assertFalse(status.getBoolean("webhooksAuthenticated"));
-        assertTrue(log().contains("webhooks ALL REFUSED (landline.vonage.signature-secret not set)"), this::log);
+        assertEquals("refusing-no-secret", provider(status, "vonage").getString("webhooks"));
+        assertEquals("landline.vonage.signature-secret", provider(status, "vonage").getString("secretSetting"));
+        assertEquals("refusing-no-secret", provider(status, "twilio").getString("webhooks"));
+        assertEquals("landline.twilio.auth-token", provider(status, "twilio").getString("secretSetting"));
+        assertTrue(log().contains("webhooks ALL REFUSED: Vonage refused (landline.vonage.signature-secret not set),"
+                + " Twilio refused (landline.twilio.auth-token not set)"), this::log);
+    }
+
+    /** One provider's entry in {@code GET /api/status}. */
+    private static JsonObject provider(JsonObject status, String name) {
+        return status.getJsonArray("providers").stream().map(JsonObject.class::cast)
+                .filter(provider -> provider.getString("name").equals(name)).findFirst()
+                .orElseThrow(() -> new AssertionError("no provider " + name + " in " + status));
+    }
+
+    /** The URLs a provider's console needs, as {@code GET /api/status} gives them. */
+    private static List<String> consoleUrls(JsonObject status, String name) {
+        return provider(status, name).getJsonArray("console").stream().map(JsonObject.class::cast)
+                .map(url -> url.getString("url")).toList();
     }
 
     @Test
@@ -163,9 +183,20 @@ class SignedByDefaultIT {
         var status = Http.object(Http.send("GET", base.resolve("api/status"), null, null, TestCredentials.ADMIN));
         assertEquals("unsigned-allowed", status.getString("webhooks"));
         assertFalse(status.getBoolean("webhooksAuthenticated"));
+        for (var name : List.of("vonage", "twilio")) {
+            assertEquals("unsigned-allowed", provider(status, name).getString("webhooks"), name);
+            assertFalse(provider(status, name).getBoolean("authenticated"), name);
+        }
+        assertEquals(List.of(base.resolve("webhooks/answer").toString(), base.resolve("webhooks/event").toString()),
+                consoleUrls(status, "vonage"), "no public address configured: the address the status was asked at");
+        assertEquals(List.of(base.resolve("webhooks/twilio/voice").toString(),
+                base.resolve("webhooks/twilio/status").toString()), consoleUrls(status, "twilio"));
         assertEquals(403, Http.send("GET", base.resolve("api/status"), null, null, TestCredentials.VIEWER).statusCode(),
                 "admins only");
-        assertTrue(log().contains("webhooks UNAUTHENTICATED (landline.webhooks.allow-unsigned=true)"), this::log);
+        assertTrue(log().contains("webhooks: Vonage UNAUTHENTICATED (landline.webhooks.allow-unsigned=true), Twilio"
+                + " UNAUTHENTICATED (landline.webhooks.allow-unsigned=true)"), this::log);
+        assertTrue(log().contains("Voice provider consoles: Vonage Answer URL /webhooks/answer (GET or POST)"),
+                this::log);
         for (var name : List.of("index.html", "caller.html", "enrol.html", "phone.html")) {
             var page = Http.send("GET", base.resolve("admin/" + name), null, null, TestCredentials.ADMIN);
             assertTrue(page.body().contains("js/page.js"), name + " loads what every admin page shares");
@@ -201,7 +232,17 @@ class SignedByDefaultIT {
         assertPassedTheCheck(twilioWebhook(get, null, twilioSignature(get, "")), "a signed GET passes");
         assertEquals(401, Http.send("POST", base.resolve("webhooks/answer"), "application/json", "{}", null)
                 .statusCode(), "Vonage's webhooks are still refused");
+
+        var status = Http.object(Http.send("GET", base.resolve("api/status"), null, null, TestCredentials.ADMIN));
+        assertEquals("signed", status.getString("webhooks"), "Twilio's calls are taken, all signed");
+        assertTrue(status.getBoolean("webhooksAuthenticated"));
+        assertEquals("signed", provider(status, "twilio").getString("webhooks"));
+        assertEquals("X-Twilio-Signature", provider(status, "twilio").getString("signature"));
+        assertEquals("refusing-no-secret", provider(status, "vonage").getString("webhooks"));
+        assertTrue(log().contains("webhooks: Vonage refused (landline.vonage.signature-secret not set), Twilio signed"
+                + " (X-Twilio-Signature required)"), this::log);
         assertFalse(log().contains(token), "the token is never logged");
+        assertFalse(status.toString().contains(token), "nor shown");
     }
 
     /**
@@ -250,9 +291,17 @@ class SignedByDefaultIT {
                 "admin/phone.html");
         try (var browser = Browser.open(base)) {
             browser.signInAndOpen(TestCredentials.ADMIN, "admin/index.html");
+            var twilio = browser.visible("#providers tr[data-provider=twilio]").getText();
+            assertTrue(twilio.contains("NOT authenticated") && twilio.contains(base.resolve("webhooks/twilio/voice")
+                    .toString()) && twilio.contains(base.resolve("webhooks/twilio/status").toString()), twilio);
+            assertTrue(browser.visible("#providers tr[data-provider=vonage]").getText()
+                    .contains(base.resolve("webhooks/answer").toString()), "the Callers page shows each provider");
+            assertTrue(browser.visible("#providers-address").getText().contains("landline.public-base-url"));
             for (var page : pages) {
                 browser.open(page);
-                assertTrue(browser.visible("#webhook-banner").getText().contains("Webhooks are NOT authenticated"), page);
+                var banner = browser.visible("#webhook-banner").getText();
+                assertTrue(banner.contains("Webhooks are NOT authenticated for Vonage and Twilio calls"), page + banner);
+                assertTrue(banner.contains("landline.vonage.signature-secret and landline.twilio.auth-token"), banner);
                 assertEquals(1, browser.all("header.bar + #webhook-banner").size(), page + ": the banner is under the header");
                 assertEquals(1, browser.all("#webhook-banner").size(), page + ": one banner");
             }

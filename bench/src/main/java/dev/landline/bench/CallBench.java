@@ -1,6 +1,7 @@
 package dev.landline.bench;
 
 import dev.landline.testkit.ReferenceOtp;
+import dev.landline.testkit.TwilioPlayer;
 import dev.landline.testkit.VonagePlayer;
 import java.io.IOException;
 import java.net.URI;
@@ -12,6 +13,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -28,7 +30,9 @@ import javax.crypto.spec.PBEKeySpec;
  * drives both from this separate process over loopback with signed Vonage webhooks: single webhooks (answer, and
  * the PIN / passcode webhook) with the same client, connections and duration for both, then whole calls
  * (answer, account number when the caller is not recognised, PIN, menu, code, completed event) at 50 concurrent
- * calls. Prints the figures and writes them into docs/benchmarks.md between the generated-part markers.
+ * calls. The service's answer webhook and its whole calls are also driven through Twilio (signed
+ * {@code X-Twilio-Signature}, TwiML), the same calls on the same data, so both providers are reported side by side.
+ * Prints the figures and writes them into docs/benchmarks.md between the generated-part markers.
  *
  * Run by {@code bench/run} (mvn -Pbench -pl bench -am package); see docs/benchmarks.md for options.
  */
@@ -96,10 +100,13 @@ public final class CallBench {
 
         // 1. the service, from the built WAR, and the time from start to the first answered call
         var secret = randomBase64(24);
+        var twilioToken = randomHex(16);
         var adminPassword = randomBase64(18).replace('/', 'x').replace('+', 'y');
         long t0 = System.nanoTime();
-        var base = startService(secret, adminPassword);
+        var base = startService(secret, twilioToken, adminPassword);
         var vonage = VonagePlayer.lean(secret);
+        var vonageLine = Line.vonage(vonage);
+        var twilioLine = Line.twilio(TwilioPlayer.lean(twilioToken));
         double readySeconds = firstAnsweredCall(vonage, base, t0, service, 120);
         say(String.format(Locale.ROOT, "[bench] service on %s: first answered call %.1f s after start", base,
                 readySeconds));
@@ -117,17 +124,12 @@ public final class CallBench {
         // 4. single webhooks, same client, connections and duration for both
         var results = new LinkedHashMap<String, Load.Result>();
         var unknown = new AtomicLong(ThreadLocalRandom.current().nextLong(1_000_000L));
-        if (o.phases.contains("answer")) results.put("service answer", phase("service answer", service, o.seconds, (thread, steps) -> {
-            var uuid = UUID.randomUUID().toString();
-            var r = vonage.answer(base, uuid, "1555" + String.format("%07d",
-                    unknown.incrementAndGet() % 10_000_000), CALLED);
-            if (r.ok() && r.eventUrl() != null) {
-                steps.record("answer", r.nanos());
-                steps.done();
-            } else {
-                steps.fail("answer", r.status() + " " + abbreviate(r.body()));
-            }
-        }));
+        if (o.phases.contains("answer")) {
+            results.put("service answer", answerPhase("service answer", vonageLine, base, unknown));
+        }
+        if (o.phases.contains("twilio-answer")) {
+            results.put("twilio answer", answerPhase("twilio answer", twilioLine, base, unknown));
+        }
         if (demoBase != null) {
             results.put("demo answer", phase("demo answer", demo, o.seconds, (thread, steps) -> {
                 var r = vonage.answer(demoBase, UUID.randomUUID().toString(), "447700900001",
@@ -172,9 +174,14 @@ public final class CallBench {
         var codesChecked = new AtomicLong();
         var calls = !o.phases.contains("calls") ? new Load.Result(new java.util.TreeMap<>(), 0, 0, List.of(), 1)
                 : phase("whole calls", service, o.callSeconds,
-                (thread, steps) -> call(vonage, base, rotation, Pace.NONE, steps, codesChecked));
+                (thread, steps) -> call(vonageLine, base, rotation, Pace.NONE, steps, codesChecked));
         if (o.phases.contains("calls")) {
             results.put("whole calls", calls);
+        }
+        var twilioCodes = new AtomicLong();
+        if (o.phases.contains("twilio-calls")) {
+            results.put("twilio calls", phase("twilio calls", service, o.callSeconds,
+                    (thread, steps) -> call(twilioLine, base, rotation, Pace.NONE, steps, twilioCodes)));
         }
         // 6. whole calls with a person's timing: 50 lines busy at once, as an operator sees them
         if (o.phases.contains("paced")) {
@@ -186,7 +193,7 @@ public final class CallBench {
                             started[thread] = true;
                             pace.stagger();
                         }
-                        call(vonage, base, rotation, pace, steps, codesChecked);
+                        call(vonageLine, base, rotation, pace, steps, codesChecked);
                     }));
         }
 
@@ -197,12 +204,17 @@ public final class CallBench {
         double hashMs = pbkdf2Millis(o.iterations);
         var loadAfter = loadAverage();
 
-        if (!o.phases.containsAll(List.of("answer", "pin", "calls", "paced"))) {
+        String md;
+        if (o.phases.containsAll(List.of("answer", "pin", "calls", "paced"))) {
+            md = Report.markdown(o, startedAt, loadBefore, loadAfter, readySeconds, data, enrolSeconds, results,
+                    codesChecked.get(), twilioCodes.get(), serviceRss, demoRss, hashMs, demoBase != null, cpu, gc);
+        } else if (o.phases.containsAll(List.of("answer", "twilio-answer", "calls", "twilio-calls"))) {
+            md = Report.providersOnly(o, startedAt, loadBefore, loadAfter, data, enrolSeconds, results,
+                    twilioCodes.get(), cpu);
+        } else {
             say("[bench] not all phases ran (--phases): no report");
             return;
         }
-        var md = Report.markdown(o, startedAt, loadBefore, loadAfter, readySeconds, data, enrolSeconds, results,
-                codesChecked.get(), serviceRss, demoRss, hashMs, demoBase != null, cpu, gc);
         System.out.println();
         System.out.println(md);
         if (o.out != null) {
@@ -214,46 +226,66 @@ public final class CallBench {
         if (o.smoke) {
             long failures = results.values().stream().mapToLong(Load.Result::errors).sum();
             var paced = results.get("paced calls");
-            if (failures > 0 || calls.units() == 0 || paced != null && paced.units() == 0) {
+            var twilio = results.get("twilio calls");
+            if (failures > 0 || calls.units() == 0 || paced != null && paced.units() == 0
+                    || twilio != null && twilio.units() == 0) {
                 throw new IllegalStateException("smoke run: " + failures + " failed requests, " + calls.units()
-                        + " whole calls, " + (paced == null ? 0 : paced.units()) + " paced calls");
+                        + " whole calls, " + (paced == null ? 0 : paced.units()) + " paced calls, "
+                        + (twilio == null ? 0 : twilio.units()) + " Twilio calls");
             }
             say("[bench] smoke run OK: every phase ran, no failed request");
         }
     }
 
-    /** One whole call, as Vonage would play it for a caller who knows their PIN. */
-    private void call(VonagePlayer.Lean vonage, URI base, CallerRotation rotation, Pace pace, Load.Steps steps,
+    /**
+     * The answer webhook alone, through one provider: a fresh call from an unrecognised number each time (the
+     * account number is asked for).
+     */
+    private Load.Result answerPhase(String name, Line line, URI base, AtomicLong unknown) throws Exception {
+        return phase(name, service, o.seconds, (thread, steps) -> {
+            var r = line.answer(base, line.newCallId(), "1555" + String.format("%07d",
+                    unknown.incrementAndGet() % 10_000_000), CALLED);
+            if (r.ok() && r.next() != null) {
+                steps.record("answer", r.nanos());
+                steps.done();
+            } else {
+                steps.fail("answer", r.status() + " " + abbreviate(r.body()));
+            }
+        });
+    }
+
+    /** One whole call, as the provider would play it for a caller who knows their PIN. */
+    private void call(Line line, URI base, CallerRotation rotation, Pace pace, Load.Steps steps,
             AtomicLong checked) throws InterruptedException {
         var random = ThreadLocalRandom.current();
         var caller = rotation.next();
         boolean recognised = random.nextInt(100) < 80;
         var from = recognised ? caller.phone() : "1555" + String.format("%07d", random.nextInt(10_000_000));
-        var uuid = UUID.randomUUID().toString();
+        var id = line.newCallId();
         long start = System.nanoTime();
-        var r = vonage.answer(base, uuid, from, CALLED);
+        var r = line.answer(base, id, from, CALLED);
         if (!expect(steps, "1 answer", r, recognised ? "your PIN" : "account number")) {
             return;
         }
         if (!recognised) {
             pace.typing(caller.accountNumber().length() + 1);
-            r = vonage.input(r.eventUrl(), uuid, from, CALLED, caller.accountNumber() + "#");
+            r = line.press(r, id, from, CALLED, caller.accountNumber() + "#");
             if (!expect(steps, "2 account number", r, "your PIN")) {
                 return;
             }
         }
         int n = caller.accounts().size();
         pace.typing(caller.pin().length() + 1);
-        r = vonage.input(r.eventUrl(), uuid, from, CALLED, caller.pin() + "#");
-        if (!expect(steps, "3 PIN", r, n > 1 ? "press 1" : "interpret-as='digits'")) {
+        r = line.press(r, id, from, CALLED, caller.pin() + "#");
+        if (n > 1 ? !expect(steps, "3 PIN", r, "press 1") : !expectCode(steps, "3 PIN", r)) {
             return;
         }
         int chosen = 0;
         if (n > 1) {
             chosen = random.nextInt(Math.min(n, 9));
             pace.typing(1);
-            r = vonage.input(r.eventUrl(), uuid, from, CALLED, Integer.toString(chosen + 1));
-            if (!expect(steps, "4 menu choice", r, "interpret-as='digits'")) {
+            r = line.press(r, id, from, CALLED, Integer.toString(chosen + 1));
+            if (!expectCode(steps, "4 menu choice", r)) {
                 return;
             }
         }
@@ -273,7 +305,7 @@ public final class CallBench {
             checked.incrementAndGet();
         }
         pace.listening(account.digits());
-        var end = vonage.event(base, uuid, from, CALLED, "completed");
+        var end = line.hangUp(base, id, from, CALLED);
         if (end.status() != 204) {
             steps.fail("5 completed event", end.status() + " " + abbreviate(end.body()));
             return;
@@ -283,14 +315,27 @@ public final class CallBench {
         steps.done();
     }
 
-    private static boolean expect(Load.Steps steps, String step, VonagePlayer.Answer r, String words) {
-        if (r.ok() && r.eventUrl() != null && r.says(words)) {
+    /** A reply that asks for keys and says these words. */
+    private static boolean expect(Load.Steps steps, String step, Line.Reply r, String words) {
+        if (r.ok() && r.next() != null && r.says(words)) {
             steps.record(step, r.nanos());
             return true;
         }
-        var why = r.status() + (r.says("line is busy") ? " throttled (call cap)" : "")
+        return steps.fail(step, why(r));
+    }
+
+    /** A reply that reads a code out. */
+    private static boolean expectCode(Load.Steps steps, String step, Line.Reply r) {
+        if (r.ok() && r.readsCode()) {
+            steps.record(step, r.nanos());
+            return true;
+        }
+        return steps.fail(step, why(r));
+    }
+
+    private static String why(Line.Reply r) {
+        return r.status() + (r.says("line is busy") ? " throttled (call cap)" : "")
                 + (r.says("did not work") ? " refused" : "") + " " + abbreviate(r.body());
-        return steps.fail(step, why);
     }
 
     /** Runs a phase and notes the CPU time the measured process used in its measured window. */
@@ -347,7 +392,7 @@ public final class CallBench {
         return o.statementCache > 0 ? " --statementcachesize " + o.statementCache : "";
     }
 
-    private URI startService(String signatureSecret, String adminPassword) throws Exception {
+    private URI startService(String signatureSecret, String twilioToken, String adminPassword) throws Exception {
         var home = work.resolve("home");
         Files.createDirectories(home.resolve("db"));
         int port = Processes.freePort();
@@ -355,6 +400,7 @@ public final class CallBench {
         keys.setProperty("landline.seed-key", randomBase64(32));
         keys.setProperty("landline.pin-pepper", randomBase64(32));
         keys.setProperty("landline.vonage.signature-secret", signatureSecret);
+        keys.setProperty("landline.twilio.auth-token", twilioToken);
         keys.setProperty("landline.pin.hash-iterations", Integer.toString(o.iterations));
         // see docs/benchmarks.md: the benchmark plays calls back to back, without the 30-60 s of speech a real
         // call has, so one called number takes far more calls a minute than 50 real lines ever could
@@ -508,6 +554,13 @@ public final class CallBench {
         var b = new byte[bytes];
         RANDOM.nextBytes(b);
         return Base64.getEncoder().encodeToString(b);
+    }
+
+    /** Shaped like a Twilio auth token: hex digits. */
+    private static String randomHex(int bytes) {
+        var b = new byte[bytes];
+        RANDOM.nextBytes(b);
+        return HexFormat.of().formatHex(b);
     }
 
     private static String abbreviate(String body) {

@@ -36,8 +36,12 @@ final class Options {
     int h2QueryCache = 64;
     List<String> args = List.of();
     java.util.Map<String, String> serverEnv = new java.util.LinkedHashMap<>(java.util.Map.of("MALLOC_ARENA_MAX", "2"));
-    /** Which phases run: answer, demo, pin, calls (all by default). */
-    java.util.Set<String> phases = new java.util.HashSet<>(List.of("answer", "demo", "pin", "calls", "paced"));
+    /**
+     * Which phases run (all by default): answer, demo, pin, calls, paced (Vonage and the demo), twilio-answer and
+     * twilio-calls (the answer webhook and whole calls through Twilio).
+     */
+    java.util.Set<String> phases = new java.util.HashSet<>(List.of("answer", "demo", "pin", "calls", "paced",
+            "twilio-answer", "twilio-calls"));
 
     static Options parse(String[] raw) {
         var o = new Options();

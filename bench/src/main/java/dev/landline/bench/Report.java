@@ -15,9 +15,29 @@ final class Report {
 
     static String markdown(Options o, Instant startedAt, String loadBefore, String loadAfter, double readySeconds,
             DataSet data, double enrolSeconds, Map<String, Load.Result> results, long codesChecked,
-            double serviceRss, double demoRss, double hashMs, boolean withDemo, Map<String, Double> cpu,
-            Map<String, GcPauses> gc) {
+            long twilioCodesChecked, double serviceRss, double demoRss, double hashMs, boolean withDemo,
+            Map<String, Double> cpu, Map<String, GcPauses> gc) {
         var md = new StringBuilder();
+        header(md, o, startedAt, loadBefore, loadAfter, data, enrolSeconds);
+        single(md, results, cpu, gc);
+        providers(md, o, results, cpu, twilioCodesChecked);
+        return rest(md, o, readySeconds, results, codesChecked, serviceRss, demoRss, hashMs, withDemo, cpu, gc);
+    }
+
+    /**
+     * A run of the provider phases only ({@code --phases answer,twilio-answer,calls,twilio-calls}): the machine, the
+     * settings and Vonage and Twilio side by side.
+     */
+    static String providersOnly(Options o, Instant startedAt, String loadBefore, String loadAfter, DataSet data,
+            double enrolSeconds, Map<String, Load.Result> results, long twilioCodesChecked, Map<String, Double> cpu) {
+        var md = new StringBuilder();
+        header(md, o, startedAt, loadBefore, loadAfter, data, enrolSeconds);
+        providers(md, o, results, cpu, twilioCodesChecked);
+        return md.toString();
+    }
+
+    private static void header(StringBuilder md, Options o, Instant startedAt, String loadBefore, String loadAfter,
+            DataSet data, double enrolSeconds) {
         md.append(f("Measured %s with `%s`%s.%n%n", startedAt, command(o),
                 o.smoke ? " (**smoke run: tiny data set, seconds of load; the figures mean nothing**)" : ""));
         md.append("| machine | |\n|---|---|\n");
@@ -39,7 +59,8 @@ final class Report {
                         : "embedded H2 (file, as the run command)", o.statementCache,
                 o.postgres ? "" : f(", H2 query cache %d", o.h2QueryCache)));
         md.append(f("| production settings | PIN hash PBKDF2-HMAC-SHA256 **%,d** iterations (+ pepper); signed webhooks"
-                + " (HS256 JWT with payload hash on every request); PIN guard and call caps on: 6 calls/min per"
+                + " (Vonage: HS256 JWT with payload hash on every request; Twilio: `X-Twilio-Signature`, HMAC-SHA1"
+                + " over the URL and the form); PIN guard and call caps on: 6 calls/min per"
                 + " calling number (default), %,d per called number (see below) |%n", o.iterations, o.calledCap));
         md.append(f("| data set | %,d callers, %,d accounts (1–12 each; ≈70%% TOTP SHA1/6/30, 10%% SHA256/8/30, 5%%"
                 + " SHA512/8/60, 5%% SHA1/7/30, 10%% HOTP SHA1/6), enrolled through the admin API in %.0f s |%n",
@@ -47,7 +68,10 @@ final class Report {
         md.append(f("| load | closed loop, %d connections (single webhooks) and %d concurrent calls, HTTP/1.1 on"
                 + " loopback from a separate JVM (`java.net.http`); warmup %.0f s per phase, then %.0f s measured"
                 + " (whole calls: %.0f s) |%n%n", o.concurrency, o.concurrency, o.warmup, o.seconds, o.callSeconds));
+    }
 
+    private static void single(StringBuilder md, Map<String, Load.Result> results, Map<String, Double> cpu,
+            Map<String, GcPauses> gc) {
         var answer = results.get("service answer");
         var demoAnswer = results.get("demo answer");
         var pin = results.get("service PIN");
@@ -73,7 +97,13 @@ final class Report {
                 + " PIN %s.%n", gc.getOrDefault("service answer", null), gc.getOrDefault("service PIN", null)));
         md.append("\nThe service's PIN row plays an untimed answer before each PIN (its token is single-use), so its"
                 + " req/s counts PIN webhooks only.\n\n");
+    }
 
+    private static String rest(StringBuilder md, Options o, double readySeconds, Map<String, Load.Result> results,
+            long codesChecked, double serviceRss, double demoRss, double hashMs, boolean withDemo,
+            Map<String, Double> cpu, Map<String, GcPauses> gc) {
+        var answer = results.get("service answer");
+        var demoAnswer = results.get("demo answer");
         var calls = results.get("whole calls");
         md.append("### Whole calls, back to back (saturation)\n\n");
         md.append(f("**%.1f whole calls/s** with %d calls at once, each line starting its next call the moment the"
@@ -138,6 +168,71 @@ final class Report {
         md.append("| code generation within 2× of the raw HMAC floor | JMH, see [benchmarks-codes.md]"
                 + "(benchmarks-codes.md) | see there |\n");
         return md.toString();
+    }
+
+    /**
+     * The same service through each provider: the answer webhook alone, and whole calls back to back, the same calls
+     * on the same data one after the other.
+     */
+    private static void providers(StringBuilder md, Options o, Map<String, Load.Result> results,
+            Map<String, Double> cpu, long twilioCodesChecked) {
+        var twilioAnswer = results.get("twilio answer");
+        var twilioCalls = results.get("twilio calls");
+        md.append("### Vonage and Twilio side by side\n\n");
+        if (twilioAnswer == null && twilioCalls == null) {
+            md.append("Not run (`--phases` without `twilio-answer`, `twilio-calls`).\n\n");
+            return;
+        }
+        md.append(f("The same service, the same data, one provider after the other: the answer webhook alone (%d"
+                + " connections, a fresh call from an unrecognised number each time), then whole calls back to back"
+                + " (%d lines, each starting its next call the moment the last one ends). Vonage: GET answer, JSON input, NCCO replies; Twilio:"
+                + " form POSTs to `/webhooks/twilio/voice` and the `<Gather>` action, TwiML replies, the status"
+                + " callback at the end. The PIN hash dominates a whole call either way.%n%n", o.concurrency,
+                o.concurrency));
+        md.append("| provider | answer req/s | answer p50 ms | answer p99 ms | CPU per answer | whole calls/s |"
+                + " whole call p50 ms | whole call p99 ms | calls completed / failed | errors |\n"
+                + "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        md.append(providerRow("Vonage", results.get("service answer"), results.get("whole calls"),
+                perRequest(cpu, results, "service answer", "answer")));
+        md.append(providerRow("Twilio", twilioAnswer, twilioCalls, perRequest(cpu, results, "twilio answer",
+                "answer")));
+        var vonageCalls = results.get("whole calls");
+        if (twilioCalls != null && vonageCalls != null) {
+            md.append("\n| step (back to back) | Vonage req/s | Vonage p50 ms | Vonage p99 ms | Twilio req/s |"
+                    + " Twilio p50 ms | Twilio p99 ms |\n|---|---:|---:|---:|---:|---:|---:|\n");
+            var steps = new java.util.TreeSet<>(vonageCalls.byStep().keySet());
+            steps.addAll(twilioCalls.byStep().keySet());
+            for (var step : steps) {
+                md.append(f("| %s | %s | %s |%n", step, stepCells(vonageCalls, step), stepCells(twilioCalls, step)));
+            }
+            md.append(f("%n%,d spoken TOTP codes of Twilio calls (warmup included) checked against an independent RFC 6238"
+                    + " implementation (read from the TwiML's `<Say>` text, digits separated by \", \"). Step 5 is"
+                    + " Vonage's `completed` event or Twilio's status callback.%n", twilioCodesChecked));
+            if (!twilioCalls.failures().isEmpty()) {
+                md.append("\nTwilio failures (first few): ").append(String.join("; ", twilioCalls.failures()))
+                        .append("\n");
+            }
+        }
+        md.append("\n");
+    }
+
+    private static String providerRow(String provider, Load.Result answer, Load.Result calls, String cpuPerAnswer) {
+        var a = answer == null ? null : answer.byStep().get("answer");
+        var whole = calls == null ? null : calls.byStep().get("whole call");
+        return f("| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |%n", provider,
+                a == null ? "–" : f("%.0f", answer.perSecond("answer")), a == null ? "–" : Latencies.ms(a.millis(0.5)),
+                a == null ? "–" : Latencies.ms(a.millis(0.99)), cpuPerAnswer,
+                calls == null ? "–" : f("%.1f", calls.unitsPerSecond()),
+                whole == null ? "–" : Latencies.ms(whole.millis(0.5)),
+                whole == null ? "–" : Latencies.ms(whole.millis(0.99)),
+                calls == null ? "–" : f("%,d / %,d", calls.units(), calls.failedUnits()),
+                (answer == null ? 0 : answer.errors()) + (calls == null ? 0 : calls.errors()));
+    }
+
+    private static String stepCells(Load.Result calls, String step) {
+        var l = calls.byStep().get(step);
+        return l == null ? "– | – | –" : f("%.1f | %s | %s", l.count() / calls.seconds(), Latencies.ms(l.millis(0.5)),
+                Latencies.ms(l.millis(0.99)));
     }
 
     private static String stepsTarget(String what, Load.Result calls) {

@@ -43,7 +43,7 @@ public class SignedWebhooksReadiness implements HealthCheck {
 
     /** Ready while at least one provider takes webhooks. */
     static boolean ready(List<ProviderSignature> providers) {
-        return providers.stream().anyMatch(provider -> provider.mode() != WebhookMode.REFUSING);
+        return overall(providers) != WebhookMode.REFUSING;
     }
 
     /** What the check says besides UP or DOWN: the modes, and the warning or the reasons. */
@@ -55,11 +55,12 @@ public class SignedWebhooksReadiness implements HealthCheck {
         var refusing = ordered.stream().filter(provider -> provider.mode() == WebhookMode.REFUSING).toList();
         var unsigned = ordered.stream().filter(provider -> provider.mode() == WebhookMode.UNSIGNED_ALLOWED).toList();
         var data = new LinkedHashMap<String, String>();
-        if (!ready(providers)) {
+        var overall = overall(providers);
+        if (overall == WebhookMode.REFUSING) {
             data.put("mode", WebhookMode.REFUSING.label());
             data.put("reason", refusing.stream().map(SignedWebhooksReadiness::reason).collect(Collectors.joining("; "))
                     + " (set one, or " + VonageSignature.ALLOW_UNSIGNED + "=true to accept unsigned ones)");
-        } else if (!unsigned.isEmpty()) {
+        } else if (overall == WebhookMode.UNSIGNED_ALLOWED) {
             data.put("mode", WebhookMode.UNSIGNED_ALLOWED.label());
             data.put("warning", unsigned.stream().map(ProviderSignature::name).collect(Collectors.joining(", "))
                     + " webhooks are NOT authenticated (" + VonageSignature.ALLOW_UNSIGNED
@@ -74,6 +75,10 @@ public class SignedWebhooksReadiness implements HealthCheck {
             }
         }
         return data;
+    }
+
+    private static WebhookMode overall(List<ProviderSignature> providers) {
+        return WebhookMode.overall(providers.stream().map(ProviderSignature::mode).toList());
     }
 
     private static String reason(ProviderSignature provider) {

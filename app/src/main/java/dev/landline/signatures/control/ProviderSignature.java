@@ -1,6 +1,7 @@
 package dev.landline.signatures.control;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -14,6 +15,18 @@ public interface ProviderSignature {
 
     /** The provider's name in readiness data and logs, lower case ("vonage"). */
     String name();
+
+    /** The provider's name for people ("Vonage"): the admin pages, the startup line. */
+    String displayName();
+
+    /** What a signed webhook carries, for people ("Vonage JWT", "X-Twilio-Signature"). */
+    String signatureName();
+
+    /**
+     * The webhook URLs an operator enters in this provider's console, in the console's order: where this server
+     * takes the provider's calls. Each path is under {@code /webhooks/} and within {@link #firstSegment()}.
+     */
+    List<ConsoleWebhook> consoleWebhooks();
 
     /** The configuration property that holds this provider's secret (named by readiness while it is missing). */
     String secretSetting();

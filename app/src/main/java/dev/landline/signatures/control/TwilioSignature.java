@@ -16,6 +16,7 @@ import java.util.Base64;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -128,6 +129,23 @@ public class TwilioSignature implements ProviderSignature {
     @Override
     public String name() {
         return "twilio";
+    }
+
+    @Override
+    public String displayName() {
+        return "Twilio";
+    }
+
+    @Override
+    public String signatureName() {
+        return HEADER;
+    }
+
+    /** The phone number's Voice Configuration: "A call comes in" (the Voice URL) and "Call status changes". */
+    @Override
+    public List<ConsoleWebhook> consoleWebhooks() {
+        return List.of(new ConsoleWebhook("A call comes in (Voice URL)", "twilio/voice", "POST"),
+                new ConsoleWebhook("Call status changes (status callback URL)", "twilio/status", "POST"));
     }
 
     @Override

@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
 import java.util.logging.Logger;
 import javax.crypto.Mac;
@@ -135,6 +136,23 @@ public class VonageSignature implements ProviderSignature {
     @Override
     public String name() {
         return "vonage";
+    }
+
+    @Override
+    public String displayName() {
+        return "Vonage";
+    }
+
+    @Override
+    public String signatureName() {
+        return "Vonage JWT";
+    }
+
+    /** The Vonage application's Voice capability: Answer URL (GET or POST both work) and Event URL. */
+    @Override
+    public List<ConsoleWebhook> consoleWebhooks() {
+        return List.of(new ConsoleWebhook("Answer URL", "answer", "GET or POST"),
+                new ConsoleWebhook("Event URL", "event", "POST"));
     }
 
     @Override

@@ -1,5 +1,7 @@
 package dev.landline.signatures.control;
 
+import java.util.Collection;
+
 /**
  * How this server treats one provider's voice webhooks, decided once at startup from its configuration:
  * {@link #SIGNED} when the provider's secret is configured; otherwise {@link #REFUSING} every webhook, unless an operator explicitly allowed
@@ -22,5 +24,17 @@ public enum WebhookMode {
 
     public String label() {
         return label;
+    }
+
+    /**
+     * The server's mode over all its providers, as readiness, the startup line and the admin status say it:
+     * {@link #REFUSING} when every provider refuses (no call can be taken), else {@link #UNSIGNED_ALLOWED} when any
+     * provider takes unsigned webhooks (anyone can drive those calls), else {@link #SIGNED}.
+     */
+    public static WebhookMode overall(Collection<WebhookMode> providers) {
+        if (providers.stream().allMatch(mode -> mode == REFUSING)) {
+            return REFUSING;
+        }
+        return providers.contains(UNSIGNED_ALLOWED) ? UNSIGNED_ALLOWED : SIGNED;
     }
 }

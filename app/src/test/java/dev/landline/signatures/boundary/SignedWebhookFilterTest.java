@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.auth0.jwt.JWT;
 import com.auth0.jwt.algorithms.Algorithm;
+import dev.landline.signatures.control.ConsoleWebhook;
 import dev.landline.signatures.control.ProviderSignature;
 import dev.landline.signatures.control.TwilioSignature;
 import dev.landline.signatures.control.Verdict;
@@ -453,6 +454,21 @@ class SignedWebhookFilterTest {
         @Override
         public String name() {
             return "other";
+        }
+
+        @Override
+        public String displayName() {
+            return "Other";
+        }
+
+        @Override
+        public String signatureName() {
+            return "other signature";
+        }
+
+        @Override
+        public List<ConsoleWebhook> consoleWebhooks() {
+            return List.of(new ConsoleWebhook("Call URL", "other/call", "POST"));
         }
 
         @Override
