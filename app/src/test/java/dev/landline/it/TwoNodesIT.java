@@ -106,7 +106,7 @@ class TwoNodesIT {
             assertTrue(line.contains("Payara Micro"), line);
             assertTrue(line.contains("database PostgreSQL 15") || line.contains("database PostgreSQL 1"), line);
             assertTrue(line.contains("/" + database.name()), line);
-            assertTrue(line.contains("webhooks signed"), line);
+            assertTrue(line.contains("webhooks: Vonage signed (Vonage JWT required), Twilio signed"), line);
             assertFalse(log.contains(Postgres.PASSWORD), "the database password is in node " + node.name + "'s log");
             if (node == a) {
                 assertTrue(log.contains("Boot Command create-password-alias returned with result SUCCESS"),

@@ -12,7 +12,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The languages a caller can be given: those that have prompts. The caller page offers them. */
-@Tag(name = "callers", description = "the people who may dial in")
+@Tag(ref = "callers")
 @Path("languages")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
