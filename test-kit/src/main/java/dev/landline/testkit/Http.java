@@ -18,6 +18,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.function.Supplier;
 
 /** A small JDK HTTP client for black-box tests and the benchmark: admin calls, signed webhooks, JSON parsing. */
 public final class Http {
@@ -31,6 +32,30 @@ public final class Http {
             .connectTimeout(Duration.ofSeconds(10)).build();
 
     private Http() {
+    }
+
+    /** What a benchmark keeps of one answer: its status, its body and the time from send to last byte. */
+    @FunctionalInterface
+    public interface Timed<A> {
+
+        A answer(int status, String body, long nanos);
+    }
+
+    /**
+     * Sends one request and times it; a connection that fails or an interrupt is an answer too, with status -1 and
+     * what went wrong as its body, so a benchmark counts it instead of stopping.
+     */
+    public static <A> A timed(Supplier<HttpResponse<String>> send, Timed<A> answer) {
+        long start = System.nanoTime();
+        try {
+            var response = send.get();
+            return answer.answer(response.statusCode(), response.body(), System.nanoTime() - start);
+        } catch (UncheckedIOException e) {
+            return answer.answer(-1, e.getCause().getClass().getSimpleName() + ": " + e.getCause().getMessage(),
+                    System.nanoTime() - start);
+        } catch (IllegalStateException interrupted) {
+            return answer.answer(-1, "interrupted", System.nanoTime() - start);
+        }
     }
 
     /** A request with HTTP basic {@code credentials} ("user:password"), or none when null. */

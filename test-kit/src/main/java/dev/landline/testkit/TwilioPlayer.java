@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
@@ -393,16 +392,7 @@ public final class TwilioPlayer implements CallPlayer {
         private Answer send(URI url, Map<String, String> params) {
             var request = new Request("POST", url, form(params),
                     WebhookSigner.twilio(authToken, url.toString(), params));
-            long start = System.nanoTime();
-            try {
-                var response = request.send();
-                return new Answer(response.statusCode(), response.body(), System.nanoTime() - start);
-            } catch (UncheckedIOException e) {
-                return new Answer(-1, e.getCause().getClass().getSimpleName() + ": " + e.getCause().getMessage(),
-                        System.nanoTime() - start);
-            } catch (IllegalStateException interrupted) {
-                return new Answer(-1, "interrupted", System.nanoTime() - start);
-            }
+            return Http.timed(request::send, Answer::new);
         }
     }
 

@@ -8,7 +8,6 @@ import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import java.io.StringReader;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
@@ -338,17 +337,8 @@ public final class VonagePlayer implements CallPlayer {
 
         private Answer send(String method, URI uri, String body) {
             var authorization = signer.bearer(body);
-            long start = System.nanoTime();
-            try {
-                var response = Http.send(method, uri, body == null ? null : "application/json", body, null,
-                        authorization);
-                return new Answer(response.statusCode(), response.body(), System.nanoTime() - start);
-            } catch (UncheckedIOException e) {
-                return new Answer(-1, e.getCause().getClass().getSimpleName() + ": " + e.getCause().getMessage(),
-                        System.nanoTime() - start);
-            } catch (IllegalStateException interrupted) {
-                return new Answer(-1, "interrupted", System.nanoTime() - start);
-            }
+            return Http.timed(() -> Http.send(method, uri, body == null ? null : "application/json", body, null,
+                    authorization), Answer::new);
         }
     }
 

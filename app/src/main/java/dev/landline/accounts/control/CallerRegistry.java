@@ -74,15 +74,6 @@ public class CallerRegistry {
                 .findFirst();
     }
 
-    /** The callers who said they usually call from this number (a family may share one). */
-    /** The ids of the callers who gave this number: one read, no entity loaded, no transaction of its own. */
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public List<Long> idsByPhone(String phoneNumber) {
-        return em.createNamedQuery(Caller.IDS_BY_PHONE, Long.class)
-                .setParameter("phone", phoneNumber)
-                .getResultList();
-    }
-
     /** A caller whose usual number a call comes from, and the language they hear. */
     public record PhoneHolder(long id, String language) {
     }

@@ -28,8 +28,6 @@ import java.util.TreeSet;
 @Table(name = "caller")
 @NamedQuery(name = Caller.ALL, query = "select c from Caller c order by c.id")
 @NamedQuery(name = Caller.BY_ACCOUNT_NUMBER, query = "select c from Caller c where c.accountNumber = :number")
-@NamedQuery(name = Caller.IDS_BY_PHONE,
-        query = "select distinct c.id from Caller c join c.phoneNumbers p where p = :phone")
 @NamedQuery(name = Caller.HOLDERS_BY_PHONE,
         query = "select distinct c.id, c.language from Caller c join c.phoneNumbers p where p = :phone")
 @NamedQuery(name = Caller.LANGUAGE, query = "select c.language from Caller c where c.id = :id")
@@ -39,7 +37,6 @@ public class Caller {
     public static final String HOLDERS_BY_PHONE = "Caller.holdersByPhone";
     public static final String LANGUAGE = "Caller.language";
     public static final String BY_ACCOUNT_NUMBER = "Caller.byAccountNumber";
-    public static final String IDS_BY_PHONE = "Caller.idsByPhone";
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "caller_seq")

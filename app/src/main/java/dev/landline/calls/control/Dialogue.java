@@ -71,11 +71,6 @@ public class Dialogue {
     public record Account(long id, String spokenName) {
     }
 
-    /** A call was answered, in the server's language (see {@link #answer(boolean, String)}). */
-    public Listen answer(boolean recognised) {
-        return answer(recognised, languages.server().voice());
-    }
-
     /**
      * A call was answered: a caller recognised by caller ID is asked for the PIN (in their language), anyone else
      * for the account (in the called number's language, {@link #answerLanguage}).

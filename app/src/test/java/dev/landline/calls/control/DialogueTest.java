@@ -89,7 +89,7 @@ class DialogueTest {
 
     @Test
     void aCallerRecognisedByCallerIdIsWelcomedAndAskedForThePin() {
-        var answer = dialogue.answer(true);
+        var answer = dialogue.answer(true, "en-GB");
         assertEquals(Listening.PIN, answer.listening());
         assertEquals("Welcome to Landline Authenticator. Please enter your PIN, then press the hash key.",
                 said(answer));
@@ -97,7 +97,7 @@ class DialogueTest {
 
     @Test
     void anUnknownNumberIsAskedForTheAccountNumberThenThePinOfThatAccount() {
-        assertEquals(Listening.ACCOUNT_NUMBER, dialogue.answer(false).listening());
+        assertEquals(Listening.ACCOUNT_NUMBER, dialogue.answer(false, "en-GB").listening());
         accountNumbers.put("12345678", 7L);
         var call = call(null, false);
 
