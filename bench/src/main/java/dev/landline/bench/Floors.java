@@ -150,8 +150,9 @@ final class Floors {
             for (var row : rows) {
                 awaitAnswer(running, row);
             }
-            say.accept(String.format(java.util.Locale.ROOT, "[bench] %s with the %s WAR ready at %s after %.0f s",
-                    server.displayName(), which, running.baseUrl(), (System.nanoTime() - t0) / 1e9));
+            say.accept(String.format(java.util.Locale.ROOT, "[bench] %s with %s WAR ready at %s after %.0f s",
+                    server.displayName(), which.equals("ours") ? "our" : "the trivial", running.baseUrl(),
+                    (System.nanoTime() - t0) / 1e9));
             var wrk = new Wrk(dir, o.wrkConnections);
             var runs = new EnumMap<Row, List<Wrk.Run>>(Row.class);
             var rate = new EnumMap<Row, Double>(Row.class);
