@@ -65,7 +65,7 @@ final class AnswerBesideDemo {
                 var base = (URI) target.getValue()[0];
                 var process = (Process) target.getValue()[1];
                 long window = round < 0 ? warmup : seconds;
-                int count = (int) Math.min(2_000_000, Math.max(2000, rate.getOrDefault(target.getKey(), 3000.0) * 1.5
+                int count = (int) Math.min(2_000_000, Math.max(5000, rate.getOrDefault(target.getKey(), 5000.0) * 3
                         * window));
                 var requests = wrk.presignedAnswers(base, signer, count, unknown);
                 unknown += count;
@@ -105,7 +105,8 @@ final class AnswerBesideDemo {
         md.append(Report.f("Measured %s with `%s` on %d × %s, load average (1 min) %s before, %s after. Our service on"
                 + " Payara Micro with the run command's JVM options `%s` and arguments `%s`; wrk -t1 -c%d -d%ds per run,"
                 + " the two alternated %d time(s) after a %d s warm-up of each, the same kind of pre-signed requests"
-                + " for both. req/s: the median run (lowest–highest).%n%n", startedAt, Report.command(o),
+                + " for both. req/s, p50, p99: the medians of the runs (req/s: lowest–highest).%n%n", startedAt,
+                Report.command(o),
                 Runtime.getRuntime().availableProcessors(), Report.cpu(), loadBefore, loadAfter,
                 String.join(" ", o.serverJvm), String.join(" ", o.serverArgs), o.wrkConnections, seconds,
                 o.wrkRounds, warmup));

@@ -158,7 +158,7 @@ final class Floors {
             var rate = new EnumMap<Row, Double>(Row.class);
             for (int round = -1; round < o.wrkRounds; round++) {
                 for (var row : rows) {
-                    var run = one(wrk, running, row, round < 0 ? warmup() : seconds(), rate.getOrDefault(row, 3000.0));
+                    var run = one(wrk, running, row, round < 0 ? warmup() : seconds(), rate.getOrDefault(row, 5000.0));
                     rate.merge(row, run.perSecond(), Math::max);
                     var name = server.displayName() + " " + row.letter + " " + row.what;
                     say.accept(String.format(java.util.Locale.ROOT,
@@ -189,8 +189,8 @@ final class Floors {
             case STATIC -> wrk.get(base.resolve("ncco.json"), seconds, server);
             case TRIVIAL_GET, OUR_GET -> wrk.get(base.resolve("floor/ncco"), seconds, server);
             case ANSWER -> {
-                // enough fresh signatures for the window at the fastest rate seen so far, and a margin
-                int count = (int) Math.min(2_000_000, Math.max(2000, expectedRate * 1.5 * seconds));
+                // enough fresh signatures for the window at 3x the fastest rate seen so far (a server warms up)
+                int count = (int) Math.min(2_000_000, Math.max(5000, expectedRate * 3 * seconds));
                 var requests = wrk.presignedAnswers(base, WebhookSigner.forTests(), count, unknown);
                 unknown += count;
                 yield wrk.presigned(base, requests, count, seconds, server);
@@ -256,10 +256,11 @@ final class Floors {
         var md = new StringBuilder();
         md.append(Report.f("Measured %s with `%s` on %d × %s, load average (1 min) %s before, %s after. Every server"
                 + " with the JVM options `%s`, embedded H2; wrk -t1 -c%d -d%ds per run, the rows of one server and WAR"
-                + " alternated %d time(s) after a %d s warm-up of each; req/s is the median run (lowest–highest), p50"
-                + " and p99 the median run's, server CPU the server's user+system time over all runs divided by their"
-                + " requests.%n%n", startedAt, Report.command(o), Runtime.getRuntime().availableProcessors(),
-                Report.cpu(), loadBefore, loadAfter, String.join(" ", o.serverJvm), o.wrkConnections, seconds(),
+                + " alternated %d time(s) after a %d s warm-up of each; req/s is the median of the runs"
+                + " (lowest–highest), p50 and p99 the medians of the runs, server CPU the server's user+system time"
+                + " over all runs divided by their requests.%n%n", startedAt, Report.command(o),
+                Runtime.getRuntime().availableProcessors(), Report.cpu(), loadBefore, loadAfter,
+                String.join(" ", o.serverJvm), o.wrkConnections, seconds(),
                 o.wrkRounds, warmup()));
         md.append("| server | row | req/s | p50 ms | p99 ms | server CPU ms/request |\n");
         md.append("|---|---|---:|---:|---:|---:|\n");
