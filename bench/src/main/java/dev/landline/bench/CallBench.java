@@ -98,6 +98,14 @@ public final class CallBench {
                 + ", database " + (o.postgres ? "PostgreSQL" : "embedded H2") + ", PIN hash "
                 + o.iterations + " PBKDF2 iterations, " + o.concurrency + " connections / concurrent calls");
 
+        // 0. each server's floors (issue 15), before the service starts: the servers of that phase run alone
+        if (o.phases.contains(Floors.SECTION)) {
+            new Floors(o, work, this::say).run();
+            if (o.phases.stream().allMatch(Floors.SECTION::equals)) {
+                return;
+            }
+        }
+
         // 1. the service, from the built WAR, and the time from start to the first answered call
         var secret = randomBase64(24);
         var twilioToken = randomHex(16);
@@ -119,7 +127,11 @@ public final class CallBench {
                 + " time)", data.callers.size(), data.accounts, enrolSeconds));
 
         // 3. the demo
-        URI demoBase = o.phases.contains("demo") ? startDemo(vonage) : null;
+        URI demoBase = o.phases.contains("demo") || o.phases.contains(AnswerBesideDemo.SECTION) ? startDemo(vonage)
+                : null;
+        if (o.phases.contains(AnswerBesideDemo.SECTION)) {
+            new AnswerBesideDemo(o, work, this::say).run(base, service, secret, demoBase, demo);
+        }
 
         // 4. single webhooks, same client, connections and duration for both
         var results = new LinkedHashMap<String, Load.Result>();
@@ -130,7 +142,7 @@ public final class CallBench {
         if (o.phases.contains("twilio-answer")) {
             results.put("twilio answer", answerPhase("twilio answer", twilioLine, base, unknown));
         }
-        if (demoBase != null) {
+        if (demoBase != null && o.phases.contains("demo")) {
             results.put("demo answer", phase("demo answer", demo, o.seconds, (thread, steps) -> {
                 var r = vonage.answer(demoBase, UUID.randomUUID().toString(), "447700900001",
                         CALLED);

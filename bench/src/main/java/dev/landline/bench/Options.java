@@ -35,13 +35,20 @@ final class Options {
     /** H2's cache of parsed statements per session (QUERY_CACHE_SIZE); 0 = H2's default, 8. */
     int h2QueryCache = 64;
     List<String> args = List.of();
+    /** Phases floors and answer-wrk: wrk's connections, run length, warm-up and alternated rounds; the servers. */
+    int wrkConnections = 50;
+    double wrkSeconds = 10;
+    double wrkWarmup = 5;
+    int wrkRounds = 3;
+    List<String> floorServers = new ArrayList<>(List.of("payara-micro", "wildfly", "open-liberty"));
     java.util.Map<String, String> serverEnv = new java.util.LinkedHashMap<>(java.util.Map.of("MALLOC_ARENA_MAX", "2"));
     /**
      * Which phases run (all by default): answer, demo, pin, calls, paced (Vonage and the demo), twilio-answer and
-     * twilio-calls (the answer webhook and whole calls through Twilio).
+     * twilio-calls (the answer webhook and whole calls through Twilio); floors (each server's floors, with wrk) and
+     * answer-wrk (our answer beside the demo's, with wrk).
      */
     java.util.Set<String> phases = new java.util.HashSet<>(List.of("answer", "demo", "pin", "calls", "paced",
-            "twilio-answer", "twilio-calls"));
+            "twilio-answer", "twilio-calls", "floors", "answer-wrk"));
 
     static Options parse(String[] raw) {
         var o = new Options();
@@ -94,6 +101,11 @@ final class Options {
                     }
                     o.serverArgs.add(args.get(++i));
                 }
+                case "--wrk-connections" -> o.wrkConnections = Integer.parseInt(args.get(++i));
+                case "--wrk-seconds" -> o.wrkSeconds = Double.parseDouble(args.get(++i));
+                case "--wrk-warmup" -> o.wrkWarmup = Double.parseDouble(args.get(++i));
+                case "--wrk-rounds" -> o.wrkRounds = Integer.parseInt(args.get(++i));
+                case "--floor-servers" -> o.floorServers = new ArrayList<>(List.of(args.get(++i).split(",")));
                 case "--statement-cache" -> o.statementCache = Integer.parseInt(args.get(++i));
                 case "--h2-query-cache" -> o.h2QueryCache = Integer.parseInt(args.get(++i));
                 case "--project" -> {
@@ -110,6 +122,9 @@ final class Options {
             o.seconds = Math.min(o.seconds, 2);
             o.callSeconds = Math.min(o.callSeconds, 3);
             o.pacedSeconds = Math.min(o.pacedSeconds, 3);
+            o.wrkSeconds = Math.min(o.wrkSeconds, 1);
+            o.wrkWarmup = Math.min(o.wrkWarmup, 1);
+            o.wrkRounds = Math.min(o.wrkRounds, 1);
         }
         if (!noFile) {
             o.out = out != null ? out.toAbsolutePath() : o.smoke ? null : o.project.resolve("docs/benchmarks.md");

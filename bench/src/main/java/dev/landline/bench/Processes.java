@@ -47,11 +47,13 @@ final class Processes {
      * 100 per second, the Linux default), or -1. Robust against other load on the machine, unlike req/s.
      */
     static double cpuMillis(Process process) {
-        if (process == null) {
-            return -1;
-        }
+        return process == null ? -1 : cpuMillis(process.pid());
+    }
+
+    /** The same for a process id. */
+    static double cpuMillis(long pid) {
         try {
-            var stat = Files.readString(Path.of("/proc/" + process.pid() + "/stat"));
+            var stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
             var fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
             // after "pid (comm) ": state is field 3, utime field 14, stime field 15
             return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10.0;

@@ -308,11 +308,11 @@ final class Report {
         return f("| %s | %s | %s |%n", what, measured, met == null ? "not judged" : met ? "**met**" : "**not met**");
     }
 
-    private static String command(Options o) {
+    static String command(Options o) {
         return "bench/run" + (o.args.isEmpty() ? "" : " " + String.join(" ", o.args));
     }
 
-    private static String cpu() {
+    static String cpu() {
         try {
             return Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
                     .findFirst().map(l -> l.substring(l.indexOf(':') + 1).strip()).orElse("unknown");

@@ -66,6 +66,9 @@ final class OpenLiberty implements AppServer {
                 .resolve("landline-secrets.xml"), variables.append("</server>\n"));
         var port = Provisioning.freePorts(1)[0];
         Files.writeString(server.resolve("bootstrap.properties"), "http.port=" + port + "\n");
+        if (!setup.jvmOptions().isEmpty()) {
+            Files.write(server.resolve("jvm.options"), setup.jvmOptions());
+        }
         Files.copy(setup.war(), Files.createDirectories(server.resolve("apps")).resolve(setup.war().getFileName()));
 
         var base = URI.create("http://127.0.0.1:" + port + "/");
@@ -118,7 +121,8 @@ final class OpenLiberty implements AppServer {
             implements Running {
 
         /** The server's JVM, from the pid file `server start` wrote. */
-        Optional<ProcessHandle> process() {
+        @Override
+        public Optional<ProcessHandle> process() {
             try {
                 var pid = Files.readString(wlp.resolve("usr/servers/.pid/" + SERVER + ".pid")).strip();
                 return ProcessHandle.of(Long.parseLong(pid));

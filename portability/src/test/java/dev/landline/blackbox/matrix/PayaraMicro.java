@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Payara Micro the way the README's run command starts it: {@code java -jar payara-micro.jar} with the WAR at
@@ -30,8 +31,9 @@ final class PayaraMicro implements AppServer {
     public Running start(Setup setup) throws Exception {
         var port = Provisioning.freePorts(1)[0];
         var postBoot = Matrix.testConfig().resolve("payara-it/blackbox-post-boot-commands.txt");
-        var command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Dh2.bindAddress=127.0.0.1", "-jar", setup.distributions().resolve("payara-micro.jar").toString(),
+        var command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(setup.jvmOptions());
+        command.addAll(List.of("-Dh2.bindAddress=127.0.0.1", "-jar", setup.distributions().resolve("payara-micro.jar").toString(),
                 "--nocluster", "--deploy", setup.war().toString(), "--contextroot", "/", "--port", String.valueOf(port),
                 "--prebootcommandfile", Matrix.recipes().resolve("payara/pre-boot-commands.txt").toString()));
         if (setup.database().kind() == Database.Kind.POSTGRES) {
@@ -73,10 +75,15 @@ final class PayaraMicro implements AppServer {
                 + ":connectTimeout=1:loginTimeout=2:socketTimeout=10 " + name;
     }
 
-    private record Started(URI baseUrl, URI readinessUrl, Path log, Process process) implements Running {
+    private record Started(URI baseUrl, URI readinessUrl, Path log, Process java) implements Running {
+        @Override
+        public Optional<ProcessHandle> process() {
+            return Optional.of(java.toHandle());
+        }
+
         @Override
         public void close() {
-            Provisioning.stop(process.toHandle(), Duration.ofSeconds(60));
+            Provisioning.stop(java.toHandle(), Duration.ofSeconds(60));
         }
     }
 }

@@ -247,7 +247,8 @@ public final class PayaraServer implements AppServer {
         }
 
         /** The domain's JVM, from the pid file it writes (a new one at each restart). */
-        Optional<ProcessHandle> process() {
+        @Override
+        public Optional<ProcessHandle> process() {
             try {
                 return ProcessHandle.of(Long.parseLong(Files.readString(domains.resolve(DOMAIN).resolve("config/pid"))
                         .strip()));

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * WildFly as the README tells its administrator: a fresh unzip of the dist, application users in groups
@@ -48,12 +49,17 @@ final class WildFly implements AppServer {
 
         var ports = Provisioning.freePorts(4);
         var management = "127.0.0.1:" + ports[2];
-        var process = Provisioning.command(work.resolve("console.log"), List.of(
+        var builder = Provisioning.command(work.resolve("console.log"), List.of(
                 home.resolve("bin/standalone.sh").toString(), "-c", "standalone-microprofile.xml",
                 "-Djboss.bind.address=127.0.0.1", "-Djboss.bind.address.management=127.0.0.1",
                 "-Djboss.http.port=" + ports[0], "-Djboss.https.port=" + ports[1],
                 "-Djboss.management.http.port=" + ports[2], "-Djboss.management.https.port=" + ports[3],
-                "-Dlandline.pin.hash-iterations=" + settings.pinHashIterations())).directory(work.toFile()).start();
+                "-Dlandline.pin.hash-iterations=" + settings.pinHashIterations())).directory(work.toFile());
+        if (!setup.jvmOptions().isEmpty()) { // standalone.conf keeps JAVA_OPTS when set: its own two flags added back
+            builder.environment().put("JAVA_OPTS", String.join(" ", setup.jvmOptions())
+                    + " -Djava.net.preferIPv4Stack=true -Djava.awt.headless=true");
+        }
+        var process = builder.start();
         var context = setup.war().getFileName().toString().replaceFirst("\\.war$", "");
         var running = new Started(URI.create("http://127.0.0.1:" + ports[0] + "/" + context + "/"),
                 URI.create("http://" + management + "/health/ready"), home.resolve("standalone/log/server.log"),
@@ -95,8 +101,14 @@ final class WildFly implements AppServer {
                 "");
     }
 
-    private record Started(URI baseUrl, URI readinessUrl, Path log, Process process, Path home, String management,
+    private record Started(URI baseUrl, URI readinessUrl, Path log, Process launcher, Path home, String management,
             Path tools) implements Running {
+
+        /** standalone.sh; its child is the server's JVM (the bench counts the CPU time of both). */
+        @Override
+        public Optional<ProcessHandle> process() {
+            return Optional.of(launcher.toHandle());
+        }
 
         void cli(String... arguments) throws IOException, InterruptedException {
             var command = new ArrayList<>(List.of(home.resolve("bin/jboss-cli.sh").toString(), "--connect",
@@ -107,7 +119,7 @@ final class WildFly implements AppServer {
 
         @Override
         public void close() {
-            if (process.isAlive()) {
+            if (launcher.isAlive()) {
                 try {
                     cli("--command=shutdown");
                 } catch (Exception e) {
@@ -115,7 +127,7 @@ final class WildFly implements AppServer {
                             + "); ending its processes");
                 }
             }
-            Provisioning.stop(process.toHandle(), Duration.ofSeconds(60));
+            Provisioning.stop(launcher.toHandle(), Duration.ofSeconds(60));
         }
     }
 }
