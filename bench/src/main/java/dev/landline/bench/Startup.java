@@ -50,7 +50,9 @@ final class Startup {
 
     private Startup(Options o, Path work, Consumer<String> say) {
         this.o = o;
-        this.work = work.resolve("startup");
+        // beside the driver's work folder, not in it: that one is emptied at every run, and the class-data archives
+        // here are kept until the WAR or Payara changes, as the run command keeps its own
+        this.work = o.build.resolve("bench-startup");
         this.say = say;
     }
 
