@@ -99,7 +99,7 @@ public final class CallBench {
                 + o.iterations + " PBKDF2 iterations, " + o.concurrency + " connections / concurrent calls");
 
         if (o.phases.contains("startup")) {
-            Startup.run(o, work, this::say); // its own servers, before the service below starts
+            Startup.run(o, this::say); // its own servers, before the service below starts
             if (o.phases.size() == 1) {
                 return;
             }

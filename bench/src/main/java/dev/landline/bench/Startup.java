@@ -48,7 +48,7 @@ final class Startup {
     private final Path work;
     private final Consumer<String> say;
 
-    private Startup(Options o, Path work, Consumer<String> say) {
+    private Startup(Options o, Consumer<String> say) {
         this.o = o;
         // beside the driver's work folder, not in it: that one is emptied at every run, and the class-data archives
         // here are kept until the WAR or Payara changes, as the run command keeps its own
@@ -56,8 +56,8 @@ final class Startup {
         this.say = say;
     }
 
-    static void run(Options o, Path work, Consumer<String> say) throws Exception {
-        new Startup(o, work, say).run();
+    static void run(Options o, Consumer<String> say) throws Exception {
+        new Startup(o, say).run();
     }
 
     private void run() throws Exception {
