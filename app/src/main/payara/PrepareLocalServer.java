@@ -6,6 +6,7 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.List;
 import java.util.Properties;
 
 /**
@@ -113,6 +114,10 @@ public class PrepareLocalServer {
                 "create-file-user --groups admin --passwordfile " + asadminPasswords + " admin",
                 ""));
         System.out.println("[landline] data directory: " + home);
+        if (args.length >= 4) {
+            // the run command passes Payara Micro, the WAR and the pre-boot commands: the start's class-data archive
+            ClassDataArchive.prepare(home, Path.of(args[1]), Path.of(args[2]), Path.of(args[3]));
+        }
     }
 
     /**
@@ -161,6 +166,167 @@ public class PrepareLocalServer {
             Files.setPosixFilePermissions(path, PosixFilePermissions.fromString(permissions));
         } catch (UnsupportedOperationException e) {
             // not a POSIX file system: the operator protects the directory
+        }
+    }
+}
+
+/**
+ * Class-data sharing for the run command's starts (docs/deploying-payara-micro.md, "Start time"): Payara Micro's
+ * launcher over its unpacked runtime jars in LANDLINE_HOME/startup/KEY (so it does not unpack itself to a new temporary
+ * directory at every start), and a dynamic AppCDS archive of the classes one start of this WAR loads, made once by a
+ * training start (--warmup: deploy, then stop). KEY is a hash of what Payara Micro and the WAR hold and of the JVM,
+ * so a changed WAR or Payara gets a new archive (a rebuild of the same sources keeps it). Each start gets the launcher directory's configuration as Payara made it (no state carried over
+ * from the last start: the pre-/post-boot commands apply afresh). Whatever fails, the start goes on without an archive:
+ * the java argument file it writes then names payara-micro.jar, as before. LANDLINE_CLASS_ARCHIVE=off switches it off.
+ */
+class ClassDataArchive {
+
+    private static final String PRISTINE = "config.pristine";
+
+    static void prepare(Path home, Path payara, Path war, Path preBoot) throws IOException {
+        var argsFile = home.resolve("launch.args");
+        var plain = List.of("-jar", payara.toAbsolutePath().toString());
+        if ("off".equalsIgnoreCase(System.getenv("LANDLINE_CLASS_ARCHIVE"))) {
+            Files.write(argsFile, plain);
+            System.out.println("[landline] class-data archive: off (LANDLINE_CLASS_ARCHIVE=off)");
+            return;
+        }
+        var startup = home.resolve("startup");
+        try {
+            var key = key(payara, war);
+            var root = startup.resolve(key);
+            Files.createDirectories(startup);
+            removeOthers(startup, key);
+            var launcher = root.resolve("launch-micro.jar");
+            if (!Files.exists(launcher) || !Files.isDirectory(root.resolve(PRISTINE))) {
+                deleteRecursively(root);
+                run(List.of(java(), "-jar", payara.toString(), "--rootdir", root.toString(), "--outputlauncher"),
+                        startup.resolve("launcher.log"), 120);
+                if (!Files.exists(launcher)) {
+                    throw new IOException("Payara Micro made no launcher (see " + startup.resolve("launcher.log") + ")");
+                }
+                copyRecursively(root.resolve("config"), root.resolve(PRISTINE));
+            }
+            var archive = root.resolve("app.jsa");
+            var failed = root.resolve("training-failed");
+            if (!Files.exists(archive) && !Files.exists(failed)) {
+                System.out.println("[landline] class-data archive: one training start of this WAR (once per build,"
+                        + " about a minute) ...");
+                reset(root);
+                var log = startup.resolve("training.log");
+                int port;
+                try (var socket = new java.net.ServerSocket(0)) {
+                    port = socket.getLocalPort();
+                }
+                var training = root.resolve("app.jsa.part");
+                int rc = run(List.of(java(), "-Xmx256m", "-XX:ArchiveClassesAtExit=" + training, "-Xlog:cds=off",
+                        "-Xlog:cds+dynamic=off", "-Dh2.bindAddress=127.0.0.1", "-Djava.awt.headless=true", "-jar",
+                        launcher.toString(), "--nocluster", "--deploy", war.toString(), "--contextroot", "/", "--port",
+                        Integer.toString(port), "--prebootcommandfile", preBoot.toString(), "--postbootcommandfile",
+                        home.resolve("post-boot-commands.txt").toString(), "--systemproperties",
+                        home.resolve("server-keys.properties").toString(), "--warmup"), log, 300);
+                if (rc == 0 && Files.exists(training)) {
+                    Files.move(training, archive, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+                } else {
+                    Files.deleteIfExists(training);
+                    Files.writeString(failed, "exit " + rc + "\n");
+                    System.out.println("[landline] class-data archive: the training start failed (exit " + rc
+                            + ", see " + log + "); starting without an archive until the WAR or Payara changes");
+                }
+            }
+            reset(root);
+            if (!Files.exists(archive)) {
+                Files.write(argsFile, plain);
+                return;
+            }
+            Files.write(argsFile, List.of("-XX:SharedArchiveFile=" + archive, "-Xlog:cds=off",
+                    "-Xlog:cds+dynamic=off", "-jar", launcher.toString()));
+            System.out.println("[landline] class-data archive: " + archive);
+        } catch (IOException | RuntimeException e) {
+            Files.write(argsFile, plain);
+            System.out.println("[landline] class-data archive: not used (" + e.getMessage() + "); starting from "
+                    + payara);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            Files.write(argsFile, plain);
+        }
+    }
+
+    /** Payara Micro's configuration as it unpacked it, and no deployment or generated files from an earlier start. */
+    private static void reset(Path root) throws IOException {
+        for (var dir : List.of("applications", "autodeploy", "generated", "logs", "config", "lib/warlibs")) {
+            deleteRecursively(root.resolve(dir));
+        }
+        copyRecursively(root.resolve(PRISTINE), root.resolve("config"));
+    }
+
+    private static String key(Path payara, Path war) throws IOException {
+        try {
+            var digest = java.security.MessageDigest.getInstance("SHA-256");
+            // what each archive holds (names, sizes, CRCs), not its bytes: a rebuilt WAR with the same content keeps
+            // its archive, although the WAR's file times (and so its bytes) change at every build
+            for (var file : List.of(payara, war)) {
+                try (var zip = new java.util.zip.ZipFile(file.toFile())) {
+                    for (var entries = zip.entries(); entries.hasMoreElements();) {
+                        var entry = entries.nextElement();
+                        digest.update((entry.getName() + '\0' + entry.getSize() + '\0' + entry.getCrc() + '\n')
+                                .getBytes(StandardCharsets.UTF_8));
+                    }
+                }
+            }
+            digest.update((System.getProperty("java.home") + Runtime.version()).getBytes(StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(digest.digest()).substring(0, 16);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Archives of earlier builds (about 200 MB each with their runtime) go. */
+    private static void removeOthers(Path startup, String key) throws IOException {
+        try (var entries = Files.list(startup)) {
+            for (var dir : entries.filter(Files::isDirectory).toList()) {
+                if (!dir.getFileName().toString().equals(key)) {
+                    deleteRecursively(dir);
+                }
+            }
+        }
+    }
+
+    private static String java() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    private static int run(List<String> command, Path log, int seconds) throws IOException, InterruptedException {
+        var process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        if (!process.waitFor(seconds, java.util.concurrent.TimeUnit.SECONDS)) {
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly();
+            return -1;
+        }
+        return process.exitValue();
+    }
+
+    private static void copyRecursively(Path from, Path to) throws IOException {
+        try (var files = Files.walk(from)) {
+            for (var file : files.toList()) {
+                var target = to.resolve(from.relativize(file).toString());
+                if (Files.isDirectory(file)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(file, target, java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
+                }
+            }
+        }
+    }
+
+    private static void deleteRecursively(Path path) throws IOException {
+        if (!Files.exists(path)) {
+            return;
+        }
+        try (var files = Files.walk(path)) {
+            for (var file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(file);
+            }
         }
     }
 }

@@ -98,12 +98,15 @@ public final class CallBench {
                 + ", database " + (o.postgres ? "PostgreSQL" : "embedded H2") + ", PIN hash "
                 + o.iterations + " PBKDF2 iterations, " + o.concurrency + " connections / concurrent calls");
 
+        if (o.phases.contains("startup")) {
+            Startup.run(o, this::say); // its own servers, before the service below starts
+        }
         // 0. each server's floors (issue 15), before the service starts: the servers of that phase run alone
         if (o.phases.contains(Floors.SECTION)) {
             new Floors(o, work, this::say).run();
-            if (o.phases.stream().allMatch(Floors.SECTION::equals)) {
-                return;
-            }
+        }
+        if (o.phases.stream().allMatch(p -> p.equals("startup") || p.equals(Floors.SECTION))) {
+            return; // only phases with servers of their own were asked for
         }
 
         // 1. the service, from the built WAR, and the time from start to the first answered call

@@ -44,11 +44,13 @@ final class Options {
     java.util.Map<String, String> serverEnv = new java.util.LinkedHashMap<>(java.util.Map.of("MALLOC_ARENA_MAX", "2"));
     /**
      * Which phases run (all by default): answer, demo, pin, calls, paced (Vonage and the demo), twilio-answer and
-     * twilio-calls (the answer webhook and whole calls through Twilio); floors (each server's floors, with wrk) and
-     * answer-wrk (our answer beside the demo's, with wrk).
+     * twilio-calls (the answer webhook and whole calls through Twilio); floors (each server's floors, with wrk),
+     * answer-wrk (our answer beside the demo's, with wrk) and startup (ready after start, see Startup).
      */
     java.util.Set<String> phases = new java.util.HashSet<>(List.of("answer", "demo", "pin", "calls", "paced",
-            "twilio-answer", "twilio-calls", "floors", "answer-wrk"));
+            "twilio-answer", "twilio-calls", "floors", "answer-wrk", "startup"));
+    /** Phase startup: starts of each server (empty WAR and ours, without and with the class-data archive). */
+    int startupRuns = 3;
 
     static Options parse(String[] raw) {
         var o = new Options();
@@ -107,6 +109,7 @@ final class Options {
                 case "--wrk-rounds" -> o.wrkRounds = Integer.parseInt(args.get(++i));
                 case "--floor-servers" -> o.floorServers = new ArrayList<>(List.of(args.get(++i).split(",")));
                 case "--statement-cache" -> o.statementCache = Integer.parseInt(args.get(++i));
+                case "--startup-runs" -> o.startupRuns = Integer.parseInt(args.get(++i));
                 case "--h2-query-cache" -> o.h2QueryCache = Integer.parseInt(args.get(++i));
                 case "--project" -> {
                     o.project = Path.of(args.get(++i)).toAbsolutePath();

@@ -1,0 +1,277 @@
+package dev.landline.bench;
+
+import dev.landline.testkit.VonagePlayer;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.function.Consumer;
+
+/**
+ * The phase "startup": ready after start, our WAR beside an empty WAR on the same Payara Micro with the same settings
+ * (so the report says what is ours and what is the server's), each started the run command's way without and with
+ * its class-data archive (app/src/main/payara/PrepareLocalServer.java makes it, as the run command does), alternated,
+ * several starts each. Per start: Payara's own "ready in" figure, the time from the process start to that log line,
+ * to the first answered request (the empty WAR's static file; our /health/ready and then a signed answer webhook),
+ * the server's CPU time and RSS at that moment. Writes its section of docs/benchmarks.md between its markers.
+ */
+final class Startup {
+
+    static final String BEGIN = "<!-- startup:start -->";
+    static final String END = "<!-- startup:end -->";
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+
+    private record Server(String war, boolean archive) {
+        String name() {
+            return war + (archive ? ", class-data archive" : ", plain -jar payara-micro.jar");
+        }
+    }
+
+    /** One start: ms from the process start, ms Payara reports, CPU ms and RSS MB at the first answered request. */
+    private record Start(double logLine, double payara, double health, double signed, double cpu, double rss) {
+    }
+
+    private final Options o;
+    private final Path work;
+    private final Consumer<String> say;
+
+    private Startup(Options o, Consumer<String> say) {
+        this.o = o;
+        // beside the driver's work folder, not in it: that one is emptied at every run, and the class-data archives
+        // here are kept until the WAR or Payara changes, as the run command keeps its own
+        this.work = o.build.resolve("bench-startup");
+        this.say = say;
+    }
+
+    static void run(Options o, Consumer<String> say) throws Exception {
+        new Startup(o, say).run();
+    }
+
+    private void run() throws Exception {
+        Files.createDirectories(work);
+        var startedAt = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        var loadBefore = CallBench.loadAverage();
+        var empty = emptyWar();
+        var ours = o.build.resolve("landline-authenticator.war");
+        var servers = new ArrayList<Server>();
+        // the smoke run starts each WAR once, without the archive (its training start alone takes a minute)
+        for (var archive : o.smoke ? List.of(false) : List.of(false, true)) {
+            servers.add(new Server("empty", archive));
+            servers.add(new Server("ours", archive));
+        }
+        var starts = new LinkedHashMap<Server, List<Start>>();
+        servers.forEach(s -> starts.put(s, new ArrayList<>()));
+        for (var server : servers) {
+            if (server.archive()) {
+                long t = System.nanoTime();
+                prepare(server, server.war().equals("empty") ? empty : ours);
+                say.accept(String.format(java.util.Locale.ROOT, "[bench] startup: %s prepared (archive made or"
+                        + " found) in %.0f s", server.name(), (System.nanoTime() - t) / 1e9));
+            } else {
+                prepare(server, server.war().equals("empty") ? empty : ours);
+            }
+        }
+        int runs = o.smoke ? 1 : o.startupRuns;
+        for (int i = 0; i < runs; i++) {
+            for (var server : servers) {
+                var start = start(server, server.war().equals("empty") ? empty : ours);
+                starts.get(server).add(start);
+                say.accept(String.format(java.util.Locale.ROOT, "[bench] startup %-45s log line %6.0f ms (Payara:"
+                        + " ready in %6.0f) | answered %6.0f ms%s | CPU %6.0f ms | RSS %4.0f MB | load %s",
+                        server.name(), start.logLine(), start.payara(), start.health(),
+                        start.signed() > 0 ? String.format(java.util.Locale.ROOT, ", signed answer %6.0f ms",
+                                start.signed()) : "", start.cpu(), start.rss(), CallBench.loadAverage()));
+            }
+        }
+        var md = markdown(starts, startedAt, loadBefore, CallBench.loadAverage(), runs);
+        System.out.println();
+        System.out.println(md);
+        if (o.out != null) {
+            write(o.out, md);
+            say.accept("[bench] wrote the startup section of " + o.out);
+        }
+    }
+
+    /** A WAR with one static file and nothing else: Payara Micro's own start. */
+    private Path emptyWar() throws IOException {
+        var war = work.resolve("empty.war");
+        try (var zip = new java.util.zip.ZipOutputStream(Files.newOutputStream(war))) {
+            zip.putNextEntry(new java.util.zip.ZipEntry("index.html"));
+            zip.write("empty\n".getBytes(StandardCharsets.UTF_8));
+            zip.closeEntry();
+        }
+        return war;
+    }
+
+    private Path home(Server server) {
+        return work.resolve(server.war() + (server.archive() ? "-archive" : "-plain"));
+    }
+
+    /**
+     * The run command's preparation, by the run command's own program: keys, admin user, post-boot commands and,
+     * with the archive, the launcher and class-data archive (a training start when the WAR is new to it).
+     */
+    private void prepare(Server server, Path war) throws Exception {
+        var home = home(server);
+        var command = new ArrayList<>(List.of(java(), o.project.resolve("app/src/main/payara/PrepareLocalServer.java")
+                .toString(), home.toString()));
+        if (server.archive()) {
+            command.addAll(List.of(o.build.resolve("payara-micro.jar").toString(), war.toString(),
+                    o.project.resolve("app/src/main/payara/pre-boot-commands.txt").toString()));
+        }
+        int rc = Processes.run(command, work, work.resolve("prepare.log"));
+        if (rc != 0) {
+            throw new IllegalStateException("PrepareLocalServer failed (" + rc + "); see " + work.resolve("prepare.log"));
+        }
+    }
+
+    private Start start(Server server, Path war) throws Exception {
+        prepare(server, war); // as at every run command: the launcher directory back to Payara's own configuration
+        var home = home(server);
+        int port = Processes.freePort();
+        var command = new ArrayList<String>();
+        command.add(java());
+        command.addAll(o.serverJvm);
+        command.add("-Dh2.bindAddress=127.0.0.1");
+        command.add("-Djava.awt.headless=true");
+        if (server.archive()) {
+            command.add("@" + home.resolve("launch.args"));
+        } else {
+            command.addAll(List.of("-jar", o.build.resolve("payara-micro.jar").toString()));
+        }
+        command.add("--nocluster");
+        command.addAll(o.serverArgs);
+        command.addAll(List.of("--deploy", war.toString(), "--contextroot", "/", "--port", Integer.toString(port),
+                "--prebootcommandfile", o.project.resolve("app/src/main/payara/pre-boot-commands.txt").toString(),
+                "--postbootcommandfile", home.resolve("post-boot-commands.txt").toString(),
+                "--systemproperties", home.resolve("server-keys.properties").toString()));
+        var log = work.resolve(server.war() + (server.archive() ? "-archive" : "-plain") + ".log");
+        var base = URI.create("http://127.0.0.1:" + port + "/");
+        var ours = server.war().equals("ours");
+        var vonage = ours ? VonagePlayer.lean(keys(home).getProperty("landline.vonage.signature-secret")) : null;
+        long t0 = System.nanoTime();
+        var process = Processes.start(command, work, log, o.serverEnv);
+        try {
+            double logLine = -1;
+            double health = -1;
+            long deadline = t0 + 180_000_000_000L;
+            while (System.nanoTime() < deadline && (logLine < 0 || health < 0)) {
+                if (!process.isAlive()) {
+                    throw new IllegalStateException("Payara Micro exited with " + process.exitValue() + "; see " + log);
+                }
+                if (logLine < 0 && Files.readString(log, StandardCharsets.ISO_8859_1).contains(" ready in ")) {
+                    logLine = (System.nanoTime() - t0) / 1e6;
+                }
+                if (health < 0 && ok(base.resolve(ours ? "health/ready" : "index.html"))) {
+                    health = (System.nanoTime() - t0) / 1e6;
+                }
+                Thread.sleep(20);
+            }
+            if (health < 0) {
+                throw new IllegalStateException("not ready within 180 s; see " + log);
+            }
+            double signed = -1;
+            if (ours) {
+                var answer = vonage.answer(base, UUID.randomUUID().toString(), "15550000000", "442079460000");
+                if (!answer.ok()) {
+                    throw new IllegalStateException("ready, but the signed answer webhook failed; see " + log);
+                }
+                signed = (System.nanoTime() - t0) / 1e6;
+            }
+            double cpu = Processes.cpuMillis(process);
+            double rss = Processes.rssMb(process);
+            return new Start(logLine, payaraReady(log), health, signed, cpu, rss);
+        } finally {
+            Processes.stop(process);
+        }
+    }
+
+    private static boolean ok(URI uri) {
+        try {
+            return HTTP.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(2)).build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private static Properties keys(Path home) throws IOException {
+        var keys = new Properties();
+        try (var in = Files.newInputStream(home.resolve("server-keys.properties"))) {
+            keys.load(in);
+        }
+        return keys;
+    }
+
+    /** Payara's "... ready in 12,345 (ms)", or -1. */
+    private static double payaraReady(Path log) throws IOException {
+        var m = java.util.regex.Pattern.compile("ready in ([0-9,.]+) \\(ms\\)")
+                .matcher(Files.readString(log, StandardCharsets.ISO_8859_1));
+        return m.find() ? Double.parseDouble(m.group(1).replace(",", "")) : -1;
+    }
+
+    private static String java() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    private String markdown(Map<Server, List<Start>> starts, Instant startedAt, String loadBefore, String loadAfter,
+            int runs) {
+        var md = new StringBuilder();
+        md.append("### Ready after start: our WAR beside an empty WAR\n\n");
+        md.append(Report.f("Measured %s on %s, load average %s before and %s after; `%s`. %d start(s) of each, in"
+                + " turn (empty, ours, and again with the class-data archive), JVM `%s`, Payara Micro `--nocluster %s`."
+                + " Times from the process start; *answered* is the first 200 from the empty WAR's static file or"
+                + " our `/health/ready`, then our first signed answer webhook. Median (min – max).%n%n",
+                startedAt, Runtime.getRuntime().availableProcessors() + " cores", loadBefore, loadAfter, "bench/run" + (o.args.isEmpty() ? "" : " "
+                        + String.join(" ", o.args)), runs, String.join(" ", o.serverJvm),
+                String.join(" ", o.serverArgs)));
+        md.append("| server | Payara's \"ready in\" (ms) | answered (ms) | signed answer (ms) | CPU at ready (ms) |"
+                + " RSS at ready (MB) |\n|---|---|---|---|---|---|\n");
+        starts.forEach((server, list) -> md.append(Report.f("| %s | %s | %s | %s | %s | %s |%n", server.name(),
+                stat(list, Start::payara), stat(list, Start::health), server.war().equals("ours")
+                        ? stat(list, Start::signed) : "–", stat(list, Start::cpu), stat(list, Start::rss))));
+        md.append("\nThe class-data archive is the run command's (`mvn -Prun package`, docs/deploying-payara-micro.md):"
+                + " made once per build of the WAR and Payara Micro by a training start.\n");
+        return md.toString();
+    }
+
+    private static String stat(List<Start> list, java.util.function.ToDoubleFunction<Start> field) {
+        var values = list.stream().mapToDouble(field).filter(v -> v >= 0).sorted().toArray();
+        if (values.length == 0) {
+            return "n/a";
+        }
+        double median = values.length % 2 == 1 ? values[values.length / 2]
+                : (values[values.length / 2 - 1] + values[values.length / 2]) / 2;
+        return values.length == 1 ? Report.f("%,.0f", median)
+                : Report.f("%,.0f (%,.0f – %,.0f)", median, values[0], values[values.length - 1]);
+    }
+
+    private static void write(Path file, String section) throws IOException {
+        String text = Files.exists(file) ? Files.readString(file) : "# Benchmarks\n";
+        int b = text.indexOf(BEGIN);
+        int e = text.indexOf(END);
+        if (b < 0 || e < b) {
+            text = text + "\n" + BEGIN + "\n" + END + "\n";
+            b = text.indexOf(BEGIN);
+            e = text.indexOf(END);
+        }
+        Files.writeString(file, text.substring(0, b + BEGIN.length()) + "\n" + section + text.substring(e),
+                StandardCharsets.UTF_8);
+    }
+}
