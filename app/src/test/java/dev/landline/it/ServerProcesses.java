@@ -65,7 +65,8 @@ final class ServerProcesses {
         command.addAll(List.of("-Xms64m", "-Xmx256m", "-XX:+UseSerialGC", "-Dh2.bindAddress=127.0.0.1",
                 "-Djava.awt.headless=true"));
         command.addAll(List.of(extraJvmOptions));
-        command.addAll(List.of("-jar", "target/payara-micro.jar", "--nocluster", "--maxHttpThreads", "32",
+        command.addAll(List.of("-jar", "target/payara-micro.jar", "--nocluster", "--maxHttpThreads", "4",
+                "--minHttpThreads", "4",
                 "--deploy", "target/landline-authenticator.war", "--contextroot", "/", "--port", String.valueOf(port),
                 "--prebootcommandfile", "src/main/payara/pre-boot-commands.txt",
                 "--postbootcommandfile", home.resolve("post-boot-commands.txt").toString(),

@@ -29,7 +29,7 @@ final class Options {
     /** The run command's JVM settings (app/pom.xml, profile run); --server-jvm replaces them. */
     List<String> serverJvm = new ArrayList<>(List.of("-Xms64m", "-Xmx256m", "-XX:+UseSerialGC"));
     /** Extra Payara Micro arguments (repeatable --server-arg). */
-    List<String> serverArgs = new ArrayList<>(List.of("--maxHttpThreads", "32"));
+    List<String> serverArgs = new ArrayList<>(List.of("--maxHttpThreads", "4", "--minHttpThreads", "4"));
     /** JDBC statement cache per pooled connection (asadmin --statementcachesize); 0 = Payara's default, none. */
     int statementCache = 64;
     /** H2's cache of parsed statements per session (QUERY_CACHE_SIZE); 0 = H2's default, 8. */
