@@ -9,7 +9,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Payara Micro the way the README's run command starts it: {@code java -jar payara-micro.jar} with the WAR at
+ * Payara Micro the way the README's run command starts it: {@code java -jar payara-micro.jar} with its 4 HTTP
+ * workers and the WAR at
  * context root /, the pre-boot commands of src/main/payara (loopback, no clustering, group = role) and the
  * test-only post-boot commands of src/test/payara (file-realm users, the secrets and earlier keys as password
  * aliases, the PIN hashing cost). PostgreSQL: the README's pool as the default datasource, the driver from
@@ -34,7 +35,8 @@ final class PayaraMicro implements AppServer {
         var command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         command.addAll(setup.jvmOptions());
         command.addAll(List.of("-Dh2.bindAddress=127.0.0.1", "-jar", setup.distributions().resolve("payara-micro.jar").toString(),
-                "--nocluster", "--deploy", setup.war().toString(), "--contextroot", "/", "--port", String.valueOf(port),
+                "--nocluster", "--maxHttpThreads", "4", "--minHttpThreads", "4", // the run command's workers
+                "--deploy", setup.war().toString(), "--contextroot", "/", "--port", String.valueOf(port),
                 "--prebootcommandfile", Matrix.recipes().resolve("payara/pre-boot-commands.txt").toString()));
         if (setup.database().kind() == Database.Kind.POSTGRES) {
             var withPool = setup.workDir().resolve("post-boot-commands.txt");
