@@ -38,10 +38,13 @@ final class Options {
     java.util.Map<String, String> serverEnv = new java.util.LinkedHashMap<>(java.util.Map.of("MALLOC_ARENA_MAX", "2"));
     /**
      * Which phases run (all by default): answer, demo, pin, calls, paced (Vonage and the demo), twilio-answer and
-     * twilio-calls (the answer webhook and whole calls through Twilio).
+     * twilio-calls (the answer webhook and whole calls through Twilio), scale (generated 1k/100k callers, Scale.java).
      */
     java.util.Set<String> phases = new java.util.HashSet<>(List.of("answer", "demo", "pin", "calls", "paced",
-            "twilio-answer", "twilio-calls"));
+            "twilio-answer", "twilio-calls", "scale"));
+    /** Phase scale: the databases (h2, postgres when psql is on the PATH) and the numbers of generated callers. */
+    List<String> scaleDatabases = List.of("h2", "postgres");
+    List<Integer> scaleSizes = List.of(1_000, 100_000);
 
     static Options parse(String[] raw) {
         var o = new Options();
@@ -94,6 +97,9 @@ final class Options {
                     }
                     o.serverArgs.add(args.get(++i));
                 }
+                case "--scale-databases" -> o.scaleDatabases = List.of(args.get(++i).split(","));
+                case "--scale-sizes" -> o.scaleSizes = Arrays.stream(args.get(++i).split(","))
+                        .map(Integer::valueOf).toList();
                 case "--statement-cache" -> o.statementCache = Integer.parseInt(args.get(++i));
                 case "--h2-query-cache" -> o.h2QueryCache = Integer.parseInt(args.get(++i));
                 case "--project" -> {
@@ -110,6 +116,7 @@ final class Options {
             o.seconds = Math.min(o.seconds, 2);
             o.callSeconds = Math.min(o.callSeconds, 3);
             o.pacedSeconds = Math.min(o.pacedSeconds, 3);
+            o.scaleSizes = o.scaleSizes.stream().map(n -> Math.min(n, n >= 100_000 ? 2_000 : 200)).toList();
         }
         if (!noFile) {
             o.out = out != null ? out.toAbsolutePath() : o.smoke ? null : o.project.resolve("docs/benchmarks.md");
