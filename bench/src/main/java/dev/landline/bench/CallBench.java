@@ -221,6 +221,13 @@ public final class CallBench {
         double hashMs = pbkdf2Millis(o.iterations);
         var loadAfter = loadAverage();
 
+        if (o.phases.containsAll(List.of("calls", "paced"))) {
+            var cost = CallsCost.markdown(o, startedAt, loadBefore, results.get("paced calls"), calls, cpu, hashMs);
+            say(cost);
+            if (o.out != null) {
+                CallsCost.write(o.out, cost);
+            }
+        }
         String md;
         if (o.phases.containsAll(List.of("answer", "pin", "calls", "paced"))) {
             md = Report.markdown(o, startedAt, loadBefore, loadAfter, readySeconds, data, enrolSeconds, results,
