@@ -436,7 +436,7 @@ public final class CallBench {
         Files.writeString(home.resolve("admin.asadmin-passwords"), "AS_ADMIN_USERPASSWORD=" + adminPassword + "\n");
         String pool;
         var extra = new ArrayList<String>();
-        if (o.postgres) {
+        if (o.postgres || scalePostgres != null) {
             var db = scalePostgres != null ? scalePostgres : "landline_bench_" + System.currentTimeMillis();
             if (scalePostgres == null) {
                 createPostgresDatabase(db);
@@ -501,6 +501,10 @@ public final class CallBench {
     }
 
     void createPostgresDatabase(String db) throws Exception {
+        createPostgresDatabase(db, true);
+    }
+
+    void createPostgresDatabase(String db, boolean dropAtEnd) throws Exception {
         if (!Processes.onPath("psql")) {
             throw new IllegalStateException("--postgres needs psql on the PATH and PostgreSQL on 127.0.0.1:5432");
         }
@@ -510,8 +514,11 @@ public final class CallBench {
             throw new IllegalStateException("could not create database " + db + " (see " + work.resolve("psql.log")
                     + ")");
         }
-        postgresDatabase = db;
-        say("[bench] created PostgreSQL database " + db + " on 127.0.0.1:5432 (dropped at the end of the run)");
+        if (dropAtEnd) {
+            postgresDatabase = db;
+        }
+        say("[bench] created PostgreSQL database " + db + " on 127.0.0.1:5432" + (dropAtEnd
+                ? " (dropped at the end of the run)" : " (kept: --scale-keep)"));
     }
 
     private double firstAnsweredCall(VonagePlayer.Lean vonage, URI base, long t0, Process process, int timeoutSeconds)

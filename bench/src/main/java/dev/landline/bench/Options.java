@@ -45,6 +45,8 @@ final class Options {
     /** Phase scale: the databases (h2, postgres when psql is on the PATH) and the numbers of generated callers. */
     List<String> scaleDatabases = List.of("h2", "postgres");
     List<Integer> scaleSizes = List.of(1_000, 100_000);
+    /** Phase scale: keep the generated PostgreSQL databases (to look at them; drop them by hand afterwards). */
+    boolean scaleKeep;
 
     static Options parse(String[] raw) {
         var o = new Options();
@@ -98,6 +100,7 @@ final class Options {
                     o.serverArgs.add(args.get(++i));
                 }
                 case "--scale-databases" -> o.scaleDatabases = List.of(args.get(++i).split(","));
+                case "--scale-keep" -> o.scaleKeep = true;
                 case "--scale-sizes" -> o.scaleSizes = Arrays.stream(args.get(++i).split(","))
                         .map(Integer::valueOf).toList();
                 case "--statement-cache" -> o.statementCache = Integer.parseInt(args.get(++i));

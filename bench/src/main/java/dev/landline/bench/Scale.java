@@ -79,7 +79,7 @@ final class Scale {
         Files.createDirectories(home.resolve("db"));
         if (database.equals("postgres")) {
             var dbName = "landline_bench_scale_" + size + "_" + System.currentTimeMillis();
-            bench.createPostgresDatabase(dbName);
+            bench.createPostgresDatabase(dbName, !o.scaleKeep);
             bench.scalePostgres = dbName;
             db = new Population.Database("jdbc:postgresql://127.0.0.1:5432/" + dbName, "postgres",
                     "unused-with-trust-auth");
@@ -118,7 +118,7 @@ final class Scale {
         } finally {
             Processes.stop(bench.service);
             bench.service = null;
-            if (database.equals("postgres")) {
+            if (database.equals("postgres") && !o.scaleKeep) {
                 bench.dropPostgresDatabase(bench.scalePostgres);
                 bench.scalePostgres = null;
             }
