@@ -4,13 +4,42 @@ import { $, el, say, clear, busy } from "./ui.js";
 
 
 const message = $("#message");
+// the server hands callers out a page at a time (docs/admin-api.md): never all of them at once
+const PAGE_SIZE = 50;
+let page = 0;
 
 async function load() {
-  const [callers, locked] = await Promise.all([api.get("api/callers"), api.get("api/locked-callers")]);
+  const [callers, locked] = await Promise.all([api.get(`api/callers?page=${page}&size=${PAGE_SIZE}`),
+    lockedCallers()]);
+  if (callers.length === 0 && page > 0) {
+    // the last caller of this page was deleted: show the page before
+    page -= 1;
+    return load();
+  }
   const lockedIds = new Set(locked.map((l) => l.callerId));
   const body = $("#callers tbody");
   body.replaceChildren(...callers.map((c) => row(c, lockedIds.has(c.id))));
   $("#no-callers").hidden = callers.length > 0;
+  // a full page may have a next one; a shorter one is the last
+  $("#pages").hidden = page === 0 && callers.length < PAGE_SIZE;
+  $("#previous-page").disabled = page === 0;
+  $("#next-page").disabled = callers.length < PAGE_SIZE;
+  $("#page-number").textContent = `Page ${page + 1}`;
+}
+
+/** Everyone locked (few, unlike callers), a page of 200 at a time until a shorter page. */
+async function lockedCallers() {
+  const all = [];
+  for (let p = 0; ; p++) {
+    const some = await api.get(`api/locked-callers?page=${p}&size=200`);
+    all.push(...some);
+    if (some.length < 200) return all;
+  }
+}
+
+function turn(by) {
+  page = Math.max(0, page + by);
+  load().catch((error) => say(message, "error", error.message, error));
 }
 
 function row(caller, locked) {
@@ -86,6 +115,8 @@ function setUp() {
     message.append(el("a", { href: `enrol.html?caller=${created.id}` }, "Enrol their first account"));
     await load();
   }));
+  $("#previous-page").addEventListener("click", () => turn(-1));
+  $("#next-page").addEventListener("click", () => turn(1));
   clear(message);
   load().catch((error) => say(message, "error", error.message, error));
 }

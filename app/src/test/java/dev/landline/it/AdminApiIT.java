@@ -209,6 +209,31 @@ class AdminApiIT extends OnPayaraMicro {
         assertEquals(404, Http.admin("GET", base.resolve("api/callers/" + caller + "/accounts"), null).statusCode());
     }
 
+    @Test
+    void callersAreListedAPageAtATimeNewestFirst() {
+        var older = Fixtures.uniqueAccountNumber();
+        var newer = Fixtures.uniqueAccountNumber();
+        assertEquals(201, Http.admin("POST", base.resolve("api/callers"), callerJson(older, "480261")).statusCode());
+        assertEquals(201, Http.admin("POST", base.resolve("api/callers"), callerJson(newer, "480261")).statusCode());
+        var first = Http.array(Http.admin("GET", base.resolve("api/callers?size=1"), null));
+        var second = Http.array(Http.admin("GET", base.resolve("api/callers?page=1&size=1"), null));
+        assertEquals(1, first.size());
+        assertEquals(newer, first.getJsonObject(0).getString("accountNumber"));
+        assertEquals(older, second.getJsonObject(0).getString("accountNumber"));
+        assertTrue(Http.array(Http.admin("GET", base.resolve("api/callers"), null)).size() <= 50,
+                "without parameters, one page of 50 at most");
+    }
+
+    @Test
+    void badPagingParametersAreRefusedNamingThem() {
+        assertField("size", Http.admin("GET", base.resolve("api/callers?size=201"), null));
+        assertField("size", Http.admin("GET", base.resolve("api/callers?size=0"), null));
+        assertField("page", Http.admin("GET", base.resolve("api/callers?page=-1"), null));
+        assertField("page", Http.admin("GET", base.resolve("api/callers?page=abc"), null));
+        assertField("size", Http.admin("GET", base.resolve("api/locked-callers?size=many"), null));
+        assertField("page", Http.admin("GET", base.resolve("api/audit?page=x"), null));
+    }
+
     private static void assertField(String field, HttpResponse<String> response) {
         assertEquals(400, response.statusCode(), response::body);
         assertProblem(response);

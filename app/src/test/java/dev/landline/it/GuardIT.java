@@ -112,7 +112,7 @@ class GuardIT extends OnPayaraMicro {
         rightPin.assertNoCodeHeard(ReferenceOtp.RFC_SECRET); // 30 days later the right PIN is still refused
         assertEquals("LOCKED", lastOutcome(caller));
 
-        var locked = Http.array(Http.admin("GET", base.resolve("api/locked-callers"), null));
+        var locked = Http.array(Http.admin("GET", base.resolve("api/locked-callers?size=200"), null));
         assertTrue(locked.stream().map(JsonObject.class::cast).anyMatch(c -> c.getJsonNumber("callerId").longValue() == caller));
         assertFalse(Http.array(Http.admin("GET", base.resolve("api/callers/" + caller + "/lockout/failures"), null)).isEmpty());
         assertEquals(204, Http.admin("DELETE", base.resolve("api/callers/" + caller + "/lockout"), null).statusCode());
@@ -178,7 +178,7 @@ class GuardIT extends OnPayaraMicro {
         assertEquals(2, state.getInt("consecutiveFailures"), "the consecutive count alone never came near its lock");
         assertEquals(20, state.getInt("windowFailures"), state.toString());
         assertEquals(2, state.getInt("wrongPinsSinceLastCall"), "day 7's two evaluated wrong PINs are untold");
-        assertTrue(Http.array(Http.admin("GET", base.resolve("api/locked-callers"), null)).stream()
+        assertTrue(Http.array(Http.admin("GET", base.resolve("api/locked-callers?size=200"), null)).stream()
                 .map(JsonObject.class::cast).anyMatch(c -> c.getJsonNumber("callerId").longValue() == caller));
 
         now = now.plus(Duration.ofDays(60));

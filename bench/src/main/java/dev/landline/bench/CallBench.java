@@ -44,11 +44,17 @@ public final class CallBench {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Options o;
-    private final Path work;
+    final Path work;
     private final StringBuilder log = new StringBuilder();
-    private Process service;
+    Process service;
     private Process demo;
     private String postgresDatabase;
+    /** The server keys of this run (server-keys.properties), also used by the scale phase's generated data. */
+    final String seedKey = randomBase64(32);
+    final String pepper = randomBase64(32);
+    /** The H2 file the server uses (under home/db), and a PostgreSQL database made by the scale phase, if any. */
+    String h2Name = "landline";
+    String scalePostgres;
 
     private CallBench(Options o) {
         this.o = o;
@@ -83,7 +89,7 @@ public final class CallBench {
         }
     }
 
-    private void say(String line) {
+    void say(String line) {
         System.out.println(line);
         System.out.flush();
         log.append(line).append('\n');
@@ -113,6 +119,17 @@ public final class CallBench {
         var secret = randomBase64(24);
         var twilioToken = randomHex(16);
         var adminPassword = randomBase64(18).replace('/', 'x').replace('+', 'y');
+        if (o.phases.contains("scale")) {
+            long failed = Scale.run(this, o, Line.vonage(VonagePlayer.lean(secret)),
+                    () -> startedService(secret, twilioToken, adminPassword));
+            if (o.smoke && failed > 0) {
+                throw new IllegalStateException("smoke run: " + failed + " failed requests in phase scale");
+            }
+            h2Name = "landline";
+            if (o.phases.equals(java.util.Set.of("scale"))) {
+                return;
+            }
+        }
         long t0 = System.nanoTime();
         var base = startService(secret, twilioToken, adminPassword);
         var vonage = VonagePlayer.lean(secret);
@@ -219,6 +236,13 @@ public final class CallBench {
         double hashMs = pbkdf2Millis(o.iterations);
         var loadAfter = loadAverage();
 
+        if (o.phases.containsAll(List.of("calls", "paced"))) {
+            var cost = CallsCost.markdown(o, startedAt, loadBefore, results.get("paced calls"), calls, cpu, hashMs);
+            say(cost);
+            if (o.out != null) {
+                CallsCost.write(o.out, cost);
+            }
+        }
         String md;
         if (o.phases.containsAll(List.of("answer", "pin", "calls", "paced"))) {
             md = Report.markdown(o, startedAt, loadBefore, loadAfter, readySeconds, data, enrolSeconds, results,
@@ -256,7 +280,7 @@ public final class CallBench {
      * The answer webhook alone, through one provider: a fresh call from an unrecognised number each time (the
      * account number is asked for).
      */
-    private Load.Result answerPhase(String name, Line line, URI base, AtomicLong unknown) throws Exception {
+    Load.Result answerPhase(String name, Line line, URI base, AtomicLong unknown) throws Exception {
         return phase(name, service, o.seconds, (thread, steps) -> {
             var r = line.answer(base, line.newCallId(), "1555" + String.format("%07d",
                     unknown.incrementAndGet() % 10_000_000), CALLED);
@@ -270,7 +294,7 @@ public final class CallBench {
     }
 
     /** One whole call, as the provider would play it for a caller who knows their PIN. */
-    private void call(Line line, URI base, CallerRotation rotation, Pace pace, Load.Steps steps,
+    void call(Line line, URI base, CallerRotation rotation, Pace pace, Load.Steps steps,
             AtomicLong checked) throws InterruptedException {
         var random = ThreadLocalRandom.current();
         var caller = rotation.next();
@@ -354,7 +378,7 @@ public final class CallBench {
     }
 
     /** Runs a phase and notes the CPU time the measured process used in its measured window. */
-    private Load.Result phase(String name, Process process, double seconds, Load.Unit unit) throws Exception {
+    Load.Result phase(String name, Process process, double seconds, Load.Unit unit) throws Exception {
         return phase(name, process, o.warmup, seconds, unit);
     }
 
@@ -387,7 +411,7 @@ public final class CallBench {
         return result;
     }
 
-    private final Map<String, Double> cpu = new LinkedHashMap<>();
+    final Map<String, Double> cpu = new LinkedHashMap<>();
     private final Map<String, GcPauses> gc = new LinkedHashMap<>();
     private long serviceStarted;
 
@@ -412,8 +436,8 @@ public final class CallBench {
         Files.createDirectories(home.resolve("db"));
         int port = Processes.freePort();
         var keys = new java.util.Properties();
-        keys.setProperty("landline.seed-key", randomBase64(32));
-        keys.setProperty("landline.pin-pepper", randomBase64(32));
+        keys.setProperty("landline.seed-key", seedKey);
+        keys.setProperty("landline.pin-pepper", pepper);
         keys.setProperty("landline.vonage.signature-secret", signatureSecret);
         keys.setProperty("landline.twilio.auth-token", twilioToken);
         keys.setProperty("landline.pin.hash-iterations", Integer.toString(o.iterations));
@@ -427,9 +451,11 @@ public final class CallBench {
         Files.writeString(home.resolve("admin.asadmin-passwords"), "AS_ADMIN_USERPASSWORD=" + adminPassword + "\n");
         String pool;
         var extra = new ArrayList<String>();
-        if (o.postgres) {
-            var db = "landline_bench_" + System.currentTimeMillis();
-            createPostgresDatabase(db);
+        if (o.postgres || scalePostgres != null) {
+            var db = scalePostgres != null ? scalePostgres : "landline_bench_" + System.currentTimeMillis();
+            if (scalePostgres == null) {
+                createPostgresDatabase(db);
+            }
             pool = "create-jdbc-connection-pool" + statementCache() + " --datasourceclassname org.postgresql.ds.PGSimpleDataSource"
                     + " --restype javax.sql.DataSource --property serverName=127.0.0.1:portNumber=5432:databaseName="
                     + db + ":user=postgres:password=unused-with-trust-auth LandlinePool";
@@ -438,7 +464,7 @@ public final class CallBench {
         } else {
             pool = "create-jdbc-connection-pool" + statementCache() + " --datasourceclassname org.h2.jdbcx.JdbcDataSource"
                     + " --restype javax.sql.DataSource --property user=sa:password=bench:URL="
-                    + ("jdbc:h2:" + home.resolve("db/landline")).replace(":", "\\:")
+                    + ("jdbc:h2:" + home.resolve("db/" + h2Name)).replace(":", "\\:")
                     + (o.h2QueryCache > 0 ? ";QUERY_CACHE_SIZE\\=" + o.h2QueryCache : "") + " LandlinePool";
         }
         Files.writeString(home.resolve("post-boot-commands.txt"), String.join("\n", pool,
@@ -467,7 +493,33 @@ public final class CallBench {
         return URI.create("http://127.0.0.1:" + port + "/");
     }
 
-    private void createPostgresDatabase(String db) throws Exception {
+    /** The service started and answering (the scale phase starts one per database and size). */
+    URI startedService(String secret, String twilioToken, String adminPassword) {
+        try {
+            long t0 = System.nanoTime();
+            var base = startService(secret, twilioToken, adminPassword);
+            double ready = firstAnsweredCall(VonagePlayer.lean(secret), base, t0, service, 180);
+            say(String.format(Locale.ROOT, "[bench] service on %s: first answered call %.1f s after start", base,
+                    ready));
+            return base;
+        } catch (Exception e) {
+            throw new IllegalStateException("starting the service: " + e.getMessage(), e);
+        }
+    }
+
+    void dropPostgresDatabase(String db) throws Exception {
+        Processes.run(List.of("psql", "-h", "127.0.0.1", "-p", "5432", "-U", "postgres", "-d", "postgres",
+                "-c", "DROP DATABASE IF EXISTS " + db), work, work.resolve("psql.log"));
+        if (db.equals(postgresDatabase)) {
+            postgresDatabase = null;
+        }
+    }
+
+    void createPostgresDatabase(String db) throws Exception {
+        createPostgresDatabase(db, true);
+    }
+
+    void createPostgresDatabase(String db, boolean dropAtEnd) throws Exception {
         if (!Processes.onPath("psql")) {
             throw new IllegalStateException("--postgres needs psql on the PATH and PostgreSQL on 127.0.0.1:5432");
         }
@@ -477,8 +529,11 @@ public final class CallBench {
             throw new IllegalStateException("could not create database " + db + " (see " + work.resolve("psql.log")
                     + ")");
         }
-        postgresDatabase = db;
-        say("[bench] created PostgreSQL database " + db + " on 127.0.0.1:5432 (dropped at the end of the run)");
+        if (dropAtEnd) {
+            postgresDatabase = db;
+        }
+        say("[bench] created PostgreSQL database " + db + " on 127.0.0.1:5432" + (dropAtEnd
+                ? " (dropped at the end of the run)" : " (kept: --scale-keep)"));
     }
 
     private double firstAnsweredCall(VonagePlayer.Lean vonage, URI base, long t0, Process process, int timeoutSeconds)

@@ -45,12 +45,18 @@ final class Options {
     /**
      * Which phases run (all by default): answer, demo, pin, calls, paced (Vonage and the demo), twilio-answer and
      * twilio-calls (the answer webhook and whole calls through Twilio); floors (each server's floors, with wrk),
-     * answer-wrk (our answer beside the demo's, with wrk) and startup (ready after start, see Startup).
+     * answer-wrk (our answer beside the demo's, with wrk), startup (ready after start, see Startup) and scale
+     * (generated 1k/100k callers, Scale.java).
      */
     java.util.Set<String> phases = new java.util.HashSet<>(List.of("answer", "demo", "pin", "calls", "paced",
-            "twilio-answer", "twilio-calls", "floors", "answer-wrk", "startup"));
+            "twilio-answer", "twilio-calls", "floors", "answer-wrk", "startup", "scale"));
     /** Phase startup: starts of each server (empty WAR and ours, without and with the class-data archive). */
     int startupRuns = 3;
+    /** Phase scale: the databases (h2, postgres when psql is on the PATH) and the numbers of generated callers. */
+    List<String> scaleDatabases = List.of("h2", "postgres");
+    List<Integer> scaleSizes = List.of(1_000, 100_000);
+    /** Phase scale: keep the generated PostgreSQL databases (to look at them; drop them by hand afterwards). */
+    boolean scaleKeep;
 
     static Options parse(String[] raw) {
         var o = new Options();
@@ -108,6 +114,10 @@ final class Options {
                 case "--wrk-warmup" -> o.wrkWarmup = Double.parseDouble(args.get(++i));
                 case "--wrk-rounds" -> o.wrkRounds = Integer.parseInt(args.get(++i));
                 case "--floor-servers" -> o.floorServers = new ArrayList<>(List.of(args.get(++i).split(",")));
+                case "--scale-databases" -> o.scaleDatabases = List.of(args.get(++i).split(","));
+                case "--scale-keep" -> o.scaleKeep = true;
+                case "--scale-sizes" -> o.scaleSizes = Arrays.stream(args.get(++i).split(","))
+                        .map(Integer::valueOf).toList();
                 case "--statement-cache" -> o.statementCache = Integer.parseInt(args.get(++i));
                 case "--startup-runs" -> o.startupRuns = Integer.parseInt(args.get(++i));
                 case "--h2-query-cache" -> o.h2QueryCache = Integer.parseInt(args.get(++i));
@@ -128,6 +138,7 @@ final class Options {
             o.wrkSeconds = Math.min(o.wrkSeconds, 1);
             o.wrkWarmup = Math.min(o.wrkWarmup, 1);
             o.wrkRounds = Math.min(o.wrkRounds, 1);
+            o.scaleSizes = o.scaleSizes.stream().map(n -> Math.min(n, n >= 100_000 ? 2_000 : 200)).toList();
         }
         if (!noFile) {
             o.out = out != null ? out.toAbsolutePath() : o.smoke ? null : o.project.resolve("docs/benchmarks.md");

@@ -14,12 +14,14 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import dev.landline.audit.control.AdminActions;
+import dev.landline.problems.boundary.Paging;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -57,10 +59,16 @@ public class CallersResource {
         return Response.created(location).entity(CallerView.of(caller)).build();
     }
 
-    @Operation(operationId = "listCallers", summary = "All callers")
+    /** Callers a page at a time: never all of them (there may be 100,000). */
+    static final int DEFAULT_SIZE = 50;
+    static final int MAX_SIZE = 200;
+
+    @Operation(operationId = "listCallers", summary = "Callers, newest first, a page at a time",
+            description = "page from 0 (default 0), size 1 to 200 (default 50); a page shorter than size is the last")
     @GET
-    public List<CallerView> all() {
-        return registry.all().stream().map(CallerView::of).toList();
+    public List<CallerView> page(@QueryParam("page") String page, @QueryParam("size") String size) {
+        var paging = Paging.read(page, size, DEFAULT_SIZE, MAX_SIZE);
+        return registry.page(paging.first(), paging.size()).stream().map(CallerView::of).toList();
     }
 
     @Operation(operationId = "getCaller", summary = "One caller")

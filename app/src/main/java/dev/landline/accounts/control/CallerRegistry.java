@@ -58,8 +58,12 @@ public class CallerRegistry {
         return caller;
     }
 
-    public List<Caller> all() {
-        return em.createNamedQuery(Caller.ALL, Caller.class).getResultList();
+    /** One page of callers, newest first: at most {@code size} of them after the first {@code first}. */
+    public List<Caller> page(int first, int size) {
+        return em.createNamedQuery(Caller.ALL, Caller.class)
+                .setFirstResult(first)
+                .setMaxResults(size)
+                .getResultList();
     }
 
     public Optional<Caller> find(long id) {

@@ -26,7 +26,7 @@ import java.util.TreeSet;
 /** A person who may dial in. Holds the PIN hash, never the PIN. */
 @Entity
 @Table(name = "caller")
-@NamedQuery(name = Caller.ALL, query = "select c from Caller c order by c.id")
+@NamedQuery(name = Caller.ALL, query = "select c from Caller c order by c.id desc")
 @NamedQuery(name = Caller.BY_ACCOUNT_NUMBER, query = "select c from Caller c where c.accountNumber = :number")
 @NamedQuery(name = Caller.HOLDERS_BY_PHONE,
         query = "select distinct c.id, c.language from Caller c join c.phoneNumbers p where p = :phone")

@@ -2,9 +2,9 @@ package dev.landline.audit.boundary;
 
 import dev.landline.audit.control.AuditTrail;
 import dev.landline.problems.boundary.BadRequest;
+import dev.landline.problems.boundary.Paging;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -31,17 +31,11 @@ public class AuditResource {
             description = "from and to are ISO-8601 instants (UTC), e.g. 2026-01-01T00:00:00Z; size 1 to 200")
     @GET
     public AuditPage find(@QueryParam("callerId") Long callerId, @QueryParam("from") String from,
-            @QueryParam("to") String to, @QueryParam("page") @DefaultValue("0") int page,
-            @QueryParam("size") @DefaultValue("50") int size) {
-        if (page < 0) {
-            throw new BadRequest("page", "0 or more");
-        }
-        if (size < 1 || size > MAX_SIZE) {
-            throw new BadRequest("size", "1 to " + MAX_SIZE);
-        }
-        var items = trail.find(callerId, instant("from", from), instant("to", to), page, size).stream()
-                .map(AuditEntryView::of).toList();
-        return new AuditPage(page, size, items);
+            @QueryParam("to") String to, @QueryParam("page") String page, @QueryParam("size") String size) {
+        var paging = Paging.read(page, size, 50, MAX_SIZE);
+        var items = trail.find(callerId, instant("from", from), instant("to", to), paging.page(), paging.size())
+                .stream().map(AuditEntryView::of).toList();
+        return new AuditPage(paging.page(), paging.size(), items);
     }
 
     private static Instant instant(String field, String text) {

@@ -4,6 +4,7 @@ import dev.landline.accounts.control.CallerRegistry;
 import dev.landline.guard.control.AttemptLedger;
 import dev.landline.guard.control.LockState;
 import dev.landline.guard.control.LockoutRule;
+import dev.landline.problems.boundary.Paging;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.NotFoundException;
@@ -28,9 +29,9 @@ public class Lockouts {
         return ledger.of(callerId).map(this::view);
     }
 
-    /** Everyone whose PIN is locked until an administrator unlocks it. */
-    List<LockView> locked() {
-        return ledger.locked().stream().map(this::view).toList();
+    /** One page of everyone whose PIN is locked until an administrator unlocks it. */
+    List<LockView> locked(Paging paging) {
+        return ledger.locked(paging.first(), paging.size()).stream().map(this::view).toList();
     }
 
     private LockView view(LockState state) {

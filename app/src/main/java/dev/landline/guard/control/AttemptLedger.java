@@ -147,10 +147,12 @@ public class AttemptLedger {
         return true;
     }
 
+    /** One page of the locked callers, in caller id order: at most {@code size} after the first {@code first}. */
     @Transactional
-    public List<LockState> locked() {
+    public List<LockState> locked(int first, int size) {
         return em.createNamedQuery(PinGuard.AT_LEAST, PinGuard.class)
-                .setParameter("failures", rule.lockThreshold()).getResultList().stream().map(this::state).toList();
+                .setParameter("failures", rule.lockThreshold()).setFirstResult(first).setMaxResults(size)
+                .getResultList().stream().map(this::state).toList();
     }
 
     @Transactional
