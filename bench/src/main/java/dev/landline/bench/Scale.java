@@ -66,15 +66,16 @@ final class Scale {
                 continue;
             }
             for (int size : o.scaleSizes) {
-                rows.add(one(bench, o, vonage, start, database, size, run));
+                var row = one(bench, o, vonage, start, database, size, run);
+                rows.add(row);
+                if (o.out != null) {
+                    // row by row: a run cut short (the lock's time limit) keeps what it measured
+                    write(o.out, List.of(row), o, startedAt);
+                    bench.say("[bench] scale: wrote " + row.key() + " into the scale section of " + o.out);
+                }
             }
         }
-        long errors = rows.stream().mapToLong(Row::errors).sum();
-        if (o.out != null && !rows.isEmpty()) {
-            write(o.out, rows, o, startedAt);
-            bench.say("[bench] scale: wrote the scale section of " + o.out);
-        }
-        return errors;
+        return rows.stream().mapToLong(Row::errors).sum();
     }
 
     private static Row one(CallBench bench, Options o, Line vonage, java.util.function.Supplier<java.net.URI> start,
