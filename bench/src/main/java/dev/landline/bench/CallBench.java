@@ -493,6 +493,9 @@ public final class CallBench {
         return URI.create("http://127.0.0.1:" + port + "/");
     }
 
+    /** Seconds from start to the first answered call of the last {@link #startedService} (phase scale). */
+    double lastReadySeconds;
+
     /** The service started and answering (the scale phase starts one per database and size). */
     URI startedService(String secret, String twilioToken, String adminPassword) {
         try {
@@ -501,6 +504,7 @@ public final class CallBench {
             double ready = firstAnsweredCall(VonagePlayer.lean(secret), base, t0, service, 180);
             say(String.format(Locale.ROOT, "[bench] service on %s: first answered call %.1f s after start", base,
                     ready));
+            lastReadySeconds = ready;
             return base;
         } catch (Exception e) {
             throw new IllegalStateException("starting the service: " + e.getMessage(), e);
