@@ -119,12 +119,19 @@ final class Floors {
         var measured = new ArrayList<Measured>();
         for (var server : Matrix.SERVERS) {
             if (o.floorServers.contains(server.key())) {
-                measured.addAll(measure(server, trivial, "trivial", List.of(Row.STATIC, Row.TRIVIAL_GET)));
-                measured.addAll(measure(server, ours, "ours", List.of(Row.OUR_GET, Row.ANSWER)));
+                var onTrivial = rows(Row.STATIC, Row.TRIVIAL_GET);
+                if (!onTrivial.isEmpty()) {
+                    measured.addAll(measure(server, trivial, "trivial", onTrivial));
+                }
+                var onOurs = rows(Row.OUR_GET, Row.ANSWER);
+                if (!onOurs.isEmpty()) {
+                    measured.addAll(measure(server, ours, "ours", onOurs));
+                }
             }
         }
         var loadAfter = CallBench.loadAverage();
-        if (o.out != null && failures.isEmpty()) {
+        // an A/B (some rows only, or another WAR) is not the floors' table: it is only said
+        if (o.out != null && failures.isEmpty() && o.floorRows.size() == Row.values().length && o.floorWar == null) {
             DocSection.replace(o.out, SECTION, markdown(measured, startedAt, loadBefore, loadAfter));
             say.accept("[bench] floors written to " + o.out);
         }
@@ -132,6 +139,11 @@ final class Floors {
             failures.forEach(f -> say.accept("[bench]   floors failure: " + f));
             throw new IllegalStateException("floors: " + failures.size() + " run(s) with failed requests");
         }
+    }
+
+    /** Those of the rows --floor-rows asks for. */
+    private List<Row> rows(Row... rows) {
+        return java.util.Arrays.stream(rows).filter(row -> o.floorRows.contains(row.letter)).toList();
     }
 
     private long seconds() {
@@ -238,7 +250,8 @@ final class Floors {
     /** A copy of our WAR with the trivial WAR's classes (dev/landline/floor) added; the production WAR unchanged. */
     private Path ourWarWithTheFloor() throws IOException {
         var war = Files.createDirectories(work.resolve("ours")).resolve("landline-authenticator.war");
-        Files.copy(o.build.resolve("landline-authenticator.war"), war, StandardCopyOption.REPLACE_EXISTING);
+        Files.copy(o.floorWar != null ? o.floorWar : o.build.resolve("landline-authenticator.war"), war,
+                StandardCopyOption.REPLACE_EXISTING);
         try (var from = FileSystems.newFileSystem(o.build.resolve("landline-floor-war.war"));
                 var to = FileSystems.newFileSystem(war)) {
             var classes = from.getPath("/WEB-INF/classes/dev/landline/floor");

@@ -41,6 +41,9 @@ final class Options {
     double wrkWarmup = 5;
     int wrkRounds = 3;
     List<String> floorServers = new ArrayList<>(List.of("payara-micro", "wildfly", "open-liberty"));
+    /** Phase floors, for an A/B: only these rows (letters a-d; all by default) and another WAR as ours. */
+    List<String> floorRows = List.of("a", "b", "c", "d");
+    Path floorWar;
     java.util.Map<String, String> serverEnv = new java.util.LinkedHashMap<>(java.util.Map.of("MALLOC_ARENA_MAX", "2"));
     /**
      * Which phases run (all by default): answer, demo, pin, calls, paced (Vonage and the demo), twilio-answer and
@@ -113,6 +116,8 @@ final class Options {
                 case "--wrk-seconds" -> o.wrkSeconds = Double.parseDouble(args.get(++i));
                 case "--wrk-warmup" -> o.wrkWarmup = Double.parseDouble(args.get(++i));
                 case "--wrk-rounds" -> o.wrkRounds = Integer.parseInt(args.get(++i));
+                case "--floor-rows" -> o.floorRows = List.of(args.get(++i).split(","));
+                case "--floor-war" -> o.floorWar = Path.of(args.get(++i)).toAbsolutePath();
                 case "--floor-servers" -> o.floorServers = new ArrayList<>(List.of(args.get(++i).split(",")));
                 case "--scale-databases" -> o.scaleDatabases = List.of(args.get(++i).split(","));
                 case "--scale-keep" -> o.scaleKeep = true;
