@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.Startup;
 import jakarta.inject.Inject;
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -68,8 +69,9 @@ public class KeyUsage {
     }
 
     /**
-     * Counts with plain JDBC (three short aggregate reads, no transaction, no entity loaded), so that the readiness check can
-     * call it from the health endpoint on every server.
+     * Every count, aggregated by the database with plain JDBC (three aggregate reads over all accounts, enrolments
+     * and callers, no transaction, no entity loaded): for the admin keys page, on demand. Too dear for a probe; the
+     * readiness check asks {@link #seedsUnderMissingKeys()} alone.
      */
     public Usage now() {
         var seedRows = new LinkedHashMap<String, Long>();
@@ -87,6 +89,84 @@ public class KeyUsage {
             throw new KeyCountsUnavailable(e.getSQLState());
         }
         return new Usage(uses(keys.seedKeyIds(), seedRows), uses(keys.pepperIds(), pepperRows));
+    }
+
+    /**
+     * Sealed seeds whose key is not configured, with work bounded by the number of distinct stored key ids, not by
+     * the number of accounts: the ids are read from the key_id index (V7), and only the rows under
+     * an id that is not configured are counted (an index range, empty unless a key was removed too early). This is
+     * all the readiness check decides on; {@link #now()} keeps the full counts for the admin keys page.
+     */
+    public long seedsUnderMissingKeys() {
+        var configured = keys.seedKeyIds();
+        try (var connection = dataSource.getConnection()) {
+            return seedsUnderMissingKeys(connection, configured);
+        } catch (SQLException e) {
+            throw new KeyCountsUnavailable(e.getSQLState());
+        }
+    }
+
+    static long seedsUnderMissingKeys(Connection connection, List<String> configured) throws SQLException {
+        long missing = 0;
+        for (var table : List.of("otp_account", "enrolment_account")) {
+            for (var id : storedKeyIds(connection, table)) {
+                if (!configured.contains(id)) {
+                    try (var count = connection.prepareStatement("select count(*) from " + table + " where key_id = ?")) {
+                        count.setString(1, id);
+                        try (var rows = count.executeQuery()) {
+                            rows.next();
+                            missing += rows.getLong(1);
+                        }
+                    }
+                }
+            }
+        }
+        return missing;
+    }
+
+    /**
+     * The distinct key ids of a table, from its key_id index (V7) without reading every row. H2 does that for a
+     * plain {@code select distinct} of an indexed column (its plan says {@code distinct}) but, on a strict
+     * {@code key_id > ?}, steps through every row equal to the bound; PostgreSQL (15) answers {@code select
+     * distinct} by reading the whole table but seeks past the bound. Both forms are correct on both; each database
+     * gets the one it answers from the index.
+     */
+    static List<String> storedKeyIds(Connection connection, String table) throws SQLException {
+        return "H2".equals(connection.getMetaData().getDatabaseProductName())
+                ? distinctKeyIds(connection, table) : walkedKeyIds(connection, table);
+    }
+
+    static List<String> distinctKeyIds(Connection connection, String table) throws SQLException {
+        var ids = new ArrayList<String>();
+        try (var statement = connection.createStatement();
+                var rows = statement.executeQuery("select distinct key_id from " + table)) {
+            while (rows.next()) {
+                ids.add(rows.getString(1));
+            }
+        }
+        ids.sort(null);
+        return ids;
+    }
+
+    /** A loose index scan: the smallest id, then the smallest above the last one found, one seek each. */
+    static List<String> walkedKeyIds(Connection connection, String table) throws SQLException {
+        var ids = new ArrayList<String>();
+        try (var first = connection.prepareStatement("select key_id from " + table
+                + " order by key_id fetch first 1 rows only");
+                var next = connection.prepareStatement("select key_id from " + table
+                        + " where key_id > ? order by key_id fetch first 1 rows only")) {
+            var query = first;
+            while (true) {
+                try (var rows = query.executeQuery()) {
+                    if (!rows.next()) {
+                        return ids;
+                    }
+                    ids.add(rows.getString(1));
+                }
+                next.setString(1, ids.get(ids.size() - 1));
+                query = next;
+            }
+        }
     }
 
     /**

@@ -102,4 +102,69 @@ class KeyUsageTest {
             }
         }
     }
+
+    /**
+     * The readiness question on the migrated schema of both databases: the distinct stored key ids are read from
+     * the key_id index (both ways, on both databases), and only seeds (accounts and pending enrolments) under an id that is not configured are
+     * counted; the same figure as the full counts give, and 0 once every stored id is configured.
+     */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"H2", "PostgreSQL"})
+    void seedsUnderMissingKeysAreCountedFromTheDistinctStoredKeyIdsAlone(String database) throws Exception {
+        Postgres.Database postgres = null;
+        String url = "jdbc:h2:mem:key_ids_" + UUID.randomUUID().toString().replace("-", "") + ";DB_CLOSE_DELAY=-1";
+        String user = "sa";
+        String password = "";
+        if (database.equals("PostgreSQL")) {
+            Postgres.assumeReachable();
+            postgres = Postgres.create();
+            url = postgres.url();
+            user = Postgres.USER;
+            password = Postgres.PASSWORD;
+        }
+        try {
+            Flyway.configure(KeyUsageTest.class.getClassLoader()).dataSource(url, user, password)
+                    .locations("classpath:db/migration").load().migrate();
+            try (Connection connection = DriverManager.getConnection(url, user, password);
+                    var statement = connection.createStatement()) {
+                assertEquals(List.of(), KeyUsage.storedKeyIds(connection, "otp_account"));
+                assertEquals(0, KeyUsage.seedsUnderMissingKeys(connection, List.of("new")));
+                statement.executeUpdate("insert into caller (id, display_name, account_number, pin_hash, language,"
+                        + " created_at, version) values (1, 'C', '101', 'x', 'en', current_timestamp, 0)");
+                var accountKeys = List.of("new", "old", "new", "gone", "old", "new", "gone", "gone");
+                try (var insert = connection.prepareStatement("insert into otp_account (id, caller_id, label, otp_type,"
+                        + " algorithm, digits, period, counter, menu_position, sealed_secret, key_id, created_at,"
+                        + " version) values (?, 1, 'L', 'TOTP', 'SHA1', 6, 30, 0, ?, 's', ?, current_timestamp, 0)")) {
+                    for (int i = 0; i < accountKeys.size(); i++) {
+                        insert.setLong(1, i + 1);
+                        insert.setInt(2, i + 1);
+                        insert.setString(3, accountKeys.get(i));
+                        insert.executeUpdate();
+                    }
+                }
+                statement.executeUpdate("insert into enrolment (id, caller_id, source, created_at, expires_at, version)"
+                        + " values ('e1', 1, 'paste', current_timestamp, current_timestamp, 0)");
+                for (var slot : List.of(1, 2, 3)) {
+                    statement.executeUpdate("insert into enrolment_account (enrolment_id, slot, batch_index, label,"
+                            + " otp_type, algorithm, digits, period, counter, sealed_secret, key_id) values ('e1', "
+                            + slot + ", 0, 'L', 'TOTP', 'SHA1', 6, 30, 0, 's', '" + (slot == 1 ? "new" : "lost") + "')");
+                }
+
+                assertEquals(List.of("gone", "new", "old"), KeyUsage.storedKeyIds(connection, "otp_account"));
+                assertEquals(List.of("lost", "new"), KeyUsage.storedKeyIds(connection, "enrolment_account"));
+                for (var table : List.of("otp_account", "enrolment_account")) {
+                    assertEquals(KeyUsage.distinctKeyIds(connection, table), KeyUsage.walkedKeyIds(connection, table),
+                            "both ways of reading the ids agree on " + database);
+                }
+                assertEquals(3 + 2, KeyUsage.seedsUnderMissingKeys(connection, List.of("new", "old")));
+                assertEquals(2, KeyUsage.seedsUnderMissingKeys(connection, List.of("new", "old", "gone")));
+                assertEquals(3 + 2 + 2, KeyUsage.seedsUnderMissingKeys(connection, List.of("new")));
+                assertEquals(0, KeyUsage.seedsUnderMissingKeys(connection, List.of("new", "old", "gone", "lost")));
+            }
+        } finally {
+            if (postgres != null) {
+                postgres.close();
+            }
+        }
+    }
 }
