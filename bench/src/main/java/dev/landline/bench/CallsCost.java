@@ -15,8 +15,6 @@ import java.util.Map;
  */
 final class CallsCost {
 
-    static final String START = "<!-- calls-cost:start -->";
-    static final String END = "<!-- calls-cost:end -->";
     private static final String PIN = "3 PIN";
 
     private CallsCost() {
@@ -55,15 +53,6 @@ final class CallsCost {
     }
 
     static void write(Path file, String section) throws java.io.IOException {
-        String text = Files.exists(file) ? Files.readString(file) : "# Benchmarks\n";
-        int b = text.indexOf(START);
-        int e = text.indexOf(END);
-        if (b < 0 || e < b) {
-            text = text + "\n" + START + "\n" + END + "\n";
-            b = text.indexOf(START);
-            e = text.indexOf(END);
-        }
-        Files.writeString(file, text.substring(0, b + START.length()) + "\n" + section + "\n" + text.substring(e),
-                StandardCharsets.UTF_8);
+        DocSection.replace(file, "calls-cost", section);
     }
 }

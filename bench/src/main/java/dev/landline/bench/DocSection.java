@@ -14,6 +14,16 @@ final class DocSection {
     private DocSection() {
     }
 
+    /** What stands between the section's markers now ("" when the file or the section is missing). */
+    static String current(Path file, String name) throws IOException {
+        var start = "<!-- " + name + ":start -->";
+        var end = "<!-- " + name + ":end -->";
+        var text = Files.exists(file) ? Files.readString(file) : "";
+        int s = text.indexOf(start);
+        int e = text.indexOf(end);
+        return s < 0 || e < s ? "" : text.substring(s + start.length(), e);
+    }
+
     static void replace(Path file, String name, String generated) throws IOException {
         var start = "<!-- " + name + ":start -->";
         var end = "<!-- " + name + ":end -->";

@@ -24,8 +24,6 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class Scale {
 
-    static final String START = "<!-- scale:start -->";
-    static final String END = "<!-- scale:end -->";
     private static final String CALLED = "442079460000";
 
     /**
@@ -162,17 +160,10 @@ final class Scale {
     }
 
     private static void write(Path file, List<Row> rows, Options o, Instant startedAt) throws Exception {
-        String text = Files.exists(file) ? Files.readString(file) : "# Benchmarks\n";
-        int b = text.indexOf(START);
-        int e = text.indexOf(END);
-        if (b < 0 || e < b) {
-            text = text + "\n" + START + "\n" + END + "\n";
-            b = text.indexOf(START);
-            e = text.indexOf(END);
-        }
+        String current = DocSection.current(file, "scale");
         // rows of earlier runs stay (the latest RUNS_KEPT per database and size; rows of an older layout go)
         var kept = new java.util.TreeMap<String, String>();
-        for (var line : text.substring(b, e).split("\n")) {
+        for (var line : current.split("\n")) {
             if ((line.startsWith("| H2 |") || line.startsWith("| PostgreSQL |")) && line.split("\\|").length == 18) {
                 var cells = line.split("\\|");
                 kept.put("| " + cells[1].strip() + " | " + cells[2].strip() + " | " + cells[3].strip() + " |", line);
@@ -203,8 +194,7 @@ final class Scale {
                 + "|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         lines.forEach(line -> md.append(line).append('\n'));
         md.append('\n').append(verdict(lines)).append('\n');
-        Files.writeString(file, text.substring(0, b + START.length()) + "\n" + md + text.substring(e),
-                StandardCharsets.UTF_8);
+        DocSection.replace(file, "scale", md.toString());
     }
 
     /**

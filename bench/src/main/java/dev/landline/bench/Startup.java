@@ -30,8 +30,6 @@ import java.util.function.Consumer;
  */
 final class Startup {
 
-    static final String BEGIN = "<!-- startup:start -->";
-    static final String END = "<!-- startup:end -->";
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
 
     private record Server(String war, boolean archive) {
@@ -263,15 +261,6 @@ final class Startup {
     }
 
     private static void write(Path file, String section) throws IOException {
-        String text = Files.exists(file) ? Files.readString(file) : "# Benchmarks\n";
-        int b = text.indexOf(BEGIN);
-        int e = text.indexOf(END);
-        if (b < 0 || e < b) {
-            text = text + "\n" + BEGIN + "\n" + END + "\n";
-            b = text.indexOf(BEGIN);
-            e = text.indexOf(END);
-        }
-        Files.writeString(file, text.substring(0, b + BEGIN.length()) + "\n" + section + text.substring(e),
-                StandardCharsets.UTF_8);
+        DocSection.replace(file, "startup", section);
     }
 }
