@@ -50,20 +50,11 @@ class KeyUsageTest {
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"H2", "PostgreSQL"})
     void theDatabaseCountsPinHashesPerPepperAsTheHasherReadsThem(String database) throws Exception {
-        Postgres.Database postgres = null;
-        String url = "jdbc:h2:mem:key_usage_" + UUID.randomUUID().toString().replace("-", "") + ";DB_CLOSE_DELAY=-1";
-        String user = "sa";
-        String password = "";
-        if (database.equals("PostgreSQL")) {
-            Postgres.assumeReachable();
-            postgres = Postgres.create();
-            url = postgres.url();
-            user = Postgres.USER;
-            password = Postgres.PASSWORD;
-        }
-        try {
-            Flyway.configure(KeyUsageTest.class.getClassLoader()).dataSource(url, user, password)
-                    .locations("classpath:db/migration").load().migrate();
+        var db = MigratedDatabase.of(database, "key_usage");
+        try (db) {
+            String url = db.url();
+            String user = db.user();
+            String password = db.password();
             var hashes = new ArrayList<String>();
             var today = new PinHasher(ServerKeys.of(PinHasherTest.SEED_KEY, PinHasherTest.PEPPER), 1_000);
             var earlier = new PinHasher(ServerKeys.of(PinHasherTest.SEED_KEY, PinHasherTest.OTHER_PEPPER), 1_200);
@@ -96,10 +87,6 @@ class KeyUsageTest {
                 counted = KeyUsage.pepperCounts(statement);
             }
             assertEquals(expected, new TreeMap<>(counted));
-        } finally {
-            if (postgres != null) {
-                postgres.close();
-            }
         }
     }
 
@@ -111,20 +98,11 @@ class KeyUsageTest {
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"H2", "PostgreSQL"})
     void seedsUnderMissingKeysAreCountedFromTheDistinctStoredKeyIdsAlone(String database) throws Exception {
-        Postgres.Database postgres = null;
-        String url = "jdbc:h2:mem:key_ids_" + UUID.randomUUID().toString().replace("-", "") + ";DB_CLOSE_DELAY=-1";
-        String user = "sa";
-        String password = "";
-        if (database.equals("PostgreSQL")) {
-            Postgres.assumeReachable();
-            postgres = Postgres.create();
-            url = postgres.url();
-            user = Postgres.USER;
-            password = Postgres.PASSWORD;
-        }
-        try {
-            Flyway.configure(KeyUsageTest.class.getClassLoader()).dataSource(url, user, password)
-                    .locations("classpath:db/migration").load().migrate();
+        var db = MigratedDatabase.of(database, "key_ids");
+        try (db) {
+            String url = db.url();
+            String user = db.user();
+            String password = db.password();
             try (Connection connection = DriverManager.getConnection(url, user, password);
                     var statement = connection.createStatement()) {
                 assertEquals(List.of(), KeyUsage.storedKeyIds(connection, "otp_account"));
@@ -161,7 +139,36 @@ class KeyUsageTest {
                 assertEquals(3 + 2 + 2, KeyUsage.seedsUnderMissingKeys(connection, List.of("new")));
                 assertEquals(0, KeyUsage.seedsUnderMissingKeys(connection, List.of("new", "old", "gone", "lost")));
             }
-        } finally {
+        }
+    }
+
+    /** An empty database of the kind named, migrated to the newest schema: H2 in memory, or a PostgreSQL database of
+     * its own (skipped when PostgreSQL cannot be reached), dropped on close. */
+    private record MigratedDatabase(String url, String user, String password, Postgres.Database postgres)
+            implements AutoCloseable {
+
+        static MigratedDatabase of(String database, String name) throws Exception {
+            MigratedDatabase db;
+            if (database.equals("PostgreSQL")) {
+                Postgres.assumeReachable();
+                var postgres = Postgres.create();
+                db = new MigratedDatabase(postgres.url(), Postgres.USER, Postgres.PASSWORD, postgres);
+            } else {
+                db = new MigratedDatabase("jdbc:h2:mem:" + name + "_" + UUID.randomUUID().toString().replace("-", "")
+                        + ";DB_CLOSE_DELAY=-1", "sa", "", null);
+            }
+            try {
+                Flyway.configure(KeyUsageTest.class.getClassLoader()).dataSource(db.url, db.user, db.password)
+                        .locations("classpath:db/migration").load().migrate();
+                return db;
+            } catch (RuntimeException e) {
+                db.close();
+                throw e;
+            }
+        }
+
+        @Override
+        public void close() throws java.sql.SQLException {
             if (postgres != null) {
                 postgres.close();
             }
