@@ -60,14 +60,11 @@ public class CallersResource {
     }
 
     /** Callers a page at a time: never all of them (there may be 100,000). */
-    static final int DEFAULT_SIZE = 50;
-    static final int MAX_SIZE = 200;
-
     @Operation(operationId = "listCallers", summary = "Callers, newest first, a page at a time",
             description = "page from 0 (default 0), size 1 to 200 (default 50); a page shorter than size is the last")
     @GET
     public List<CallerView> page(@QueryParam("page") String page, @QueryParam("size") String size) {
-        var paging = Paging.read(page, size, DEFAULT_SIZE, MAX_SIZE);
+        var paging = Paging.read(page, size);
         return registry.page(paging.first(), paging.size()).stream().map(CallerView::of).toList();
     }
 

@@ -22,8 +22,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 public class AuditResource {
 
-    static final int MAX_SIZE = 200;
-
     @Inject
     AuditTrail trail;
 
@@ -32,7 +30,7 @@ public class AuditResource {
     @GET
     public AuditPage find(@QueryParam("callerId") Long callerId, @QueryParam("from") String from,
             @QueryParam("to") String to, @QueryParam("page") String page, @QueryParam("size") String size) {
-        var paging = Paging.read(page, size, 50, MAX_SIZE);
+        var paging = Paging.read(page, size);
         var items = trail.find(callerId, instant("from", from), instant("to", to), paging.page(), paging.size())
                 .stream().map(AuditEntryView::of).toList();
         return new AuditPage(paging.page(), paging.size(), items);

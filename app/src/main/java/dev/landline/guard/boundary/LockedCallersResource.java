@@ -29,6 +29,6 @@ public class LockedCallersResource {
                     + " than size is the last")
     @GET
     public List<LockView> locked(@QueryParam("page") String page, @QueryParam("size") String size) {
-        return lockouts.locked(Paging.read(page, size, 50, 200));
+        return lockouts.locked(Paging.read(page, size));
     }
 }

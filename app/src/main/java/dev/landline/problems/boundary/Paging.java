@@ -12,8 +12,17 @@ public record Paging(int page, int size) {
     /** Pages beyond this are refused rather than read: page × size stays a small, exact number. */
     static final int MAX_PAGE = 1_000_000;
 
+    /** Every admin list's page size when none is asked for, and the most it gives at once. */
+    public static final int DEFAULT_SIZE = 50;
+    public static final int MAX_SIZE = 200;
+
+    /** The page of an admin list asked for; absent parameters mean the first page of {@value #DEFAULT_SIZE}. */
+    public static Paging read(String page, String size) {
+        return read(page, size, DEFAULT_SIZE, MAX_SIZE);
+    }
+
     /** The page asked for; absent parameters mean the first page of {@code defaultSize}. */
-    public static Paging read(String page, String size, int defaultSize, int maxSize) {
+    static Paging read(String page, String size, int defaultSize, int maxSize) {
         return new Paging(number("page", page, 0, 0, MAX_PAGE), number("size", size, defaultSize, 1, maxSize));
     }
 
