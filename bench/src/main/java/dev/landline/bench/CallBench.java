@@ -230,6 +230,11 @@ public final class CallBench {
         }
 
         double serviceRss = Processes.rssMb(service);
+        if (o.serverJvm.stream().anyMatch(option -> option.startsWith("-XX:NativeMemoryTracking="))) {
+            // where the RSS goes, by the JVM's own account (--server-jvm -XX:NativeMemoryTracking=summary)
+            var memory = Processes.nativeMemory(service, work.resolve("native-memory.txt"));
+            say("[bench] native memory after the run (committed MB): " + memory);
+        }
         double demoRss = demo == null ? -1 : Processes.rssMb(demo);
         say(String.format(Locale.ROOT, "[bench] RSS after the run: service %.0f MB%s", serviceRss,
                 demo == null ? "" : String.format(Locale.ROOT, ", demo %.0f MB", demoRss)));
@@ -237,7 +242,14 @@ public final class CallBench {
         var loadAfter = loadAverage();
 
         if (o.phases.containsAll(List.of("calls", "paced"))) {
-            var cost = CallsCost.markdown(o, startedAt, loadBefore, results.get("paced calls"), calls, cpu, hashMs);
+            var paced = results.get("paced calls");
+            var pins = paced.byStep().get("3 PIN");
+            double pinRate = pins == null || pins.count() == 0 ? 1 : pins.count() / paced.seconds();
+            int workers = o.httpWorkers();
+            var floor = PinFloor.measure(pinRate, o.smoke ? 2 : o.pacedSeconds, workers, o.iterations);
+            say(String.format(Locale.ROOT, "[bench] PIN floor: the hash alone at %.1f/s on %d workers: p50 %.0f p99 %.0f ms",
+                    pinRate, workers, floor.millis(0.5), floor.millis(0.99)));
+            var cost = CallsCost.markdown(o, startedAt, loadBefore, paced, calls, cpu, hashMs, floor, pinRate, workers);
             say(cost);
             if (o.out != null) {
                 CallsCost.write(o.out, cost);
