@@ -5,12 +5,11 @@ import java.util.SplittableRandom;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import javax.crypto.SecretKeyFactory;
-import javax.crypto.spec.PBEKeySpec;
 
 /**
- * The PIN step's floor on this machine: the PIN hash alone (no HTTP, no database, no server), with PIN checks arriving
- * at random (Poisson) at the rate the paced run's PIN steps arrived, on as many workers as the server has HTTP workers.
+ * The PIN step's floor on this machine: the service's own PIN hash alone ({@link CallBench#pinHasher}; no HTTP, no
+ * database, no server), with PIN checks arriving at random (Poisson) at the rate the paced run's PIN steps arrived, on
+ * as many workers as the server has HTTP workers.
  * Its p99 is the least the PIN step's p99 can be when hashes sometimes overlap on these cores: if that alone is
  * above "the hash's own cost + 20 ms", the target is out of reach here whatever the service does.
  */
@@ -21,6 +20,7 @@ final class PinFloor {
 
     /** Latencies from each check's arrival to its hash's end, over {@code seconds} of arrivals. */
     static Latencies measure(double perSecond, double seconds, int workers, int iterations) throws Exception {
+        var hasher = CallBench.pinHasher(iterations);
         var random = new SplittableRandom(15);
         var latencies = new Latencies();
         ExecutorService pool = Executors.newFixedThreadPool(workers);
@@ -35,14 +35,8 @@ final class PinFloor {
                 if (wait > 0) {
                     Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
                 }
-                var salt = new byte[16];
-                random.nextBytes(salt);
                 pending.add(pool.submit(() -> {
-                    try {
-                        SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256").generateSecret(new PBEKeySpec("0123456789abcdef".toCharArray(), salt, iterations, 256));
-                    } catch (java.security.GeneralSecurityException e) {
-                        throw new IllegalStateException(e);
-                    }
+                    hasher.hash("0123456789");
                     synchronized (latencies) {
                         latencies.add(System.nanoTime() - arrival);
                     }
