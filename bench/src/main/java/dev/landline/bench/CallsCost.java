@@ -43,7 +43,7 @@ final class CallsCost {
                     met ? "**met**" : outOfReach ? "**not met**: the hash alone has p99 " + Latencies.ms(floor.millis(0.99))
                             + " ms here (floor below)" : "**not met**"));
         });
-        md.append(Report.f("%nThe PIN step's floor on this machine (`PinFloor`): the same hash alone, no server, PIN"
+        md.append(Report.f("%nThe PIN step's floor on this machine (`PinFloor`): the service's own hash alone, no server, PIN"
                 + " checks arriving at random at the paced run's rate (%.1f/s) on %d workers (the server's HTTP"
                 + " workers), %,d checks: p50 **%s ms**, p99 **%s ms**. Two checks that overlap share the 2 cores with"
                 + " each other and with whatever else runs; this p99 is what the PIN step's p99 cannot go below.%n",
