@@ -184,12 +184,17 @@ class ClassDataArchive {
     private static final String PRISTINE = "config.pristine";
 
     static void prepare(Path home, Path payara, Path war, Path preBoot) throws IOException {
-        var argsFile = home.resolve("launch.args");
+        var launch = new java.util.ArrayList<>(NativeHeapTrim.option());
+        launch.addAll(launch(home, payara, war, preBoot));
+        Files.write(home.resolve("launch.args"), launch);
+    }
+
+    /** The java arguments that start Payara Micro: from the archive and launcher, or plain -jar payara-micro.jar. */
+    private static List<String> launch(Path home, Path payara, Path war, Path preBoot) throws IOException {
         var plain = List.of("-jar", payara.toAbsolutePath().toString());
         if ("off".equalsIgnoreCase(System.getenv("LANDLINE_CLASS_ARCHIVE"))) {
-            Files.write(argsFile, plain);
             System.out.println("[landline] class-data archive: off (LANDLINE_CLASS_ARCHIVE=off)");
-            return;
+            return plain;
         }
         var startup = home.resolve("startup");
         try {
@@ -236,19 +241,18 @@ class ClassDataArchive {
             }
             reset(root);
             if (!Files.exists(archive)) {
-                Files.write(argsFile, plain);
-                return;
+                return plain;
             }
-            Files.write(argsFile, List.of("-XX:SharedArchiveFile=" + archive, "-Xlog:cds=off",
-                    "-Xlog:cds+dynamic=off", "-jar", launcher.toString()));
             System.out.println("[landline] class-data archive: " + archive);
+            return List.of("-XX:SharedArchiveFile=" + archive, "-Xlog:cds=off", "-Xlog:cds+dynamic=off", "-jar",
+                    launcher.toString());
         } catch (IOException | RuntimeException e) {
-            Files.write(argsFile, plain);
             System.out.println("[landline] class-data archive: not used (" + e.getMessage() + "); starting from "
                     + payara);
+            return plain;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            Files.write(argsFile, plain);
+            return plain;
         }
     }
 
@@ -328,5 +332,34 @@ class ClassDataArchive {
                 Files.delete(file);
             }
         }
+    }
+}
+
+/**
+ * Native memory back to the system (docs/deploying.md, "Memory and threads"): glibc keeps what the JVM freed, such as
+ * the JIT compiler's scratch memory (its peak is about 50 MB while the server warms up), and the process's RSS stays
+ * that high. -XX:TrimNativeHeapInterval (JDK 17.0.9, 21.0.1 and 22 on) hands it back every so often; measured in
+ * docs/benchmarks.md ("Kept: native heap trimmed"). A JVM without the option gets nothing added (it would refuse to
+ * start), which this asks the JVM itself rather than reading its version.
+ */
+class NativeHeapTrim {
+
+    static final String OPTION = "-XX:TrimNativeHeapInterval=5000";
+
+    static List<String> option() {
+        try {
+            var probe = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), OPTION,
+                    "-version").redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            if (probe.waitFor(30, java.util.concurrent.TimeUnit.SECONDS) && probe.exitValue() == 0) {
+                return List.of(OPTION);
+            }
+            probe.destroyForcibly();
+        } catch (IOException e) {
+            // no answer: start without it
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        System.out.println("[landline] this JVM cannot trim its native heap (" + OPTION + "): RSS stays higher");
+        return List.of();
     }
 }

@@ -21,8 +21,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
-import javax.crypto.SecretKeyFactory;
-import javax.crypto.spec.PBEKeySpec;
 
 /**
  * The call benchmark (issue 6): starts the built WAR on Payara Micro (embedded H2, or with --postgres a fresh
@@ -230,6 +228,11 @@ public final class CallBench {
         }
 
         double serviceRss = Processes.rssMb(service);
+        if (o.serverJvm.stream().anyMatch(option -> option.startsWith("-XX:NativeMemoryTracking="))) {
+            // where the RSS goes, by the JVM's own account (--server-jvm -XX:NativeMemoryTracking=summary)
+            var memory = Processes.nativeMemory(service, work.resolve("native-memory.txt"));
+            say("[bench] native memory after the run (committed MB): " + memory);
+        }
         double demoRss = demo == null ? -1 : Processes.rssMb(demo);
         say(String.format(Locale.ROOT, "[bench] RSS after the run: service %.0f MB%s", serviceRss,
                 demo == null ? "" : String.format(Locale.ROOT, ", demo %.0f MB", demoRss)));
@@ -237,7 +240,14 @@ public final class CallBench {
         var loadAfter = loadAverage();
 
         if (o.phases.containsAll(List.of("calls", "paced"))) {
-            var cost = CallsCost.markdown(o, startedAt, loadBefore, results.get("paced calls"), calls, cpu, hashMs);
+            var paced = results.get("paced calls");
+            var pins = paced.byStep().get("3 PIN");
+            double pinRate = pins == null || pins.count() == 0 ? 1 : pins.count() / paced.seconds();
+            int workers = o.httpWorkers();
+            var floor = PinFloor.measure(pinRate, o.smoke ? 2 : o.pacedSeconds, workers, o.iterations);
+            say(String.format(Locale.ROOT, "[bench] PIN floor: the hash alone at %.1f/s on %d workers: p50 %.0f p99 %.0f ms",
+                    pinRate, workers, floor.millis(0.5), floor.millis(0.99)));
+            var cost = CallsCost.markdown(o, startedAt, loadBefore, paced, calls, cpu, hashMs, floor, pinRate, workers);
             say(cost);
             if (o.out != null) {
                 CallsCost.write(o.out, cost);
@@ -591,16 +601,33 @@ public final class CallBench {
         return base;
     }
 
-    /** One PBKDF2-HMAC-SHA256 derivation at the given cost, in this JVM, best of a few (after warmup). */
-    static double pbkdf2Millis(int iterations) throws Exception {
-        var factory = SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256");
+    /**
+     * The service's own PIN hash ({@link #pinHasher}) at the given cost, in this JVM: the thread's CPU time for one
+     * hash, best of 4 (not the wall time, so a neighbour taking the core does not count).
+     */
+    static double pbkdf2Millis(int iterations) {
+        var hasher = pinHasher(iterations);
+        var threads = java.lang.management.ManagementFactory.getThreadMXBean();
         double best = Double.MAX_VALUE;
         for (int i = 0; i < 4; i++) {
-            long t = System.nanoTime();
-            factory.generateSecret(new PBEKeySpec("0123456789abcdef".toCharArray(), new byte[16], iterations, 256));
-            best = Math.min(best, (System.nanoTime() - t) / 1e6);
+            long cpu = threads.getCurrentThreadCpuTime();
+            hasher.hash("0123456789");
+            best = Math.min(best, (threads.getCurrentThreadCpuTime() - cpu) / 1e6);
         }
         return best;
+    }
+
+    /** The app's own PinHasher (pepper, then its PBKDF2-HMAC-SHA256) with random keys: the work of one PIN check. */
+    static dev.landline.accounts.control.PinHasher pinHasher(int iterations) {
+        var random = new SecureRandom();
+        var seedKey = new byte[32];
+        var pepper = new byte[32];
+        random.nextBytes(seedKey);
+        random.nextBytes(pepper);
+        var b64 = Base64.getEncoder();
+        return new dev.landline.accounts.control.PinHasher(
+                dev.landline.secrets.control.ServerKeys.of(b64.encodeToString(seedKey), b64.encodeToString(pepper)),
+                iterations);
     }
 
     private void writeGenerated(Path file, String generated) throws IOException {

@@ -26,8 +26,11 @@ final class Options {
     int calledCap = 100_000;
     Path demo = Path.of("/work/shared/bench/seed-baseline");
     Path out;
-    /** The run command's JVM settings (app/pom.xml, profile run); --server-jvm replaces them. */
-    List<String> serverJvm = new ArrayList<>(List.of("-Xms64m", "-Xmx256m", "-XX:+UseSerialGC"));
+    /**
+     * The run command's JVM settings (app/pom.xml, profile run, and the native heap trim PrepareLocalServer adds where
+     * the JVM has it); --server-jvm replaces them.
+     */
+    List<String> serverJvm = runCommandJvm();
     /** Extra Payara Micro arguments (repeatable --server-arg). */
     List<String> serverArgs = new ArrayList<>(List.of("--maxHttpThreads", "4", "--minHttpThreads", "4"));
     /** JDBC statement cache per pooled connection (asadmin --statementcachesize); 0 = Payara's default, none. */
@@ -60,6 +63,32 @@ final class Options {
     List<Integer> scaleSizes = List.of(1_000, 100_000);
     /** Phase scale: keep the generated PostgreSQL databases (to look at them; drop them by hand afterwards). */
     boolean scaleKeep;
+
+    /** The same option as app/src/main/payara/PrepareLocalServer.java's NativeHeapTrim, asked of the JVM the same way. */
+    static final String NATIVE_HEAP_TRIM = "-XX:TrimNativeHeapInterval=5000";
+
+    private static List<String> runCommandJvm() {
+        var jvm = new ArrayList<>(List.of("-Xms64m", "-Xmx256m", "-XX:+UseSerialGC"));
+        try {
+            var probe = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    NATIVE_HEAP_TRIM, "-version").redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            if (probe.waitFor(30, java.util.concurrent.TimeUnit.SECONDS) && probe.exitValue() == 0) {
+                jvm.add(NATIVE_HEAP_TRIM);
+            }
+        } catch (java.io.IOException e) {
+            // no answer: measure without it, as the run command would start
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return jvm;
+    }
+
+    /** The server's HTTP workers (--maxHttpThreads among the Payara Micro arguments; Payara's default is 32). */
+    int httpWorkers() {
+        int i = serverArgs.indexOf("--maxHttpThreads");
+        return i >= 0 && i + 1 < serverArgs.size() ? Integer.parseInt(serverArgs.get(i + 1)) : 32;
+    }
 
     static Options parse(String[] raw) {
         var o = new Options();

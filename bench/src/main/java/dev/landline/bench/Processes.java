@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -40,6 +41,42 @@ final class Processes {
             // not Linux, or gone
         }
         return -1;
+    }
+
+    /**
+     * The JVM's native memory summary (the process must run with -XX:NativeMemoryTracking=summary), written whole to
+     * {@code file}; returns the committed MB of each category in one line, largest first, or why there is none.
+     */
+    static String nativeMemory(Process process, Path file) {
+        try {
+            var jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd").toString();
+            var run = new ProcessBuilder(jcmd, Long.toString(process.pid()), "VM.native_memory", "summary", "scale=KB")
+                    .redirectErrorStream(true).start();
+            var text = new String(run.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            run.waitFor(30, TimeUnit.SECONDS);
+            Files.writeString(file, text);
+            var category = java.util.regex.Pattern.compile("(?m)^-\\s+(.+?) \\(reserved=\\d+KB, committed=(\\d+)KB\\)");
+            var total = java.util.regex.Pattern.compile("(?m)^Total: reserved=\\d+KB, committed=(\\d+)KB");
+            var parts = new ArrayList<java.util.Map.Entry<String, Long>>();
+            var m = category.matcher(text);
+            while (m.find()) {
+                parts.add(java.util.Map.entry(m.group(1).trim(), Long.parseLong(m.group(2))));
+            }
+            parts.sort(java.util.Map.Entry.<String, Long>comparingByValue().reversed());
+            var t = total.matcher(text);
+            var line = new StringBuilder(t.find() ? "total " + Long.parseLong(t.group(1)) / 1024 : "total ?");
+            for (var part : parts) {
+                if (part.getValue() >= 1024) {
+                    line.append(", ").append(part.getKey()).append(' ').append(part.getValue() / 1024);
+                }
+            }
+            return line + " (" + file + ")";
+        } catch (IOException e) {
+            return "unavailable: " + e.getMessage();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "interrupted";
+        }
     }
 
     /**

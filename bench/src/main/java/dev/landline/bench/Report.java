@@ -146,9 +146,8 @@ final class Report {
         md.append(f("| RSS after the run | %.0f MB | %s |%n%n", serviceRss,
                 withDemo ? f("%.0f MB", demoRss) : "–"));
 
-        md.append(f("One PBKDF2-HMAC-SHA256 derivation at %,d iterations takes **%.0f ms** on one core of this"
-                + " machine with the JDK's `PBKDF2WithHmacSHA256` (measured in the driver's JVM); the service's own"
-                + " derivation does the same work about 5 %% faster and without allocating (JMH:"
+        md.append(f("One PIN hash (the service's own PinHasher: pepper, then PBKDF2-HMAC-SHA256 at %,d iterations) takes"
+                + " **%.0f ms** of one core's CPU on this machine (measured in the driver's JVM; JMH:"
                 + " `PinDerivationBenchmark`).%n%n",
                 o.iterations, hashMs));
 
