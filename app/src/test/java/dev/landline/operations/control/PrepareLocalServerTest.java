@@ -11,7 +11,9 @@ import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
@@ -118,10 +120,30 @@ class PrepareLocalServerTest {
         return properties;
     }
 
-    private String prepare(Map<String, String> environment) throws Exception {
+    @Test
+    void theStartArgumentsTrimTheNativeHeapWhereTheJvmCanThenNamePayaraMicro() throws Exception {
+        var payara = home.resolve("payara-micro.jar");
+
+        prepare(Map.of("LANDLINE_CLASS_ARCHIVE", "off"), payara.toString(), home.resolve("app.war").toString(),
+                "src/main/payara/pre-boot-commands.txt");
+
+        // JDK-8293114: the option is in 17.0.9, 21.0.1 and 22 on; an older JVM would refuse to start with it
+        var v = Runtime.version();
+        boolean trims = v.feature() >= 22 || v.feature() == 21 && v.update() >= 1 || v.feature() == 17 && v.update() >= 9;
+        var expected = new ArrayList<String>();
+        if (trims) {
+            expected.add("-XX:TrimNativeHeapInterval=5000");
+        }
+        expected.addAll(List.of("-jar", payara.toAbsolutePath().toString()));
+        assertEquals(expected, Files.readAllLines(home.resolve("launch.args")));
+    }
+
+    private String prepare(Map<String, String> environment, String... archiveArguments) throws Exception {
         var java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        var builder = new ProcessBuilder(java, "src/main/payara/PrepareLocalServer.java", home.toString())
-                .redirectErrorStream(true);
+        var command = new ArrayList<>(List.of(java, "src/main/payara/PrepareLocalServer.java",
+                home.toString()));
+        command.addAll(List.of(archiveArguments));
+        var builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().remove("LANDLINE_VONAGE_SIGNATURE_SECRET");
         builder.environment().remove("LANDLINE_TWILIO_AUTH_TOKEN");
         builder.environment().put("LANDLINE_ADMIN_PASSWORD", "prepare-test-admin-password");
