@@ -338,9 +338,10 @@ class ClassDataArchive {
 /**
  * Native memory back to the system (docs/deploying.md, "Memory and threads"): glibc keeps what the JVM freed, such as
  * the JIT compiler's scratch memory (its peak is about 50 MB while the server warms up), and the process's RSS stays
- * that high. -XX:TrimNativeHeapInterval (JDK 17.0.9, 21.0.1 and 22 on) hands it back every so often; measured in
- * docs/benchmarks.md ("Kept: native heap trimmed"). A JVM without the option gets nothing added (it would refuse to
- * start), which this asks the JVM itself rather than reading its version.
+ * that high. -XX:TrimNativeHeapInterval (recent JDK 17 and 21 updates, e.g. 17.0.15) hands it back every so often;
+ * measured in docs/benchmarks.md ("Kept: native heap trimmed every 5 s"). A JVM without the option, or where it is
+ * still experimental (JDK 22), would refuse to start with it: it gets nothing added. This asks the JVM itself rather
+ * than reading its version.
  */
 class NativeHeapTrim {
 
