@@ -21,6 +21,7 @@ import java.io.InputStream;
 import java.net.URI;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -72,7 +73,8 @@ public class TwilioWebhooksResource {
     @GET
     @Path("voice")
     public String voiceByGet() {
-        return twiml(flow.answer(TwilioForm.query(uriInfo.getRequestUri().getRawQuery()).incomingCall()));
+        return twiml(flow.answer(TwilioForm.query(uriInfo.getRequestUri().getRawQuery()).incomingCall()),
+                uriInfo.getBaseUri());
     }
 
     @Operation(operationId = "twilioVoiceByPost", summary = "A call came in: Twilio's Voice URL (POST, form)")
@@ -80,7 +82,7 @@ public class TwilioWebhooksResource {
     @Path("voice")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public String voice(InputStream body) {
-        return twiml(flow.answer(TwilioForm.body(body).incomingCall()));
+        return twiml(flow.answer(TwilioForm.body(body).incomingCall()), uriInfo.getBaseUri());
     }
 
     @Operation(operationId = "twilioGather", summary = "The caller's key presses (or none, after a timeout) for this "
@@ -88,10 +90,11 @@ public class TwilioWebhooksResource {
     @POST
     @Path("gather/{token}")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public String gather(@PathParam("token") String token, InputStream body) {
+    public CompletionStage<String> gather(@PathParam("token") String token, InputStream body) {
         var keys = TwilioForm.body(body).keyPresses();
-        return flow.input(token, keys).map(this::twiml)
-                .orElseThrow(() -> new ForbiddenException("not this call's current step"));
+        var base = uriInfo.getBaseUri(); // read on the request's thread: a PIN step completes on another
+        return flow.input(token, keys).orElseThrow(() -> new ForbiddenException("not this call's current step"))
+                .thenApply(reply -> twiml(reply, base));
     }
 
     @Operation(operationId = "twilioStatus", summary = "A call's status changed: Twilio's status callback")
@@ -107,11 +110,8 @@ public class TwilioWebhooksResource {
         return Response.noContent().build();
     }
 
-    private String twiml(Reply reply) {
-        return Twiml.of(reply, this::gatherUrl, TwilioVoices.of(voices, voice).forLanguage(reply.language()));
-    }
-
-    private URI gatherUrl(String token) {
-        return address.url(uriInfo.getBaseUri(), "twilio/gather/" + token);
+    private String twiml(Reply reply, URI base) {
+        return Twiml.of(reply, token -> address.url(base, "twilio/gather/" + token),
+                TwilioVoices.of(voices, voice).forLanguage(reply.language()));
     }
 }

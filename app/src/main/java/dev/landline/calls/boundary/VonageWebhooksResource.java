@@ -22,6 +22,7 @@ import java.io.InputStream;
 import java.net.URI;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -60,7 +61,7 @@ public class VonageWebhooksResource {
     public List<Ncco.Action> answer(@QueryParam("uuid") String uuid,
             @QueryParam("conversation_uuid") String conversationUuid,
             @QueryParam("from") String from, @QueryParam("to") String to) {
-        return ncco(flow.answer(WebhookReader.answer(uuid, conversationUuid, from, to)));
+        return ncco(flow.answer(WebhookReader.answer(uuid, conversationUuid, from, to)), uriInfo.getBaseUri());
     }
 
     @Operation(operationId = "answerByPost", summary = "A call came in: Vonage's answer webhook (POST, JSON)")
@@ -68,7 +69,7 @@ public class VonageWebhooksResource {
     @Path("answer")
     @Consumes(MediaType.APPLICATION_JSON)
     public List<Ncco.Action> answer(InputStream body) {
-        return ncco(flow.answer(WebhookReader.answer(body)));
+        return ncco(flow.answer(WebhookReader.answer(body)), uriInfo.getBaseUri());
     }
 
     @Operation(summary = "The caller's key presses for this call's current step, at the single-use URL of the last "
@@ -76,10 +77,11 @@ public class VonageWebhooksResource {
     @POST
     @Path("input/{token}")
     @Consumes(MediaType.APPLICATION_JSON)
-    public List<Ncco.Action> input(@PathParam("token") String token, InputStream body) {
+    public CompletionStage<List<Ncco.Action>> input(@PathParam("token") String token, InputStream body) {
         var keys = WebhookReader.input(body);
-        return flow.input(token, keys).map(this::ncco)
-                .orElseThrow(() -> new ForbiddenException("not this call's current step"));
+        var base = uriInfo.getBaseUri(); // read on the request's thread: a PIN step completes on another
+        return flow.input(token, keys).orElseThrow(() -> new ForbiddenException("not this call's current step"))
+                .thenApply(reply -> ncco(reply, base));
     }
 
     @Operation(summary = "A call's status changed: Vonage's event webhook")
@@ -95,11 +97,7 @@ public class VonageWebhooksResource {
         return Response.noContent().build();
     }
 
-    private List<Ncco.Action> ncco(Reply reply) {
-        return Ncco.of(reply, this::inputUrl);
-    }
-
-    private URI inputUrl(String token) {
-        return address.url(uriInfo.getBaseUri(), "input/" + token);
+    private List<Ncco.Action> ncco(Reply reply, URI base) {
+        return Ncco.of(reply, token -> address.url(base, "input/" + token));
     }
 }

@@ -4,20 +4,22 @@ import dev.landline.accounts.control.PinHasher;
 import dev.landline.calls.entity.Stage;
 import dev.landline.guard.control.CallThrottle;
 import dev.landline.guard.control.PinAttempt;
-import dev.landline.guard.control.PinOutcome;
 import dev.landline.guard.control.PinVerifier;
 import dev.landline.secrets.control.ServerKeys;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 
 /**
  * The call as the webhooks see it, whatever the voice provider. Answering stores nothing: the first step's token
  * carries the sealed start ({@link CallStartTokens}), and the first input creates the call's row. It keeps database
  * transactions short: claim the step in the store ({@link CallSessions}; its token is used up), let the guard
- * charge and check a PIN outside any transaction, then run the next step ({@link CallSteps} carries out what the
- * {@link Dialogue} decides). So parallel webhooks never hold a row lock across a slow PIN hash, and a replayed
- * webhook finds its token gone.
+ * charge and check a PIN outside any transaction and off the HTTP workers ({@link PinChecks}), then run the next
+ * step ({@link CallSteps} carries out what the {@link Dialogue} decides). So parallel webhooks never hold a row lock
+ * across a slow PIN hash, a replayed webhook finds its token gone, and the light steps of other calls never wait for
+ * a free worker behind PIN hashes.
  */
 @ApplicationScoped
 public class CallFlow {
@@ -46,6 +48,9 @@ public class CallFlow {
     @Inject
     PinHasher hasher;
 
+    @Inject
+    PinChecks pinChecks;
+
     /**
      * Stores nothing (see {@link CallSteps#answer}), unless the service lacks its keys or cannot check PINs (an
      * iteration count below the floor): then the caller hears the apology before anything is charged.
@@ -58,27 +63,38 @@ public class CallFlow {
         return steps.answer(call);
     }
 
-    /** Empty when the token is not this call's current step: nothing is evaluated and nothing changes. */
-    public Optional<Reply> input(String token, KeyPresses keys) {
+    /**
+     * Empty when the token is not this call's current step: nothing is evaluated and nothing changes. A step with a
+     * PIN to check completes on {@link PinChecks}' threads, after the hash; every other step is complete on return.
+     */
+    public Optional<CompletionStage<Reply>> input(String token, KeyPresses keys) {
         var claimed = CallStartTokens.looksSealed(token)
                 ? starts.open(token).filter(start -> start.uuid().equals(keys.callUuid())).flatMap(this::begin)
                 : sessions.claim(token, keys.callUuid());
-        return claimed.map(claim -> {
-            if (claim.turnedAway()) {
-                // in the language the call was answered in: a caller greeted in German is not sent off in English
-                return Reply.ending(dialogue.tryLater(steps.languageBeforePin(claim)));
-            }
-            PinOutcome outcome = null;
-            if (claim.stage() == Stage.PIN && keys.usable()) {
-                if (hasher.problem().isPresent()) {
-                    // e.g. a call this node did not answer: no PIN is charged that could not be checked
-                    return Reply.ending(dialogue.unavailable(steps.languageBeforePin(claim)));
-                }
-                // the PIN attempt is charged here: @RateLimited -> RateLimitInterceptor -> AttemptLedger.charge
-                outcome = pins.verify(new PinAttempt(claim.uuid(), claim.callerId(), keys.digits()));
-            }
+        if (claimed.isEmpty()) {
+            return Optional.empty();
+        }
+        var claim = claimed.get();
+        if (claim.turnedAway()) {
+            // in the language the call was answered in: a caller greeted in German is not sent off in English
+            return replied(Reply.ending(dialogue.tryLater(steps.languageBeforePin(claim))));
+        }
+        if (claim.stage() != Stage.PIN || !keys.usable()) {
+            return replied(steps.proceed(claim.uuid(), keys, null));
+        }
+        if (hasher.problem().isPresent()) {
+            // e.g. a call this node did not answer: no PIN is charged that could not be checked
+            return replied(Reply.ending(dialogue.unavailable(steps.languageBeforePin(claim))));
+        }
+        return Optional.of(pinChecks.run(() -> {
+            // the PIN attempt is charged here: @RateLimited -> RateLimitInterceptor -> AttemptLedger.charge
+            var outcome = pins.verify(new PinAttempt(claim.uuid(), claim.callerId(), keys.digits()));
             return steps.proceed(claim.uuid(), keys, outcome);
-        });
+        }));
+    }
+
+    private static Optional<CompletionStage<Reply>> replied(Reply reply) {
+        return Optional.of(CompletableFuture.completedFuture(reply));
     }
 
     /**

@@ -78,6 +78,11 @@ class CallFlowWeakHashesTest {
             }
         };
         flow.steps.dialogue = flow.dialogue;
+        flow.pinChecks = new PinChecks();
+        flow.pinChecks.threads = check -> {
+            steps.add("off the webhook's thread");
+            check.run();
+        };
         return flow;
     }
 
@@ -92,7 +97,8 @@ class CallFlowWeakHashesTest {
     @Test
     void withTooFewIterationsARightPinTypedOnAnAnsweredCallIsNeitherCheckedNorCharged() {
         var reply = flow(Optional.of("too few iterations"))
-                .input("a-step-token", new KeyPresses("u1", "480261", false)).orElseThrow();
+                .input("a-step-token", new KeyPresses("u1", "480261", false)).orElseThrow()
+                .toCompletableFuture().join();
         assertEquals(List.of(), checked, "the guard charges around the check: nothing was charged");
         assertEquals(List.of("claim"), steps, "no step ran with an outcome");
         assertTrue(reply.speech().get(0).ssml().contains("cannot read codes right now"), reply.speech().toString());
@@ -103,7 +109,8 @@ class CallFlowWeakHashesTest {
     void theApologyMidCallIsInTheLanguageTheCallWasAnsweredIn() {
         calledNumber = "49301234567";
         var reply = flow(Optional.of("too few iterations"))
-                .input("a-step-token", new KeyPresses("u1", "480261", false)).orElseThrow();
+                .input("a-step-token", new KeyPresses("u1", "480261", false)).orElseThrow()
+                .toCompletableFuture().join();
         assertEquals("de-DE", reply.language());
         assertTrue(reply.speech().get(0).ssml().contains("kann gerade leider keine Codes vorlesen"),
                 reply.speech().toString());
@@ -114,7 +121,7 @@ class CallFlowWeakHashesTest {
         calledNumber = "49301234567";
         turnedAway = true;
         var reply = flow(Optional.empty()).input("a-step-token", new KeyPresses("u1", "480261", false))
-                .orElseThrow();
+                .orElseThrow().toCompletableFuture().join();
         assertEquals(List.of(), checked);
         assertEquals("de-DE", reply.language());
         assertTrue(reply.speech().get(0).ssml().contains("Die Leitung ist gerade leider besetzt"),
@@ -123,9 +130,18 @@ class CallFlowWeakHashesTest {
     }
 
     @Test
-    void withEnoughIterationsThePinIsCheckedAsUsual() {
-        flow(Optional.empty()).input("a-step-token", new KeyPresses("u1", "480261", false)).orElseThrow();
+    void withEnoughIterationsThePinIsCheckedAsUsualOffTheWebhooksThread() {
+        flow(Optional.empty()).input("a-step-token", new KeyPresses("u1", "480261", false)).orElseThrow()
+                .toCompletableFuture().join();
         assertEquals(1, checked.size());
-        assertEquals(List.of("claim", "proceed ACCEPTED"), steps);
+        assertEquals(List.of("claim", "off the webhook's thread", "proceed ACCEPTED"), steps);
+    }
+
+    @Test
+    void aPinStepWithNothingTypedIsRepliedToOnTheWebhooksOwnThread() {
+        var reply = flow(Optional.empty()).input("a-step-token", new KeyPresses("u1", null, false)).orElseThrow();
+        assertTrue(reply.toCompletableFuture().isDone(), "complete on return");
+        assertEquals(List.of(), checked);
+        assertEquals(List.of("claim", "proceed null"), steps);
     }
 }

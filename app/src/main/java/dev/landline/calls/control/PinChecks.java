@@ -1,0 +1,59 @@
+package dev.landline.calls.control;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Supplier;
+
+/**
+ * Where a call's PIN is checked: on one of as many threads as the machine has cores, never on an HTTP worker. A
+ * check is a deliberately slow hash (about a tenth of a second of CPU); on the HTTP workers, a few overlapping checks
+ * held every worker, and the light steps of other calls (an account number, a repeat) waited behind them. Here a
+ * check beyond the cores waits its turn holding no worker, and the light steps share the cores with at most one
+ * hash per core. The threads come from the server's default {@link ManagedThreadFactory} (Jakarta Concurrency), so a
+ * check runs with the application's context: its class loader, its names and its transactions.
+ */
+@ApplicationScoped
+public class PinChecks {
+
+    @Resource
+    ManagedThreadFactory threadFactory;
+
+    /** Package-private: a test runs checks on its own executor. */
+    Executor threads;
+
+    /** A check's outcome, or its exception exactly as thrown (not wrapped): the webhooks' mappers see it as ever. */
+    public <T> CompletionStage<T> run(Supplier<T> check) {
+        var outcome = new CompletableFuture<T>();
+        threads().execute(() -> {
+            try {
+                outcome.complete(check.get());
+            } catch (Throwable failed) {
+                outcome.completeExceptionally(failed);
+            }
+        });
+        return outcome;
+    }
+
+    /** Started on the first check, so that a node that never answers a call starts no threads. */
+    synchronized Executor threads() {
+        if (threads == null) {
+            threads = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors(), threadFactory);
+        }
+        return threads;
+    }
+
+    /** Checks already waiting still run (their callers are on the line); no new one is taken. */
+    @PreDestroy
+    synchronized void stop() {
+        if (threads instanceof ExecutorService service) {
+            service.shutdown();
+        }
+    }
+}
