@@ -7,7 +7,9 @@
  * accounts, the clock → a {@code Decision}); {@code CallSessions} stores calls between webhooks (begin, claim a
  * step with its single-use token, lock, end); {@code CallSteps} carries a decision out in one short transaction and
  * hands a {@code Reply} to the boundary, which alone renders it for its provider. {@code CallFlow} holds the one
- * line where the guard charges a PIN attempt, outside any transaction. Call state lives in the database between
+ * line where the guard charges a PIN attempt, outside any transaction and off the HTTP workers: on {@code PinChecks}'
+ * threads, one per core, so that a few slow PIN hashes never leave the light steps of other calls waiting for a
+ * worker. Call state lives in the database between
  * webhooks, never in an HTTP session; while the database is known to be out of reach, and while the server lacks
  * its keys or its PIN iteration count is below the floor, callers get the apology (no PIN is charged that could
  * not be checked), in the markup of the provider whose path was called. What is said is {@code Speech}: names from
