@@ -21,7 +21,7 @@ final class CallsCost {
     }
 
     static String markdown(Options o, Instant startedAt, String load, Load.Result paced, Load.Result calls,
-            Map<String, Double> cpu, double hashMs, Latencies floor, double pinRate, int workers) {
+            Map<String, Double> cpu, double hashMs, Latencies floor, double pinRate, int threads) {
         var md = new StringBuilder();
         md.append(Report.f("Measured %s with `bench/run %s`%s, load average %s before the run. PIN hash: the"
                 + " service's own (its PinHasher: pepper, then PBKDF2-HMAC-SHA256 at %,d iterations) takes"
@@ -45,11 +45,12 @@ final class CallsCost {
                     Latencies.ms(p99), target, step.equals(PIN) ? " (hash + 20)" : "", verdict));
         });
         md.append(Report.f("%nThe PIN step's floor on this machine (`PinFloor`): the service's own hash alone, no"
-                + " server, PIN checks arriving at random at the paced run's rate (%.1f/s) on %d workers (the server's"
-                + " HTTP workers), %,d checks: p50 **%s ms**, p99 **%s ms**. Two checks that overlap share the 2 cores"
-                + " with each other and with whatever else runs. Measured apart from the calls, this p99 is what the"
-                + " PIN step's p99 should not be expected to beat (one run's two figures can still cross by chance).%n",
-                pinRate, workers, floor.count(), Latencies.ms(floor.millis(0.5)), Latencies.ms(floor.millis(0.99))));
+                + " server, PIN checks arriving at random at the paced run's rate (%.1f/s) on %d threads (as the"
+                + " service's `PinChecks`: one per core), %,d checks: p50 **%s ms**, p99 **%s ms**. A check that"
+                + " arrives while every thread is busy waits its turn. Measured apart from the calls, this p99 is what"
+                + " the PIN step's p99 should not be expected to beat (one run's two figures can still cross by"
+                + " chance).%n",
+                pinRate, threads, floor.count(), Latencies.ms(floor.millis(0.5)), Latencies.ms(floor.millis(0.99))));
         var pin = calls.byStep().get(PIN);
         double perCall = cpu.getOrDefault("whole calls", -1.0) / Math.max(1, calls.units());
         double hashesPerCall = pin == null ? 0 : (double) pin.count() / Math.max(1, calls.units());

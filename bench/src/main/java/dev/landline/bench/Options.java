@@ -84,12 +84,6 @@ final class Options {
         return jvm;
     }
 
-    /** The server's HTTP workers (--maxHttpThreads among the Payara Micro arguments; Payara's default is 32). */
-    int httpWorkers() {
-        int i = serverArgs.indexOf("--maxHttpThreads");
-        return i >= 0 && i + 1 < serverArgs.size() ? Integer.parseInt(serverArgs.get(i + 1)) : 32;
-    }
-
     static Options parse(String[] raw) {
         var o = new Options();
         var args = new ArrayList<String>();

@@ -9,9 +9,10 @@ import java.util.concurrent.Future;
 /**
  * The PIN step's floor on this machine: the service's own PIN hash alone ({@link CallBench#pinHasher}; no HTTP, no
  * database, no server), with PIN checks arriving at random (Poisson) at the rate the paced run's PIN steps arrived, on
- * as many workers as the server has HTTP workers.
- * Its p99 is the least the PIN step's p99 can be when hashes sometimes overlap on these cores: if that alone is
- * above "the hash's own cost + 20 ms", the target is out of reach here whatever the service does.
+ * as many threads as the service checks PINs on (its {@code PinChecks}: one per core). A check that arrives while
+ * every thread is busy waits its turn, as in the service.
+ * Its p99 is the least the PIN step's p99 can be when checks sometimes arrive together on these cores: if that alone
+ * is above "the hash's own cost + 20 ms", the target is out of reach here whatever the service does.
  */
 final class PinFloor {
 
@@ -19,11 +20,11 @@ final class PinFloor {
     }
 
     /** Latencies from each check's arrival to its hash's end, over {@code seconds} of arrivals. */
-    static Latencies measure(double perSecond, double seconds, int workers, int iterations) throws Exception {
+    static Latencies measure(double perSecond, double seconds, int threads, int iterations) throws Exception {
         var hasher = CallBench.pinHasher(iterations);
         var random = new SplittableRandom(15);
         var latencies = new Latencies();
-        ExecutorService pool = Executors.newFixedThreadPool(workers);
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
             var pending = new ArrayList<Future<?>>();
             long start = System.nanoTime();
