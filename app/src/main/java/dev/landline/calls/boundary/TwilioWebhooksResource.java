@@ -93,8 +93,8 @@ public class TwilioWebhooksResource {
     public CompletionStage<String> gather(@PathParam("token") String token, InputStream body) {
         var keys = TwilioForm.body(body).keyPresses();
         var base = uriInfo.getBaseUri(); // read on the request's thread: a PIN step completes on another
-        return flow.input(token, keys).orElseThrow(() -> new ForbiddenException("not this call's current step"))
-                .thenApply(reply -> twiml(reply, base));
+        return flow.input(token, keys, reply -> twiml(reply, base))
+                .orElseThrow(() -> new ForbiddenException("not this call's current step"));
     }
 
     @Operation(operationId = "twilioStatus", summary = "A call's status changed: Twilio's status callback")

@@ -80,8 +80,8 @@ public class VonageWebhooksResource {
     public CompletionStage<List<Ncco.Action>> input(@PathParam("token") String token, InputStream body) {
         var keys = WebhookReader.input(body);
         var base = uriInfo.getBaseUri(); // read on the request's thread: a PIN step completes on another
-        return flow.input(token, keys).orElseThrow(() -> new ForbiddenException("not this call's current step"))
-                .thenApply(reply -> ncco(reply, base));
+        return flow.input(token, keys, reply -> ncco(reply, base))
+                .orElseThrow(() -> new ForbiddenException("not this call's current step"));
     }
 
     @Operation(summary = "A call's status changed: Vonage's event webhook")

@@ -5,12 +5,14 @@ import dev.landline.calls.entity.Stage;
 import dev.landline.guard.control.CallThrottle;
 import dev.landline.guard.control.PinAttempt;
 import dev.landline.guard.control.PinVerifier;
+import dev.landline.operations.control.DatabaseOutage;
 import dev.landline.secrets.control.ServerKeys;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.function.Function;
 
 /**
  * The call as the webhooks see it, whatever the voice provider. Answering stores nothing: the first step's token
@@ -51,6 +53,9 @@ public class CallFlow {
     @Inject
     PinChecks pinChecks;
 
+    @Inject
+    DatabaseOutage outage;
+
     /**
      * Stores nothing (see {@link CallSteps#answer}), unless the service lacks its keys or cannot check PINs (an
      * iteration count below the floor): then the caller hears the apology before anything is charged.
@@ -64,10 +69,13 @@ public class CallFlow {
     }
 
     /**
-     * Empty when the token is not this call's current step: nothing is evaluated and nothing changes. A step with a
-     * PIN to check completes on {@link PinChecks}' threads, after the hash; every other step is complete on return.
+     * The reply to a step, rendered for the provider by {@code render} (pure: it runs on whichever thread completes
+     * the step). Empty when the token is not this call's current step: nothing is evaluated and nothing changes. A
+     * step with a PIN to check completes on {@link PinChecks}' threads, after the hash, and fails with the exception
+     * as thrown; every other step is complete on return. A PIN check whose turn comes while the database is known to
+     * be out of reach is not charged: the caller hears the apology at once, as every webhook then does.
      */
-    public Optional<CompletionStage<Reply>> input(String token, KeyPresses keys) {
+    public <T> Optional<CompletionStage<T>> input(String token, KeyPresses keys, Function<Reply, T> render) {
         var claimed = CallStartTokens.looksSealed(token)
                 ? starts.open(token).filter(start -> start.uuid().equals(keys.callUuid())).flatMap(this::begin)
                 : sessions.claim(token, keys.callUuid());
@@ -77,24 +85,28 @@ public class CallFlow {
         var claim = claimed.get();
         if (claim.turnedAway()) {
             // in the language the call was answered in: a caller greeted in German is not sent off in English
-            return replied(Reply.ending(dialogue.tryLater(steps.languageBeforePin(claim))));
+            return replied(Reply.ending(dialogue.tryLater(steps.languageBeforePin(claim))), render);
         }
         if (claim.stage() != Stage.PIN || !keys.usable()) {
-            return replied(steps.proceed(claim.uuid(), keys, null));
+            return replied(steps.proceed(claim.uuid(), keys, null), render);
         }
         if (hasher.problem().isPresent()) {
             // e.g. a call this node did not answer: no PIN is charged that could not be checked
-            return replied(Reply.ending(dialogue.unavailable(steps.languageBeforePin(claim))));
+            return replied(Reply.ending(dialogue.unavailable(steps.languageBeforePin(claim))), render);
         }
         return Optional.of(pinChecks.run(() -> {
+            if (outage.knownDown()) {
+                // found out while this check waited its turn: no PIN is charged that could not be checked
+                return render.apply(Reply.ending(dialogue.unavailable(dialogue.answerLanguage(null, claim.to()))));
+            }
             // the PIN attempt is charged here: @RateLimited -> RateLimitInterceptor -> AttemptLedger.charge
             var outcome = pins.verify(new PinAttempt(claim.uuid(), claim.callerId(), keys.digits()));
-            return steps.proceed(claim.uuid(), keys, outcome);
+            return render.apply(steps.proceed(claim.uuid(), keys, outcome));
         }));
     }
 
-    private static Optional<CompletionStage<Reply>> replied(Reply reply) {
-        return Optional.of(CompletableFuture.completedFuture(reply));
+    private static <T> Optional<CompletionStage<T>> replied(Reply reply, Function<Reply, T> render) {
+        return Optional.of(CompletableFuture.completedFuture(render.apply(reply)));
     }
 
     /**

@@ -9,6 +9,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Supplier;
 
 /**
@@ -17,7 +18,8 @@ import java.util.function.Supplier;
  * held every worker, and the light steps of other calls (an account number, a repeat) waited behind them. Here a
  * check beyond the cores waits its turn holding no worker, and the light steps share the cores with at most one
  * hash per core. The threads come from the server's default {@link ManagedThreadFactory} (Jakarta Concurrency), so a
- * check runs with the application's context: its class loader, its names and its transactions.
+ * check runs with the application's context (its class loader and names) and can start transactions of its own; it
+ * inherits nothing of the request's (no request scope, no transaction).
  */
 @ApplicationScoped
 public class PinChecks {
@@ -28,16 +30,24 @@ public class PinChecks {
     /** Package-private: a test runs checks on its own executor. */
     Executor threads;
 
-    /** A check's outcome, or its exception exactly as thrown (not wrapped): the webhooks' mappers see it as ever. */
+    /**
+     * A check's outcome, or its exception exactly as thrown (not wrapped): the webhooks' mappers see it as ever. Once
+     * the application stops, a check still arriving runs on the caller's thread, as before there were these threads.
+     */
     public <T> CompletionStage<T> run(Supplier<T> check) {
         var outcome = new CompletableFuture<T>();
-        threads().execute(() -> {
+        Runnable task = () -> {
             try {
                 outcome.complete(check.get());
             } catch (Throwable failed) {
                 outcome.completeExceptionally(failed);
             }
-        });
+        };
+        try {
+            threads().execute(task);
+        } catch (RejectedExecutionException stopped) {
+            task.run();
+        }
         return outcome;
     }
 

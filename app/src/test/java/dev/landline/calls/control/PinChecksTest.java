@@ -80,6 +80,13 @@ class PinChecksTest {
     }
 
     @Test
+    void onceStoppedACheckStillArrivingRunsOnTheCallersThreadInsteadOfFailing() {
+        checks.run(() -> 1).toCompletableFuture().join();
+        checks.stop();
+        assertSame(Thread.currentThread(), checks.run(Thread::currentThread).toCompletableFuture().join());
+    }
+
+    @Test
     void aFailedCheckCompletesWithTheExceptionItThrewNotAWrapper() throws Exception {
         var down = new PersistenceException("database unreachable");
         var failure = new CompletableFuture<Throwable>();
