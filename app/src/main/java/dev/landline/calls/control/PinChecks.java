@@ -30,6 +30,8 @@ public class PinChecks {
     /** Package-private: a test runs checks on its own executor. */
     Executor threads;
 
+    private boolean stopped;
+
     /**
      * A check's outcome, or its exception exactly as thrown (not wrapped): the webhooks' mappers see it as ever. Once
      * the application stops, a check still arriving runs on the caller's thread, as before there were these threads.
@@ -45,16 +47,22 @@ public class PinChecks {
         };
         try {
             threads().execute(task);
-        } catch (RejectedExecutionException stopped) {
+        } catch (RejectedExecutionException | IllegalStateException stopping) {
+            // the pool is shut down, or the server's factory makes no more threads for a stopping application:
+            // the task was not taken
             task.run();
         }
         return outcome;
     }
 
-    /** Started on the first check, so that a node that never answers a call starts no threads. */
+    /**
+     * Started on the first check, so that a node that never answers a call starts no threads; never after
+     * {@link #stop}, when checks run on their callers' threads.
+     */
     synchronized Executor threads() {
         if (threads == null) {
-            threads = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors(), threadFactory);
+            threads = stopped ? Runnable::run
+                    : Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors(), threadFactory);
         }
         return threads;
     }
@@ -62,6 +70,7 @@ public class PinChecks {
     /** Checks already waiting still run (their callers are on the line); no new one is taken. */
     @PreDestroy
     synchronized void stop() {
+        stopped = true;
         if (threads instanceof ExecutorService service) {
             service.shutdown();
         }

@@ -1,6 +1,7 @@
 package dev.landline.calls.control;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -12,6 +13,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ForkJoinWorkerThread;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -84,6 +86,13 @@ class PinChecksTest {
         checks.run(() -> 1).toCompletableFuture().join();
         checks.stop();
         assertSame(Thread.currentThread(), checks.run(Thread::currentThread).toCompletableFuture().join());
+    }
+
+    @Test
+    void stoppedBeforeAnyCheckItStartsNoThreadsAndChecksRunOnTheCallersThread() {
+        checks.stop();
+        assertSame(Thread.currentThread(), checks.run(Thread::currentThread).toCompletableFuture().join());
+        assertFalse(checks.threads instanceof ExecutorService, "no pool was started");
     }
 
     @Test
