@@ -109,8 +109,11 @@ final class Floors {
         // where the matrix's provisioning finds the admin recipes and its filtered test-only server configuration
         System.setProperty("matrix.recipes", o.project.resolve("app/src/main").toString());
         System.setProperty("matrix.test-config", o.project.resolve("portability/target").toString());
-        var trivial = trivialWar();
-        var ours = ourWarWithTheFloor();
+        var trivial = List.of(trivialWar());
+        var ours = new ArrayList<Path>();
+        for (var war : o.floorWars.isEmpty() ? List.of(o.build.resolve("landline-authenticator.war")) : o.floorWars) {
+            ours.add(ourWarWithTheFloor(war, ours.size()));
+        }
         var startedAt = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         var loadBefore = CallBench.loadAverage();
         say.accept("[bench] floors: " + String.join(", ", o.floorServers) + "; wrk -t1 -c" + o.wrkConnections + " -d"
@@ -131,7 +134,7 @@ final class Floors {
         }
         var loadAfter = CallBench.loadAverage();
         // an A/B (some rows only, or another WAR) is not the floors' table: it is only said
-        if (o.out != null && failures.isEmpty() && o.floorRows.size() == Row.values().length && o.floorWar == null) {
+        if (o.out != null && failures.isEmpty() && o.floorRows.size() == Row.values().length && o.floorWars.isEmpty()) {
             DocSection.replace(o.out, SECTION, markdown(measured, startedAt, loadBefore, loadAfter));
             say.accept("[bench] floors written to " + o.out);
         }
@@ -154,44 +157,107 @@ final class Floors {
         return Math.max(1, Math.round(o.wrkWarmup));
     }
 
-    private List<Measured> measure(AppServer server, Path war, String which, List<Row> rows) throws Exception {
-        var dir = Files.createDirectories(work.resolve(server.key() + "-" + which));
-        var setup = new Setup(war, dir, Database.h2(), o.build, TestSettings.fromTestCredentials(), o.serverJvm);
-        long t0 = System.nanoTime();
-        try (var running = server.start(setup)) {
-            for (var row : rows) {
-                awaitAnswer(running, row);
+    /**
+     * Starts the server once per WAR (several at once for a side-by-side A/B), then runs the rows on each, round
+     * after round after a warm-up; with several WARs their order turns every round, so that a drift of the
+     * machine's speed falls on each alike.
+     */
+    private List<Measured> measure(AppServer server, List<Path> wars, String which, List<Row> rows) throws Exception {
+        var started = new ArrayList<Running>();
+        var names = new ArrayList<String>();
+        try {
+            for (int i = 0; i < wars.size(); i++) {
+                var name = wars.size() == 1 ? which : which + "-" + (char) ('A' + i);
+                var dir = Files.createDirectories(work.resolve(server.key() + "-" + name));
+                var setup = new Setup(wars.get(i), dir, Database.h2(), o.build, TestSettings.fromTestCredentials(),
+                        o.serverJvm);
+                long t0 = System.nanoTime();
+                var running = server.start(setup);
+                started.add(running);
+                for (var row : rows) {
+                    awaitAnswer(running, row);
+                }
+                names.add(wars.size() == 1 ? server.displayName()
+                        : server.displayName() + " " + (char) ('A' + i) + " (" + label(i) + ")");
+                say.accept(String.format(java.util.Locale.ROOT, "[bench] %s with %s WAR ready at %s after %.0f s",
+                        names.get(i), which.equals("ours") ? "our" : "the trivial", running.baseUrl(),
+                        (System.nanoTime() - t0) / 1e9));
             }
-            say.accept(String.format(java.util.Locale.ROOT, "[bench] %s with %s WAR ready at %s after %.0f s",
-                    server.displayName(), which.equals("ours") ? "our" : "the trivial", running.baseUrl(),
-                    (System.nanoTime() - t0) / 1e9));
-            var wrk = new Wrk(dir, o.wrkConnections);
-            var runs = new EnumMap<Row, List<Wrk.Run>>(Row.class);
+            var wrkDir = Files.createDirectories(work.resolve(server.key() + "-" + which + "-wrk"));
+            var wrk = new Wrk(wrkDir, o.wrkConnections);
+            var runs = new ArrayList<Map<Row, List<Wrk.Run>>>();
             var rate = new EnumMap<Row, Double>(Row.class);
+            for (int i = 0; i < started.size(); i++) {
+                runs.add(new EnumMap<>(Row.class));
+            }
             for (int round = -1; round < o.wrkRounds; round++) {
                 for (var row : rows) {
-                    var run = one(wrk, running, row, round < 0 ? warmup() : seconds(), rate.getOrDefault(row, 5000.0));
-                    rate.merge(row, run.perSecond(), Math::max);
-                    var name = server.displayName() + " " + row.letter + " " + row.what;
-                    say.accept(String.format(java.util.Locale.ROOT,
-                            "[bench]   %s%s: %.0f req/s, p50 %.2f ms, p99 %.2f ms, %s ms CPU/request%s%s",
-                            name, round < 0 ? " (warm-up)" : "", run.perSecond(), run.p50(), run.p99(),
-                            run.serverCpuMillis() < 0 ? "?" : String.format(java.util.Locale.ROOT, "%.3f",
-                                    run.serverCpuMillis() / Math.max(1, run.requests())),
-                            run.failed() > 0 ? " FAILED REQUESTS " + run.failed() + " (non-2xx " + run.non2xx()
-                                    + ", socket errors " + run.socketErrors() + ")" : "",
-                            run.reusedSignatures() ? " (signatures reused: more requests than signed)" : ""));
-                    if (run.failed() > 0) {
-                        failures.add(name + ": " + run.failed() + " failed of " + run.requests() + " (see "
-                                + dir.resolve("wrk.log") + ")");
-                    }
-                    if (round >= 0) {
-                        runs.computeIfAbsent(row, r -> new ArrayList<>()).add(run);
+                    for (int k = 0; k < started.size(); k++) {
+                        int i = Math.floorMod(round, 2) == 0 ? k : started.size() - 1 - k;
+                        var run = one(wrk, started.get(i), row, round < 0 ? warmup() : seconds(),
+                                rate.getOrDefault(row, 5000.0));
+                        rate.merge(row, run.perSecond(), Math::max);
+                        var name = names.get(i) + " " + row.letter + " " + row.what;
+                        say.accept(String.format(java.util.Locale.ROOT,
+                                "[bench]   %s%s: %.0f req/s, p50 %.2f ms, p99 %.2f ms, %s ms CPU/request%s%s",
+                                name, round < 0 ? " (warm-up)" : "", run.perSecond(), run.p50(), run.p99(),
+                                run.serverCpuMillis() < 0 ? "?" : String.format(java.util.Locale.ROOT, "%.3f",
+                                        run.serverCpuMillis() / Math.max(1, run.requests())),
+                                run.failed() > 0 ? " FAILED REQUESTS " + run.failed() + " (non-2xx " + run.non2xx()
+                                        + ", socket errors " + run.socketErrors() + ")" : "",
+                                run.reusedSignatures() ? " (signatures reused: more requests than signed)" : ""));
+                        if (run.failed() > 0) {
+                            failures.add(name + ": " + run.failed() + " failed of " + run.requests() + " (see "
+                                    + wrkDir.resolve("wrk.log") + ")");
+                        }
+                        if (round >= 0) {
+                            runs.get(i).computeIfAbsent(row, r -> new ArrayList<>()).add(run);
+                        }
                     }
                 }
             }
-            return rows.stream().map(row -> new Measured(server.displayName(), row, runs.get(row))).toList();
+            var measured = new ArrayList<Measured>();
+            for (int i = 0; i < started.size(); i++) {
+                for (var row : rows) {
+                    measured.add(new Measured(names.get(i), row, runs.get(i).get(row)));
+                }
+            }
+            if (started.size() > 1) {
+                rows.forEach(row -> sayPaired(row, names, runs));
+            }
+            return measured;
+        } finally {
+            for (var running : started) {
+                running.close();
+            }
         }
+    }
+
+    /** A side-by-side A/B's verdict per row: each WAR's CPU per request and rate against A's, round by round. */
+    private void sayPaired(Row row, List<String> names, List<Map<Row, List<Wrk.Run>>> runs) {
+        var a = runs.get(0).get(row);
+        for (int i = 1; i < runs.size(); i++) {
+            var b = runs.get(i).get(row);
+            var cpu = new ArrayList<String>();
+            var rate = new ArrayList<String>();
+            for (int r = 0; r < a.size(); r++) {
+                cpu.add(Report.f("%+.1f %%", 100 * (cpuPerRequest(b.get(r)) / cpuPerRequest(a.get(r)) - 1)));
+                rate.add(Report.f("%+.1f %%", 100 * (b.get(r).perSecond() / a.get(r).perSecond() - 1)));
+            }
+            say.accept("[bench]   side by side, row " + row.letter + ": " + names.get(i) + " against " + names.get(0)
+                    + ", round by round: CPU per request " + String.join(", ", cpu) + "; req/s "
+                    + String.join(", ", rate) + Report.f("; over all rounds CPU per request %.3f against %.3f ms",
+                    new Measured(names.get(i), row, b).cpuPerRequest(),
+                    new Measured(names.get(0), row, a).cpuPerRequest()));
+        }
+    }
+
+    private static double cpuPerRequest(Wrk.Run run) {
+        return run.serverCpuMillis() / Math.max(1, run.requests());
+    }
+
+    private String label(int war) {
+        return o.floorWars.get(war).getFileName().toString();
     }
 
     private Wrk.Run one(Wrk wrk, Running running, Row row, long seconds, double expectedRate) throws Exception {
@@ -247,11 +313,11 @@ final class Floors {
         return war;
     }
 
-    /** A copy of our WAR with the trivial WAR's classes (dev/landline/floor) added; the production WAR unchanged. */
-    private Path ourWarWithTheFloor() throws IOException {
-        var war = Files.createDirectories(work.resolve("ours")).resolve("landline-authenticator.war");
-        Files.copy(o.floorWar != null ? o.floorWar : o.build.resolve("landline-authenticator.war"), war,
-                StandardCopyOption.REPLACE_EXISTING);
+    /** A copy of a build of our WAR with the trivial WAR's classes (dev/landline/floor) added; the original unchanged. */
+    private Path ourWarWithTheFloor(Path build, int index) throws IOException {
+        var war = Files.createDirectories(work.resolve("ours" + (index == 0 ? "" : "-" + index)))
+                .resolve("landline-authenticator.war");
+        Files.copy(build, war, StandardCopyOption.REPLACE_EXISTING);
         try (var from = FileSystems.newFileSystem(o.build.resolve("landline-floor-war.war"));
                 var to = FileSystems.newFileSystem(war)) {
             var classes = from.getPath("/WEB-INF/classes/dev/landline/floor");

@@ -44,9 +44,12 @@ final class Options {
     double wrkWarmup = 5;
     int wrkRounds = 3;
     List<String> floorServers = new ArrayList<>(List.of("payara-micro", "wildfly", "open-liberty"));
-    /** Phase floors, for an A/B: only these rows (letters a-d; all by default) and another WAR as ours. */
+    /**
+     * Phase floors, for an A/B: only these rows (letters a-d; all by default) and other builds of our WAR: one
+     * replaces ours; two or more run side by side, each on its own server at once, runs alternated (Floors).
+     */
     List<String> floorRows = List.of("a", "b", "c", "d");
-    Path floorWar;
+    List<Path> floorWars = new ArrayList<>();
     java.util.Map<String, String> serverEnv = new java.util.LinkedHashMap<>(java.util.Map.of("MALLOC_ARENA_MAX", "2"));
     /**
      * Which phases run (all by default): answer, demo, pin, calls, paced (Vonage and the demo), twilio-answer and
@@ -140,7 +143,7 @@ final class Options {
                 case "--wrk-warmup" -> o.wrkWarmup = Double.parseDouble(args.get(++i));
                 case "--wrk-rounds" -> o.wrkRounds = Integer.parseInt(args.get(++i));
                 case "--floor-rows" -> o.floorRows = List.of(args.get(++i).split(","));
-                case "--floor-war" -> o.floorWar = Path.of(args.get(++i)).toAbsolutePath();
+                case "--floor-war" -> o.floorWars.add(Path.of(args.get(++i)).toAbsolutePath());
                 case "--floor-servers" -> o.floorServers = new ArrayList<>(List.of(args.get(++i).split(",")));
                 case "--scale-databases" -> o.scaleDatabases = List.of(args.get(++i).split(","));
                 case "--scale-keep" -> o.scaleKeep = true;
