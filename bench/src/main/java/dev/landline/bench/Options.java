@@ -50,6 +50,8 @@ final class Options {
      */
     List<String> floorRows = List.of("a", "b", "c", "d");
     List<Path> floorWars = new ArrayList<>();
+    /** Phase startup, for an A/B: builds of our WAR started in turn with the archive only, nothing written. */
+    List<Path> startupWars = new ArrayList<>();
     java.util.Map<String, String> serverEnv = new java.util.LinkedHashMap<>(java.util.Map.of("MALLOC_ARENA_MAX", "2"));
     /**
      * Which phases run (all by default): answer, demo, pin, calls, paced (Vonage and the demo), twilio-answer and
@@ -144,6 +146,7 @@ final class Options {
                 case "--wrk-rounds" -> o.wrkRounds = Integer.parseInt(args.get(++i));
                 case "--floor-rows" -> o.floorRows = List.of(args.get(++i).split(","));
                 case "--floor-war" -> o.floorWars.add(Path.of(args.get(++i)).toAbsolutePath());
+                case "--startup-war" -> o.startupWars.add(Path.of(args.get(++i)).toAbsolutePath());
                 case "--floor-servers" -> o.floorServers = new ArrayList<>(List.of(args.get(++i).split(",")));
                 case "--scale-databases" -> o.scaleDatabases = List.of(args.get(++i).split(","));
                 case "--scale-keep" -> o.scaleKeep = true;

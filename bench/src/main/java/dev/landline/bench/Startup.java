@@ -32,9 +32,20 @@ final class Startup {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
 
-    private record Server(String war, boolean archive) {
+    /** A WAR ("empty", "ours", or an A/B's build) started plain or with the class-data archive. */
+    private record Server(String war, Path file, boolean archive) {
         String name() {
             return war + (archive ? ", class-data archive" : ", plain -jar payara-micro.jar");
+        }
+
+        boolean ours() {
+            return !war.equals("empty");
+        }
+
+        /** The server's home folder name: a file name of the A/B's WAR would not do (two may share one). */
+        String key() {
+            return (war.startsWith("A") || war.startsWith("B") ? war.substring(0, 1) : war)
+                    + (archive ? "-archive" : "-plain");
         }
     }
 
@@ -62,30 +73,40 @@ final class Startup {
         Files.createDirectories(work);
         var startedAt = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         var loadBefore = CallBench.loadAverage();
-        var empty = emptyWar();
-        var ours = o.build.resolve("landline-authenticator.war");
         var servers = new ArrayList<Server>();
-        // the smoke run starts each WAR once, without the archive (its training start alone takes a minute)
-        for (var archive : o.smoke ? List.of(false) : List.of(false, true)) {
-            servers.add(new Server("empty", archive));
-            servers.add(new Server("ours", archive));
+        if (o.startupWars.isEmpty()) {
+            var empty = emptyWar();
+            var ours = o.build.resolve("landline-authenticator.war");
+            // the smoke run starts each WAR once, without the archive (its training start alone takes a minute)
+            for (var archive : o.smoke ? List.of(false) : List.of(false, true)) {
+                servers.add(new Server("empty", empty, archive));
+                servers.add(new Server("ours", ours, archive));
+            }
+        } else {
+            // an A/B of builds of our WAR: each with the run command's archive, started in turn A, B, B, A, ...
+            for (int i = 0; i < o.startupWars.size(); i++) {
+                var file = o.startupWars.get(i);
+                servers.add(new Server((char) ('A' + i) + " (" + file.getFileName() + ")", file, true));
+            }
         }
         var starts = new LinkedHashMap<Server, List<Start>>();
         servers.forEach(s -> starts.put(s, new ArrayList<>()));
         for (var server : servers) {
+            long t = System.nanoTime();
+            prepare(server);
             if (server.archive()) {
-                long t = System.nanoTime();
-                prepare(server, server.war().equals("empty") ? empty : ours);
                 say.accept(String.format(java.util.Locale.ROOT, "[bench] startup: %s prepared (archive made or"
                         + " found) in %.0f s", server.name(), (System.nanoTime() - t) / 1e9));
-            } else {
-                prepare(server, server.war().equals("empty") ? empty : ours);
             }
         }
         int runs = o.smoke ? 1 : o.startupRuns;
         for (int i = 0; i < runs; i++) {
-            for (var server : servers) {
-                var start = start(server, server.war().equals("empty") ? empty : ours);
+            var inTurn = new ArrayList<>(servers);
+            if (!o.startupWars.isEmpty() && i % 2 == 1) {
+                java.util.Collections.reverse(inTurn);
+            }
+            for (var server : inTurn) {
+                var start = start(server);
                 starts.get(server).add(start);
                 say.accept(String.format(java.util.Locale.ROOT, "[bench] startup %-45s log line %6.0f ms (Payara:"
                         + " ready in %6.0f) | answered %6.0f ms%s | CPU %6.0f ms | RSS %4.0f MB | load %s",
@@ -93,6 +114,11 @@ final class Startup {
                         start.signed() > 0 ? String.format(java.util.Locale.ROOT, ", signed answer %6.0f ms",
                                 start.signed()) : "", start.cpu(), start.rss(), CallBench.loadAverage()));
             }
+        }
+        if (!o.startupWars.isEmpty()) {
+            starts.forEach((server, list) -> say.accept("[bench] startup A/B " + server.name() + ": answered "
+                    + stat(list, Start::health) + " ms, CPU at ready " + stat(list, Start::cpu) + " ms"));
+            return;
         }
         var md = markdown(starts, startedAt, loadBefore, CallBench.loadAverage(), runs);
         System.out.println();
@@ -115,14 +141,15 @@ final class Startup {
     }
 
     private Path home(Server server) {
-        return work.resolve(server.war() + (server.archive() ? "-archive" : "-plain"));
+        return work.resolve(server.key());
     }
 
     /**
      * The run command's preparation, by the run command's own program: keys, admin user, post-boot commands and,
      * with the archive, the launcher and class-data archive (a training start when the WAR is new to it).
      */
-    private void prepare(Server server, Path war) throws Exception {
+    private void prepare(Server server) throws Exception {
+        var war = server.file();
         var home = home(server);
         var command = new ArrayList<>(List.of(java(), o.project.resolve("app/src/main/payara/PrepareLocalServer.java")
                 .toString(), home.toString()));
@@ -136,8 +163,9 @@ final class Startup {
         }
     }
 
-    private Start start(Server server, Path war) throws Exception {
-        prepare(server, war); // as at every run command: the launcher directory back to Payara's own configuration
+    private Start start(Server server) throws Exception {
+        prepare(server); // as at every run command: the launcher directory back to Payara's own configuration
+        var war = server.file();
         var home = home(server);
         int port = Processes.freePort();
         var command = new ArrayList<String>();
@@ -156,9 +184,9 @@ final class Startup {
                 "--prebootcommandfile", o.project.resolve("app/src/main/payara/pre-boot-commands.txt").toString(),
                 "--postbootcommandfile", home.resolve("post-boot-commands.txt").toString(),
                 "--systemproperties", home.resolve("server-keys.properties").toString()));
-        var log = work.resolve(server.war() + (server.archive() ? "-archive" : "-plain") + ".log");
+        var log = work.resolve(server.key() + ".log");
         var base = URI.create("http://127.0.0.1:" + port + "/");
-        var ours = server.war().equals("ours");
+        var ours = server.ours();
         var vonage = ours ? VonagePlayer.lean(keys(home).getProperty("landline.vonage.signature-secret")) : null;
         long t0 = System.nanoTime();
         var process = Processes.start(command, work, log, o.serverEnv);
@@ -242,7 +270,7 @@ final class Startup {
         md.append("| server | Payara's \"ready in\" (ms) | answered (ms) | signed answer (ms) | CPU at ready (ms) |"
                 + " RSS at ready (MB) |\n|---|---|---|---|---|---|\n");
         starts.forEach((server, list) -> md.append(Report.f("| %s | %s | %s | %s | %s | %s |%n", server.name(),
-                stat(list, Start::payara), stat(list, Start::health), server.war().equals("ours")
+                stat(list, Start::payara), stat(list, Start::health), server.ours()
                         ? stat(list, Start::signed) : "–", stat(list, Start::cpu), stat(list, Start::rss))));
         md.append("\nThe class-data archive is the run command's (`mvn -Prun package`, docs/deploying-payara-micro.md):"
                 + " made once per build of the WAR and Payara Micro by a training start.\n");
