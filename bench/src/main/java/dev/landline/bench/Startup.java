@@ -42,10 +42,9 @@ final class Startup {
             return !war.equals("empty");
         }
 
-        /** The server's home folder name: a file name of the A/B's WAR would not do (two may share one). */
+        /** The server's home folder name: its first word ("A" for an A/B's "A (x.war)": two files may share a name). */
         String key() {
-            return (war.startsWith("A") || war.startsWith("B") ? war.substring(0, 1) : war)
-                    + (archive ? "-archive" : "-plain");
+            return war.split(" ")[0] + (archive ? "-archive" : "-plain");
         }
     }
 
