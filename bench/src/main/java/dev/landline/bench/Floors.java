@@ -201,8 +201,7 @@ final class Floors {
                         say.accept(String.format(java.util.Locale.ROOT,
                                 "[bench]   %s%s: %.0f req/s, p50 %.2f ms, p99 %.2f ms, %s ms CPU/request%s%s",
                                 name, round < 0 ? " (warm-up)" : "", run.perSecond(), run.p50(), run.p99(),
-                                run.serverCpuMillis() < 0 ? "?" : String.format(java.util.Locale.ROOT, "%.3f",
-                                        run.serverCpuMillis() / Math.max(1, run.requests())),
+                                run.serverCpuMillis() < 0 ? "?" : Report.f("%.3f", cpuPerRequest(run)),
                                 run.failed() > 0 ? " FAILED REQUESTS " + run.failed() + " (non-2xx " + run.non2xx()
                                         + ", socket errors " + run.socketErrors() + ")" : "",
                                 run.reusedSignatures() ? " (signatures reused: more requests than signed)" : ""));
@@ -241,7 +240,8 @@ final class Floors {
             var cpu = new ArrayList<String>();
             var rate = new ArrayList<String>();
             for (int r = 0; r < a.size(); r++) {
-                cpu.add(Report.f("%+.1f %%", 100 * (cpuPerRequest(b.get(r)) / cpuPerRequest(a.get(r)) - 1)));
+                cpu.add(a.get(r).serverCpuMillis() < 0 || b.get(r).serverCpuMillis() < 0 ? "?"
+                        : Report.f("%+.1f %%", 100 * (cpuPerRequest(b.get(r)) / cpuPerRequest(a.get(r)) - 1)));
                 rate.add(Report.f("%+.1f %%", 100 * (b.get(r).perSecond() / a.get(r).perSecond() - 1)));
             }
             say.accept("[bench]   side by side, row " + row.letter + ": " + names.get(i) + " against " + names.get(0)
