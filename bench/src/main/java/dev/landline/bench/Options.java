@@ -52,6 +52,8 @@ final class Options {
     List<Path> floorWars = new ArrayList<>();
     /** Phase startup, for an A/B: builds of our WAR started in turn with the archive only, nothing written. */
     List<Path> startupWars = new ArrayList<>();
+    /** Phase startup, A/B: the builds started at the same moment each time instead of one after the other. */
+    boolean startupTogether;
     java.util.Map<String, String> serverEnv = new java.util.LinkedHashMap<>(java.util.Map.of("MALLOC_ARENA_MAX", "2"));
     /**
      * Which phases run (all by default): answer, demo, pin, calls, paced (Vonage and the demo), twilio-answer and
@@ -153,6 +155,7 @@ final class Options {
                 case "--scale-sizes" -> o.scaleSizes = Arrays.stream(args.get(++i).split(","))
                         .map(Integer::valueOf).toList();
                 case "--statement-cache" -> o.statementCache = Integer.parseInt(args.get(++i));
+                case "--startup-together" -> o.startupTogether = true;
                 case "--startup-runs" -> o.startupRuns = Integer.parseInt(args.get(++i));
                 case "--h2-query-cache" -> o.h2QueryCache = Integer.parseInt(args.get(++i));
                 case "--project" -> {

@@ -99,24 +99,40 @@ final class Startup {
             }
         }
         int runs = o.smoke ? 1 : o.startupRuns;
+        boolean together = o.startupTogether && servers.size() > 1 && !o.startupWars.isEmpty();
+        var differences = new ArrayList<double[]>(); // together: B − A, answered and CPU at ready, per run
         for (int i = 0; i < runs; i++) {
             var inTurn = new ArrayList<>(servers);
             if (!o.startupWars.isEmpty() && i % 2 == 1) {
                 java.util.Collections.reverse(inTurn);
             }
-            for (var server : inTurn) {
-                var start = start(server);
+            var these = together ? together(inTurn) : inTurn(inTurn);
+            these.forEach((server, start) -> {
                 starts.get(server).add(start);
                 say.accept(String.format(java.util.Locale.ROOT, "[bench] startup %-45s log line %6.0f ms (Payara:"
                         + " ready in %6.0f) | answered %6.0f ms%s | CPU %6.0f ms | RSS %4.0f MB | load %s",
                         server.name(), start.logLine(), start.payara(), start.health(),
                         start.signed() > 0 ? String.format(java.util.Locale.ROOT, ", signed answer %6.0f ms",
                                 start.signed()) : "", start.cpu(), start.rss(), CallBench.loadAverage()));
+            });
+            if (together) {
+                var a = these.get(servers.get(0));
+                var b = these.get(servers.get(1));
+                differences.add(new double[] {b.health() - a.health(), b.cpu() - a.cpu()});
+                say.accept(String.format(java.util.Locale.ROOT, "[bench] startup together, run %d (%s started"
+                        + " first): B − A answered %+6.0f ms, CPU at ready %+6.0f ms", i + 1,
+                        inTurn.get(0).war().substring(0, 1), b.health() - a.health(), b.cpu() - a.cpu()));
             }
         }
         if (!o.startupWars.isEmpty()) {
             starts.forEach((server, list) -> say.accept("[bench] startup A/B " + server.name() + ": answered "
                     + stat(list, Start::health) + " ms, CPU at ready " + stat(list, Start::cpu) + " ms"));
+            if (together) {
+                say.accept("[bench] startup together, B − A over " + differences.size() + " run(s): answered "
+                        + median(differences, 0) + " ms, B earlier in "
+                        + differences.stream().filter(d -> d[0] < 0).count() + "; CPU at ready " + median(differences,
+                        1) + " ms, B less in " + differences.stream().filter(d -> d[1] < 0).count());
+            }
             return;
         }
         var md = markdown(starts, startedAt, loadBefore, CallBench.loadAverage(), runs);
@@ -162,8 +178,46 @@ final class Startup {
         }
     }
 
+    /** Each server started and stopped in turn. */
+    private Map<Server, Start> inTurn(List<Server> servers) throws Exception {
+        var these = new LinkedHashMap<Server, Start>();
+        for (var server : servers) {
+            prepare(server); // as at every run command: the launcher directory back to Payara's own configuration
+            these.put(server, start(server));
+        }
+        return these;
+    }
+
+    /**
+     * The servers started at the same moment (in this order, microseconds apart), sharing the cores while they
+     * start: whatever the host's speed does then, it does to each of them.
+     */
+    private Map<Server, Start> together(List<Server> servers) throws Exception {
+        for (var server : servers) {
+            prepare(server);
+        }
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(servers.size());
+        try {
+            var futures = new LinkedHashMap<Server, java.util.concurrent.Future<Start>>();
+            for (var server : servers) {
+                futures.put(server, pool.submit(() -> start(server)));
+            }
+            var these = new LinkedHashMap<Server, Start>();
+            for (var e : futures.entrySet()) {
+                try {
+                    these.put(e.getKey(), e.getValue().get());
+                } catch (java.util.concurrent.ExecutionException failed) {
+                    throw failed.getCause() instanceof Exception cause ? cause : failed;
+                }
+            }
+            return these;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** One start of a prepared server, until it answers; then it is stopped. */
     private Start start(Server server) throws Exception {
-        prepare(server); // as at every run command: the launcher directory back to Payara's own configuration
         var war = server.file();
         var home = home(server);
         int port = Processes.freePort();
@@ -274,6 +328,13 @@ final class Startup {
         md.append("\nThe class-data archive is the run command's (`mvn -Prun package`, docs/deploying-payara-micro.md):"
                 + " made once per build of the WAR and Payara Micro by a training start.\n");
         return md.toString();
+    }
+
+    private static String median(List<double[]> differences, int field) {
+        var values = differences.stream().mapToDouble(d -> d[field]).sorted().toArray();
+        double median = values.length % 2 == 1 ? values[values.length / 2]
+                : (values[values.length / 2 - 1] + values[values.length / 2]) / 2;
+        return Report.f("%+,.0f (%+,.0f … %+,.0f)", median, values[0], values[values.length - 1]);
     }
 
     private static String stat(List<Start> list, java.util.function.ToDoubleFunction<Start> field) {
