@@ -46,7 +46,7 @@ public class PinHasher {
     @ConfigProperty(name = ITERATIONS, defaultValue = "600000")
     int iterations;
 
-    private volatile String dummyHash;
+    private volatile String decoy;
     private Optional<String> problem = Optional.empty();
 
     protected PinHasher() {
@@ -78,8 +78,7 @@ public class PinHasher {
 
     public String hash(String pin) {
         refuseWeakHashes();
-        var salt = new byte[SALT_BYTES];
-        RANDOM.nextBytes(salt);
+        var salt = randomBytes(SALT_BYTES);
         var pepper = keys.pepper();
         var derived = derive(pin, salt, iterations, pepper);
         var b64 = Base64.getEncoder().withoutPadding();
@@ -129,28 +128,33 @@ public class PinHasher {
                 || !parts[4].equals(keys.pepperId());
     }
 
-    /** Builds the decoy when the server starts, so that the first unknown account costs no extra hash. */
-    void prepareDecoy(@jakarta.enterprise.event.Observes jakarta.enterprise.event.Startup startup) {
-        if (keys.problems().isEmpty() && problem.isEmpty()) {
-            matchesNothing("0");
-        }
-    }
-
     /**
      * Spends the same time as {@link #matches} and always fails: used when the account number is unknown, so that
      * an unknown account and a wrong PIN cannot be told apart by timing.
      */
     public boolean matchesNothing(String pin) {
-        var dummy = dummyHash;
-        if (dummy == null) {
-            dummy = dummyHash = hash(HexFormat.of().formatHex(randomBytes()));
-        }
-        matches(pin, dummy);
+        matches(pin, decoy());
         return false;
     }
 
-    private static byte[] randomBytes() {
-        var bytes = new byte[8];
+    /**
+     * A stored hash with today's scheme, iterations and pepper whose salt and hash are random bytes: checking a PIN
+     * against it runs the one derivation a caller's hash costs, and no PIN derives to 32 random bytes. Made without
+     * a derivation, so neither the start nor the first unknown account pays for one.
+     */
+    String decoy() {
+        var decoy = this.decoy;
+        if (decoy == null) {
+            var b64 = Base64.getEncoder().withoutPadding();
+            decoy = this.decoy = String.join("$", SCHEME, Integer.toString(iterations),
+                    b64.encodeToString(randomBytes(SALT_BYTES)), b64.encodeToString(randomBytes(HASH_BITS / 8)),
+                    keys.pepperId());
+        }
+        return decoy;
+    }
+
+    private static byte[] randomBytes(int length) {
+        var bytes = new byte[length];
         RANDOM.nextBytes(bytes);
         return bytes;
     }

@@ -115,6 +115,27 @@ class PinHasherTest {
     }
 
     @Test
+    void theDecoyForUnknownAccountsIsAHashWithTodaysParametersThatNoPinMatches() {
+        var decoy = hasher.decoy();
+        var real = hasher.hash("480261");
+
+        // today's scheme, iterations and pepper, a salt and a hash as long as a caller's: checking a PIN against it
+        // runs the same one derivation, with no early return
+        assertFalse(hasher.outdated(decoy), decoy);
+        var decoyParts = decoy.split("\\$");
+        var realParts = real.split("\\$");
+        assertEquals(realParts.length, decoyParts.length);
+        for (int i = 0; i < realParts.length; i++) {
+            assertEquals(realParts[i].length(), decoyParts[i].length(), "field " + i);
+        }
+        assertEquals(decoy, hasher.decoy(), "made once");
+        for (var pin : new String[] {"480261", "0", "", "12345678"}) {
+            assertFalse(hasher.matchesNothing(pin));
+            assertFalse(hasher.matches(pin, decoy));
+        }
+    }
+
+    @Test
     void aConfiguredIterationCountBelowTheFloorIsRefusedAndNothingIsHashedOrChecked() {
         var weak = new PinHasher(ServerKeys.of(SEED_KEY, PEPPER), PinHasher.MINIMUM_ITERATIONS - 1);
         var stored = hasher.hash("480261");
