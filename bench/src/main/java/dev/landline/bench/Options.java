@@ -54,6 +54,11 @@ final class Options {
     List<Path> startupWars = new ArrayList<>();
     /** Phase startup, A/B: the builds started at the same moment each time instead of one after the other. */
     boolean startupTogether;
+    /**
+     * Phase startup, A/B: Payara Micro's pre-boot commands of each build, in the order of startupWars (the run
+     * command's file for a build given none): the A/B of a change to the server's configuration.
+     */
+    List<Path> startupPreBoot = new ArrayList<>();
     java.util.Map<String, String> serverEnv = new java.util.LinkedHashMap<>(java.util.Map.of("MALLOC_ARENA_MAX", "2"));
     /**
      * Which phases run (all by default): answer, demo, pin, calls, paced (Vonage and the demo), twilio-answer and
@@ -156,6 +161,7 @@ final class Options {
                         .map(Integer::valueOf).toList();
                 case "--statement-cache" -> o.statementCache = Integer.parseInt(args.get(++i));
                 case "--startup-together" -> o.startupTogether = true;
+                case "--startup-preboot" -> o.startupPreBoot.add(Path.of(args.get(++i)).toAbsolutePath());
                 case "--startup-runs" -> o.startupRuns = Integer.parseInt(args.get(++i));
                 case "--h2-query-cache" -> o.h2QueryCache = Integer.parseInt(args.get(++i));
                 case "--project" -> {

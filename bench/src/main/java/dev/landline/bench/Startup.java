@@ -33,7 +33,7 @@ final class Startup {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
 
     /** A WAR ("empty", "ours", or an A/B's build) started plain or with the class-data archive. */
-    private record Server(String war, Path file, boolean archive) {
+    private record Server(String war, Path file, boolean archive, Path preBoot) {
         String name() {
             return war + (archive ? ", class-data archive" : ", plain -jar payara-micro.jar");
         }
@@ -78,14 +78,17 @@ final class Startup {
             var ours = o.build.resolve("landline-authenticator.war");
             // the smoke run starts each WAR once, without the archive (its training start alone takes a minute)
             for (var archive : o.smoke ? List.of(false) : List.of(false, true)) {
-                servers.add(new Server("empty", empty, archive));
-                servers.add(new Server("ours", ours, archive));
+                servers.add(new Server("empty", empty, archive, runCommandPreBoot()));
+                servers.add(new Server("ours", ours, archive, runCommandPreBoot()));
             }
         } else {
             // an A/B of builds of our WAR: each with the run command's archive, started in turn A, B, B, A, ...
             for (int i = 0; i < o.startupWars.size(); i++) {
                 var file = o.startupWars.get(i);
-                servers.add(new Server((char) ('A' + i) + " (" + file.getFileName() + ")", file, true));
+                var preBoot = i < o.startupPreBoot.size() ? o.startupPreBoot.get(i) : runCommandPreBoot();
+                servers.add(new Server((char) ('A' + i) + " (" + file.getFileName()
+                        + (preBoot.equals(runCommandPreBoot()) ? "" : ", " + preBoot.getFileName()) + ")", file, true,
+                        preBoot));
             }
         }
         var starts = new LinkedHashMap<Server, List<Start>>();
@@ -155,6 +158,10 @@ final class Startup {
         return war;
     }
 
+    private Path runCommandPreBoot() {
+        return o.project.resolve("app/src/main/payara/pre-boot-commands.txt");
+    }
+
     private Path home(Server server) {
         return work.resolve(server.key());
     }
@@ -170,7 +177,7 @@ final class Startup {
                 .toString(), home.toString()));
         if (server.archive()) {
             command.addAll(List.of(o.build.resolve("payara-micro.jar").toString(), war.toString(),
-                    o.project.resolve("app/src/main/payara/pre-boot-commands.txt").toString()));
+                    server.preBoot().toString()));
         }
         int rc = Processes.run(command, work, work.resolve("prepare.log"));
         if (rc != 0) {
@@ -234,7 +241,7 @@ final class Startup {
         command.add("--nocluster");
         command.addAll(o.serverArgs);
         command.addAll(List.of("--deploy", war.toString(), "--contextroot", "/", "--port", Integer.toString(port),
-                "--prebootcommandfile", o.project.resolve("app/src/main/payara/pre-boot-commands.txt").toString(),
+                "--prebootcommandfile", server.preBoot().toString(),
                 "--postbootcommandfile", home.resolve("post-boot-commands.txt").toString(),
                 "--systemproperties", home.resolve("server-keys.properties").toString()));
         var log = work.resolve(server.key() + ".log");
