@@ -27,6 +27,10 @@ import java.util.function.Consumer;
  * several starts each. Per start: Payara's own "ready in" figure, the time from the process start to that log line,
  * to the first answered request (the empty WAR's static file; our /health/ready and then a signed answer webhook),
  * the server's CPU time and RSS at that moment. Writes its section of docs/benchmarks.md between its markers.
+ * <p>
+ * For an A/B ({@code --startup-war} per build, optionally {@code --startup-preboot} per build): only those builds,
+ * in turn, or with {@code --startup-together} both started at the same moment each run, so that whatever the host's
+ * speed does, it does to both; then it prints B − A per run and writes nothing.
  */
 final class Startup {
 
@@ -339,9 +343,13 @@ final class Startup {
 
     private static String median(List<double[]> differences, int field) {
         var values = differences.stream().mapToDouble(d -> d[field]).sorted().toArray();
-        double median = values.length % 2 == 1 ? values[values.length / 2]
+        return Report.f("%+,.0f (%+,.0f … %+,.0f)", median(values), values[0], values[values.length - 1]);
+    }
+
+    /** The median of sorted values. */
+    private static double median(double[] values) {
+        return values.length % 2 == 1 ? values[values.length / 2]
                 : (values[values.length / 2 - 1] + values[values.length / 2]) / 2;
-        return Report.f("%+,.0f (%+,.0f … %+,.0f)", median, values[0], values[values.length - 1]);
     }
 
     private static String stat(List<Start> list, java.util.function.ToDoubleFunction<Start> field) {
@@ -349,8 +357,7 @@ final class Startup {
         if (values.length == 0) {
             return "n/a";
         }
-        double median = values.length % 2 == 1 ? values[values.length / 2]
-                : (values[values.length / 2 - 1] + values[values.length / 2]) / 2;
+        double median = median(values);
         return values.length == 1 ? Report.f("%,.0f", median)
                 : Report.f("%,.0f (%,.0f – %,.0f)", median, values[0], values[values.length - 1]);
     }
