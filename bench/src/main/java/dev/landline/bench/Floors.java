@@ -62,9 +62,7 @@ final class Floors {
     record Measured(String server, Row row, List<Wrk.Run> runs) {
 
         double median(java.util.function.ToDoubleFunction<Wrk.Run> figure) {
-            var values = runs.stream().mapToDouble(figure).sorted().toArray();
-            return values.length % 2 == 1 ? values[values.length / 2]
-                    : (values[values.length / 2 - 1] + values[values.length / 2]) / 2;
+            return Report.median(runs.stream().mapToDouble(figure).sorted().toArray());
         }
 
         double min(java.util.function.ToDoubleFunction<Wrk.Run> figure) {

@@ -330,6 +330,12 @@ final class Report {
         }
     }
 
+    /** The median of values sorted ascending (at least one). */
+    static double median(double[] sorted) {
+        return sorted.length % 2 == 1 ? sorted[sorted.length / 2]
+                : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
+    }
+
     static String f(String format, Object... args) {
         return String.format(Locale.ROOT, format, args);
     }

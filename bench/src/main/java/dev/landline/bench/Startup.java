@@ -343,13 +343,7 @@ final class Startup {
 
     private static String median(List<double[]> differences, int field) {
         var values = differences.stream().mapToDouble(d -> d[field]).sorted().toArray();
-        return Report.f("%+,.0f (%+,.0f … %+,.0f)", median(values), values[0], values[values.length - 1]);
-    }
-
-    /** The median of sorted values. */
-    private static double median(double[] values) {
-        return values.length % 2 == 1 ? values[values.length / 2]
-                : (values[values.length / 2 - 1] + values[values.length / 2]) / 2;
+        return Report.f("%+,.0f (%+,.0f … %+,.0f)", Report.median(values), values[0], values[values.length - 1]);
     }
 
     private static String stat(List<Start> list, java.util.function.ToDoubleFunction<Start> field) {
@@ -357,7 +351,7 @@ final class Startup {
         if (values.length == 0) {
             return "n/a";
         }
-        double median = median(values);
+        double median = Report.median(values);
         return values.length == 1 ? Report.f("%,.0f", median)
                 : Report.f("%,.0f (%,.0f – %,.0f)", median, values[0], values[values.length - 1]);
     }

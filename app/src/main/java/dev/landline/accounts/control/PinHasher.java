@@ -133,6 +133,7 @@ public class PinHasher {
      * an unknown account and a wrong PIN cannot be told apart by timing.
      */
     public boolean matchesNothing(String pin) {
+        refuseWeakHashes(); // before the decoy asks for the pepper: a weak setting is the refusal, as in matches
         matches(pin, decoy());
         return false;
     }

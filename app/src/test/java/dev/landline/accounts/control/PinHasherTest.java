@@ -144,6 +144,7 @@ class PinHasherTest {
         assertTrue(weak.problem().orElseThrow().contains("landline.pin.hash-iterations"));
         assertThrows(PinsUncheckable.class, () -> weak.hash("480261"));
         assertThrows(PinsUncheckable.class, () -> weak.matches("480261", stored));
+        assertThrows(PinsUncheckable.class, () -> weak.matchesNothing("480261"));
         var atTheFloor = new PinHasher(ServerKeys.of(SEED_KEY, PEPPER), PinHasher.MINIMUM_ITERATIONS);
         atTheFloor.checkIterations();
         assertEquals(java.util.Optional.empty(), atTheFloor.problem());
