@@ -7,7 +7,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
-import jakarta.transaction.Transactional.TxType;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -77,26 +76,6 @@ public class CallerRegistry {
                 .setMaxResults(1)
                 .getResultList().stream()
                 .findFirst();
-    }
-
-    /** A caller whose usual number a call comes from, and the language they hear. */
-    public record PhoneHolder(long id, String language) {
-    }
-
-    /**
-     * The callers who have this (normalised) number as a usual one, with their languages: one indexed read of two
-     * columns, no entity loaded. It joins a caller's transaction when there is one but starts none: the answer
-     * webhook (its one caller, {@code CallSteps.answer}) writes nothing, and a transaction of its own per call cost
-     * about 6 % of the answer's request time (issue 15).
-     */
-    @Transactional(TxType.SUPPORTS)
-    public List<PhoneHolder> holdersByPhone(String phoneNumber) {
-        List<?> rows = em.createNamedQuery(Caller.HOLDERS_BY_PHONE)
-                .setParameter("phone", phoneNumber)
-                .getResultList();
-        return rows.stream().map(Object[].class::cast)
-                .map(row -> new PhoneHolder(((Number) row[0]).longValue(), (String) row[1]))
-                .toList();
     }
 
     /** Just a caller's language, without loading the caller; empty when there is no such caller. */

@@ -1,5 +1,7 @@
 package dev.landline.calls.control;
 
+import dev.landline.accounts.control.PhoneHolders;
+import dev.landline.accounts.control.PhoneNumbers;
 import dev.landline.accounts.control.PinHasher;
 import dev.landline.calls.entity.Stage;
 import dev.landline.guard.control.CallThrottle;
@@ -9,6 +11,8 @@ import dev.landline.operations.control.DatabaseOutage;
 import dev.landline.secrets.control.ServerKeys;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -56,16 +60,31 @@ public class CallFlow {
     @Inject
     DatabaseOutage outage;
 
+    @Inject
+    PhoneHolders phoneHolders;
+
+    @Inject
+    Clock clock;
+
     /**
-     * Stores nothing (see {@link CallSteps#answer}), unless the service lacks its keys or cannot check PINs (an
-     * iteration count below the floor): then the caller hears the apology before anything is charged.
+     * Answers a call without touching the database but for one indexed read (whose PIN to ask for): the call's row,
+     * its audit entry and its count against the call caps wait for its first input, which carries what is needed in
+     * its sealed token. A call that hangs up at the greeting costs no write, and the answer starts no transaction.
+     * When the service lacks its keys or cannot check PINs (an iteration count below the floor), the caller hears
+     * the apology before anything is charged.
      */
     public Reply answer(IncomingCall call) {
         if (!serverKeys.problems().isEmpty() || hasher.problem().isPresent()) {
             sessions.unavailable(call);
             return Reply.ending(dialogue.unavailable(dialogue.answerLanguage(null, call.to())));
         }
-        return steps.answer(call);
+        var known = PhoneNumbers.parse(call.from()).map(phoneHolders::of).orElse(List.of());
+        var holder = known.size() == 1 ? known.get(0) : null;
+        var recognised = holder == null ? null : holder.id();
+        var token = starts.seal(new CallStart(call.uuid(), call.conversationUuid(), call.from(), call.to(),
+                recognised, clock.instant()));
+        var language = dialogue.answerLanguage(holder == null ? null : holder.language(), call.to());
+        return Reply.listening(dialogue.answer(recognised != null, language), token);
     }
 
     /**

@@ -1,7 +1,6 @@
 package dev.landline.calls.control;
 
 import dev.landline.accounts.control.CallerRegistry;
-import dev.landline.accounts.control.PhoneNumbers;
 import dev.landline.accounts.entity.Caller;
 import dev.landline.accounts.entity.OtpAccount;
 import dev.landline.calls.control.Decision.End;
@@ -64,26 +63,7 @@ public class CallSteps {
     CodeReadout readout;
 
     @Inject
-    CallStartTokens startTokens;
-
-    @Inject
     Clock clock;
-
-    /**
-     * Answers a call without touching the database but for one indexed read (whose PIN to ask for): the call's
-     * row, its audit entry and its count against the call caps wait for its first input, which carries what is
-     * needed in its sealed token. A call that hangs up at the greeting costs no write.
-     */
-    @Transactional(TxType.SUPPORTS)
-    public Reply answer(IncomingCall call) {
-        var known = PhoneNumbers.parse(call.from()).map(callers::holdersByPhone).orElse(List.of());
-        var holder = known.size() == 1 ? known.get(0) : null;
-        var recognised = holder == null ? null : holder.id();
-        var token = startTokens.seal(new CallStart(call.uuid(), call.conversationUuid(), call.from(), call.to(),
-                recognised, clock.instant()));
-        var language = dialogue.answerLanguage(holder == null ? null : holder.language(), call.to());
-        return Reply.listening(dialogue.answer(recognised != null, language), token);
-    }
 
     /**
      * The next step of a claimed call, with what the caller typed and, at the PIN step, the guard's verdict on it

@@ -83,12 +83,6 @@ class CallFlowPinCheckTest {
                 }
                 return new Reply("en-GB", List.of(Speech.text("menu")), null);
             }
-
-            @Override
-            public Reply answer(IncomingCall call) {
-                steps.add("answer");
-                return new Reply("en-GB", List.of(Speech.text("welcome")), null);
-            }
         };
         flow.steps.dialogue = flow.dialogue;
         flow.outage = outage;
