@@ -26,6 +26,7 @@ public class VoiceApplication extends Application {
         classes.add(SignedWebhookFilter.class);
         classes.add(NoStoreFilter.class);
         classes.add(OutageApology.class);
+        classes.add(NccoWriter.class);
         return classes;
     }
 }

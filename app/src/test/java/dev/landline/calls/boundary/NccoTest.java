@@ -9,12 +9,23 @@ import dev.landline.calls.control.Prompts;
 import dev.landline.calls.control.Reply;
 import dev.landline.calls.control.Speech;
 import dev.landline.testkit.NccoRules;
+import jakarta.json.Json;
 import jakarta.json.bind.JsonbBuilder;
+import jakarta.ws.rs.core.MediaType;
+import java.io.InputStream;
+import java.io.StringReader;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Type;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The NCCOs we render, serialised by JSON-B as the server does, are valid for Vonage. */
+/**
+ * The NCCOs we render, written by {@link NccoWriter} as the server writes them, are valid for Vonage, and are the
+ * documents JSON-B (which wrote them before) would write.
+ */
 class NccoTest {
 
     private static final Phrasebook ENGLISH = Prompts.in("en-GB");
@@ -22,15 +33,57 @@ class NccoTest {
     /** Its generic type is the one the resource methods declare, {@code List<Ncco.Action>}. */
     private static List<Ncco.Action> typed;
 
-    private static String json(Reply reply) throws Exception {
-        var actions = Ncco.of(reply, token -> URI.create("https://example.com/webhooks/input/" + token));
+    private static List<Ncco.Action> actions(Reply reply) {
+        return Ncco.of(reply, token -> URI.create("https://example.com/webhooks/input/" + token));
+    }
+
+    private static String json(Reply reply) {
+        return new String(NccoWriter.json(actions(reply)), StandardCharsets.UTF_8);
+    }
+
+    private static Type declared() throws NoSuchFieldException {
+        return NccoTest.class.getDeclaredField("typed").getGenericType();
+    }
+
+    @Test
+    void theWriterWritesTheDocumentJsonBindingWouldWrite() throws Exception {
+        var replies = List.of(
+                new Reply("en-GB", List.of(ENGLISH.welcome().then(ENGLISH.askPin())),
+                        new Reply.Listen(12, true, 10, "t".repeat(43))),
+                new Reply("de-DE", List.of(Speech.text("Straße \"Ä\" <b> & \\ \u2028 \u0001"), ENGLISH.afterCode(true)),
+                        new Reply.Listen(1, false, 7, "u".repeat(43))),
+                new Reply("en-GB", List.of(ENGLISH.goodbye()), null));
         try (var jsonb = JsonbBuilder.create()) {
-            return jsonb.toJson(actions, NccoTest.class.getDeclaredField("typed").getGenericType());
+            for (var reply : replies) {
+                var ours = Json.createReader(new StringReader(json(reply))).readValue();
+                var binder = Json.createReader(new StringReader(jsonb.toJson(actions(reply), declared()))).readValue();
+                assertEquals(binder, ours);
+            }
         }
     }
 
     @Test
-    void aPromptWithInputIsValidAndLetsTheCallerTypeDuringThePrompt() throws Exception {
+    void theWriterTakesNccosOnly() throws Exception {
+        var writer = new NccoWriter();
+        assertTrue(writer.isWriteable(ArrayList.class, declared(), new Annotation[0], MediaType.APPLICATION_JSON_TYPE));
+        var answer = VonageWebhooksResource.class.getMethod("answer", String.class, String.class, String.class,
+                String.class);
+        assertTrue(writer.isWriteable(ArrayList.class, answer.getGenericReturnType(), new Annotation[0],
+                MediaType.APPLICATION_JSON_TYPE), "the answer's declared type");
+        var input = VonageWebhooksResource.class.getMethod("input", String.class, InputStream.class);
+        assertTrue(writer.isWriteable(ArrayList.class, input.getGenericReturnType(), new Annotation[0],
+                MediaType.APPLICATION_JSON_TYPE), "a step's declared type: it may complete on another thread");
+        assertFalse(writer.isWriteable(ArrayList.class, ArrayList.class, new Annotation[0],
+                MediaType.APPLICATION_JSON_TYPE), "a list of unknown elements");
+        assertFalse(writer.isWriteable(ArrayList.class, NccoTest.class.getDeclaredField("strings").getGenericType(),
+                new Annotation[0], MediaType.APPLICATION_JSON_TYPE), "a list of something else");
+    }
+
+    /** A list that is not an NCCO. */
+    private static List<String> strings;
+
+    @Test
+    void aPromptWithInputIsValidAndLetsTheCallerTypeDuringThePrompt() {
         var reply = new Reply("en-GB", List.of(ENGLISH.welcome().then(ENGLISH.askPin())),
                 new Reply.Listen(12, true, 10, "t".repeat(43)));
         var ncco = json(reply);
@@ -41,7 +94,7 @@ class NccoTest {
     }
 
     @Test
-    void aCodeFollowedByAChoiceKeepsTheCodeUninterruptible() throws Exception {
+    void aCodeFollowedByAChoiceKeepsTheCodeUninterruptible() {
         var reply = new Reply("en-US", List.of(Speech.text("GitHub. Your code is 1 2 3."), ENGLISH.afterCode(true)),
                 new Reply.Listen(1, false, 10, "t".repeat(43)));
         var ncco = json(reply);
@@ -50,7 +103,7 @@ class NccoTest {
     }
 
     @Test
-    void aGoodbyeHasNoInputAndNoBargeIn() throws Exception {
+    void aGoodbyeHasNoInputAndNoBargeIn() {
         var ncco = json(new Reply("en-GB", List.of(ENGLISH.goodbye()), null));
         assertEquals(List.of(), NccoRules.problems(ncco), ncco);
         assertFalse(ncco.contains("input") || ncco.contains("bargeIn"), ncco);
