@@ -12,6 +12,10 @@ import java.util.regex.Pattern;
  */
 public final class PhoneNumbers {
 
+    /** Spaces, dashes, dots and slashes, as numbers are written; dropped. */
+    private static final Pattern SEPARATORS = Pattern.compile("[\\s\\p{Z}\\p{Pd}./]");
+    private static final Pattern PARENTHESES = Pattern.compile("[()]");
+    private static final Pattern DIGITS = Pattern.compile("[0-9]{6,15}");
     /** "44(0)7700…" or "(44)(0)7700…": the written "(0)" that follows a country code, as "+44 (0)" is written. */
     private static final Pattern TRUNK_AFTER_COUNTRY_CODE = Pattern.compile("^\\(?([0-9]{1,3})\\)?\\(0\\)");
 
@@ -28,7 +32,7 @@ public final class PhoneNumbers {
         if (text == null) {
             return Optional.empty();
         }
-        var digits = text.replaceAll("[\\s\\p{Z}\\p{Pd}./]", "");
+        var digits = SEPARATORS.matcher(text).replaceAll("");
         boolean international = digits.startsWith("+") || digits.startsWith("00");
         if (digits.startsWith("+")) {
             digits = digits.substring(1);
@@ -38,8 +42,8 @@ public final class PhoneNumbers {
         if (international) {
             digits = TRUNK_AFTER_COUNTRY_CODE.matcher(digits).replaceFirst("$1");
         }
-        digits = digits.replaceAll("[()]", "");
-        if (!digits.matches("[0-9]{6,15}")) {
+        digits = PARENTHESES.matcher(digits).replaceAll("");
+        if (!DIGITS.matcher(digits).matches()) {
             return Optional.empty();
         }
         return Optional.of(digits);

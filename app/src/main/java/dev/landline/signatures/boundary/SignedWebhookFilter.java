@@ -25,6 +25,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.logging.Logger;
 
 /**
@@ -75,16 +76,19 @@ public class SignedWebhookFilter implements ContainerRequestFilter {
     }
 
     private Optional<Response.Status> check(ContainerRequestContext request, Optional<ProviderSignature> provider) {
-        var where = request.getMethod() + " " + LoggedPath.of(request.getUriInfo().getRequestUri().getRawPath());
+        // built only when a line is written: most requests pass and log nothing
+        Supplier<String> where = () -> request.getMethod() + " "
+                + LoggedPath.of(request.getUriInfo().getRequestUri().getRawPath());
         if (provider.isEmpty()) {
-            refusals.refused("no-provider", () -> "webhook rejected: no provider's webhooks here (" + where + ")");
+            refusals.refused("no-provider",
+                    () -> "webhook rejected: no provider's webhooks here (" + where.get() + ")");
             return Optional.of(Response.Status.NOT_FOUND);
         }
         return check(request, provider.get(), where);
     }
 
     private Optional<Response.Status> check(ContainerRequestContext request, ProviderSignature provider,
-            String where) {
+            Supplier<String> where) {
         if (provider.mode() == WebhookMode.REFUSING) {
             refused(provider, Verdict.NOT_CONFIGURED.name(), provider.reason(Verdict.NOT_CONFIGURED), where);
             return refusal(provider, Verdict.NOT_CONFIGURED);
@@ -118,15 +122,15 @@ public class SignedWebhookFilter implements ContainerRequestFilter {
         if (refusal.isPresent()) {
             refused(provider, verdict.name(), provider.reason(verdict), where);
         } else {
-            LOG.fine(() -> provider.name() + " webhook signature accepted (" + where + ")");
+            LOG.fine(() -> provider.name() + " webhook signature accepted (" + where.get() + ")");
         }
         return refusal;
     }
 
     /** Logged by provider and reason, so one provider's flood of refusals does not hide another's lines. */
-    private void refused(ProviderSignature provider, String kind, String reason, String where) {
+    private void refused(ProviderSignature provider, String kind, String reason, Supplier<String> where) {
         refusals.refused(provider.name() + ":" + kind,
-                () -> provider.name() + " webhook rejected: " + reason + " (" + where + ")");
+                () -> provider.name() + " webhook rejected: " + reason + " (" + where.get() + ")");
     }
 
     /**
