@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /** Command-line options of {@link CallBench}; see docs/benchmarks.md. */
 final class Options {
@@ -59,6 +61,8 @@ final class Options {
      * command's file for a build given none): the A/B of a change to the server's configuration.
      */
     List<Path> startupPreBoot = new ArrayList<>();
+    /** JVM options added to one A/B build's starts, by its letter ("B" → options). */
+    Map<String, List<String>> startupJvm = new TreeMap<>();
     java.util.Map<String, String> serverEnv = new java.util.LinkedHashMap<>(java.util.Map.of("MALLOC_ARENA_MAX", "2"));
     /**
      * Which phases run (all by default): answer, demo, pin, calls, paced (Vonage and the demo), twilio-answer and
@@ -162,6 +166,11 @@ final class Options {
                 case "--statement-cache" -> o.statementCache = Integer.parseInt(args.get(++i));
                 case "--startup-together" -> o.startupTogether = true;
                 case "--startup-preboot" -> o.startupPreBoot.add(Path.of(args.get(++i)).toAbsolutePath());
+                case "--startup-jvm" -> {
+                    // repeatable, LETTER:OPTION, e.g. B:-XX:MetaspaceSize=128m: one more JVM option for that build
+                    var spec = args.get(++i).split(":", 2);
+                    o.startupJvm.computeIfAbsent(spec[0], k -> new ArrayList<>()).add(spec[1]);
+                }
                 case "--startup-runs" -> o.startupRuns = Integer.parseInt(args.get(++i));
                 case "--h2-query-cache" -> o.h2QueryCache = Integer.parseInt(args.get(++i));
                 case "--project" -> {

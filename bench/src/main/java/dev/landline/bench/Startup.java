@@ -37,7 +37,7 @@ final class Startup {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
 
     /** A WAR ("empty", "ours", or an A/B's build) started plain or with the class-data archive. */
-    private record Server(String war, Path file, boolean archive, Path preBoot) {
+    private record Server(String war, Path file, boolean archive, Path preBoot, List<String> jvm) {
         String name() {
             return war + (archive ? ", class-data archive" : ", plain -jar payara-micro.jar");
         }
@@ -82,17 +82,19 @@ final class Startup {
             var ours = o.build.resolve("landline-authenticator.war");
             // the smoke run starts each WAR once, without the archive (its training start alone takes a minute)
             for (var archive : o.smoke ? List.of(false) : List.of(false, true)) {
-                servers.add(new Server("empty", empty, archive, runCommandPreBoot()));
-                servers.add(new Server("ours", ours, archive, runCommandPreBoot()));
+                servers.add(new Server("empty", empty, archive, runCommandPreBoot(), List.of()));
+                servers.add(new Server("ours", ours, archive, runCommandPreBoot(), List.of()));
             }
         } else {
             // an A/B of builds of our WAR: each with the run command's archive, started in turn A, B, B, A, ...
             for (int i = 0; i < o.startupWars.size(); i++) {
                 var file = o.startupWars.get(i);
                 var preBoot = i < o.startupPreBoot.size() ? o.startupPreBoot.get(i) : runCommandPreBoot();
-                servers.add(new Server((char) ('A' + i) + " (" + file.getFileName()
-                        + (preBoot.equals(runCommandPreBoot()) ? "" : ", " + preBoot.getFileName()) + ")", file, true,
-                        preBoot));
+                var letter = String.valueOf((char) ('A' + i));
+                var jvm = o.startupJvm.getOrDefault(letter, List.of());
+                servers.add(new Server(letter + " (" + file.getFileName()
+                        + (preBoot.equals(runCommandPreBoot()) ? "" : ", " + preBoot.getFileName())
+                        + (jvm.isEmpty() ? "" : ", " + String.join(" ", jvm)) + ")", file, true, preBoot, jvm));
             }
         }
         var starts = new LinkedHashMap<Server, List<Start>>();
@@ -235,6 +237,7 @@ final class Startup {
         var command = new ArrayList<String>();
         command.add(java());
         command.addAll(o.serverJvm);
+        command.addAll(server.jvm());
         command.add("-Dh2.bindAddress=127.0.0.1");
         command.add("-Djava.awt.headless=true");
         if (server.archive()) {
