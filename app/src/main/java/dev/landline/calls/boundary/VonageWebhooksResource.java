@@ -4,7 +4,7 @@ import dev.landline.calls.control.CallFlow;
 import dev.landline.calls.control.Reply;
 import dev.landline.codes.boundary.NoStore;
 import dev.landline.signatures.control.WebhookAddress;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.ForbiddenException;
@@ -36,7 +36,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 @SecurityRequirement(name = "vonageJwt")
 @Path("")
 @NoStore
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class VonageWebhooksResource {
 
@@ -51,16 +51,13 @@ public class VonageWebhooksResource {
     @Inject
     WebhookAddress address;
 
-    @Context
-    UriInfo uriInfo;
-
     @Operation(operationId = "answerByGet", summary = "A call came in: Vonage's answer webhook (GET); the reply is "
             + "the first NCCO")
     @GET
     @Path("answer")
     public List<Ncco.Action> answer(@QueryParam("uuid") String uuid,
             @QueryParam("conversation_uuid") String conversationUuid,
-            @QueryParam("from") String from, @QueryParam("to") String to) {
+            @QueryParam("from") String from, @QueryParam("to") String to, @Context UriInfo uriInfo) {
         return ncco(flow.answer(WebhookReader.answer(uuid, conversationUuid, from, to)), uriInfo.getBaseUri());
     }
 
@@ -68,7 +65,7 @@ public class VonageWebhooksResource {
     @POST
     @Path("answer")
     @Consumes(MediaType.APPLICATION_JSON)
-    public List<Ncco.Action> answer(InputStream body) {
+    public List<Ncco.Action> answer(InputStream body, @Context UriInfo uriInfo) {
         return ncco(flow.answer(WebhookReader.answer(body)), uriInfo.getBaseUri());
     }
 
@@ -77,7 +74,8 @@ public class VonageWebhooksResource {
     @POST
     @Path("input/{token}")
     @Consumes(MediaType.APPLICATION_JSON)
-    public CompletionStage<List<Ncco.Action>> input(@PathParam("token") String token, InputStream body) {
+    public CompletionStage<List<Ncco.Action>> input(@PathParam("token") String token, InputStream body,
+            @Context UriInfo uriInfo) {
         var keys = WebhookReader.input(body);
         var base = uriInfo.getBaseUri(); // read on the request's thread: a PIN step completes on another
         return flow.input(token, keys, reply -> ncco(reply, base))

@@ -12,6 +12,7 @@ import dev.landline.testkit.NccoRules;
 import jakarta.json.Json;
 import jakarta.json.bind.JsonbBuilder;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
 import java.io.InputStream;
 import java.io.StringReader;
 import java.lang.annotation.Annotation;
@@ -67,10 +68,10 @@ class NccoTest {
         var writer = new NccoWriter();
         assertTrue(writer.isWriteable(ArrayList.class, declared(), new Annotation[0], MediaType.APPLICATION_JSON_TYPE));
         var answer = VonageWebhooksResource.class.getMethod("answer", String.class, String.class, String.class,
-                String.class);
+                String.class, UriInfo.class);
         assertTrue(writer.isWriteable(ArrayList.class, answer.getGenericReturnType(), new Annotation[0],
                 MediaType.APPLICATION_JSON_TYPE), "the answer's declared type");
-        var input = VonageWebhooksResource.class.getMethod("input", String.class, InputStream.class);
+        var input = VonageWebhooksResource.class.getMethod("input", String.class, InputStream.class, UriInfo.class);
         assertTrue(writer.isWriteable(ArrayList.class, input.getGenericReturnType(), new Annotation[0],
                 MediaType.APPLICATION_JSON_TYPE), "a step's declared type: it may complete on another thread");
         assertFalse(writer.isWriteable(ArrayList.class, ArrayList.class, new Annotation[0],
