@@ -169,6 +169,9 @@ final class Options {
                 case "--startup-jvm" -> {
                     // repeatable, LETTER:OPTION, e.g. B:-XX:MetaspaceSize=128m: one more JVM option for that build
                     var spec = args.get(++i).split(":", 2);
+                    if (spec.length < 2 || spec[0].length() != 1) {
+                        throw new IllegalArgumentException("--startup-jvm wants LETTER:OPTION, e.g. B:-Xms128m");
+                    }
                     o.startupJvm.computeIfAbsent(spec[0], k -> new ArrayList<>()).add(spec[1]);
                 }
                 case "--startup-runs" -> o.startupRuns = Integer.parseInt(args.get(++i));
