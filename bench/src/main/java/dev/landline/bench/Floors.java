@@ -103,6 +103,10 @@ final class Floors {
                     + " it when it runs as root)");
             return;
         }
+        if (!o.floorPostBoot.isEmpty() && !o.floorServers.equals(List.of("payara-micro"))) {
+            throw new IllegalArgumentException("--floor-post-boot is for Payara Micro alone: add --floor-servers"
+                    + " payara-micro");
+        }
         Files.createDirectories(work);
         // where the matrix's provisioning finds the admin recipes and its filtered test-only server configuration
         System.setProperty("matrix.recipes", o.project.resolve("app/src/main").toString());
@@ -167,8 +171,13 @@ final class Floors {
             for (int i = 0; i < wars.size(); i++) {
                 var name = wars.size() == 1 ? which : which + "-" + (char) ('A' + i);
                 var dir = Files.createDirectories(work.resolve(server.key() + "-" + name));
+                var postBoot = new ArrayList<String>();
+                for (var file : o.floorPostBoot.getOrDefault(String.valueOf((char) ('A' + i)), List.of())) {
+                    postBoot.addAll(Files.readAllLines(file).stream()
+                            .filter(line -> !line.isBlank() && !line.startsWith("#")).toList());
+                }
                 var setup = new Setup(wars.get(i), dir, Database.h2(), o.build, TestSettings.fromTestCredentials(),
-                        o.serverJvm);
+                        o.serverJvm, postBoot);
                 long t0 = System.nanoTime();
                 var running = server.start(setup);
                 started.add(running);

@@ -63,6 +63,11 @@ final class Options {
     List<Path> startupPreBoot = new ArrayList<>();
     /** JVM options added to one A/B build's starts, by its letter ("B" → options). */
     Map<String, List<String>> startupJvm = new TreeMap<>();
+    /**
+     * Phase floors, side by side: files of asadmin commands Payara Micro runs after its own post-boot commands, by
+     * the letter of the server they are for ("B" → files): the A/B of a server setting, with the same WAR twice.
+     */
+    Map<String, List<Path>> floorPostBoot = new TreeMap<>();
     java.util.Map<String, String> serverEnv = new java.util.LinkedHashMap<>(java.util.Map.of("MALLOC_ARENA_MAX", "2"));
     /**
      * Which phases run (all by default): answer, demo, pin, calls, paced (Vonage and the demo), twilio-answer and
@@ -173,6 +178,15 @@ final class Options {
                         throw new IllegalArgumentException("--startup-jvm wants LETTER:OPTION, e.g. B:-Xms128m");
                     }
                     o.startupJvm.computeIfAbsent(spec[0], k -> new ArrayList<>()).add(spec[1]);
+                }
+                case "--floor-post-boot" -> {
+                    // repeatable, LETTER:FILE, e.g. B:pool-without-tracing.txt: commands for that server only
+                    var spec = args.get(++i).split(":", 2);
+                    if (spec.length < 2 || spec[0].length() != 1 || spec[1].isBlank()) {
+                        throw new IllegalArgumentException("--floor-post-boot wants LETTER:FILE, e.g. B:pool.txt");
+                    }
+                    o.floorPostBoot.computeIfAbsent(spec[0], k -> new ArrayList<>())
+                            .add(Path.of(spec[1]).toAbsolutePath());
                 }
                 case "--startup-runs" -> o.startupRuns = Integer.parseInt(args.get(++i));
                 case "--h2-query-cache" -> o.h2QueryCache = Integer.parseInt(args.get(++i));

@@ -47,6 +47,12 @@ final class PayaraMicro implements AppServer {
             postBoot = withPool;
             command.addAll(List.of("--addlibs", setup.distributions().resolve("postgresql.jar").toString()));
         }
+        if (!setup.postBootCommands().isEmpty()) { // a setting under test, after the rest (the bench's A/B)
+            var withExtra = setup.workDir().resolve("post-boot-commands-extra.txt");
+            Files.writeString(withExtra, Files.readString(postBoot) + "\n" + String.join("\n", setup.postBootCommands())
+                    + "\n");
+            postBoot = withExtra;
+        }
         var log = setup.workDir().resolve("payara-micro.log");
         command.addAll(List.of("--postbootcommandfile", postBoot.toString(), "--logtofile", log.toString()));
         var process = Provisioning.command(setup.workDir().resolve("console.log"), command)
