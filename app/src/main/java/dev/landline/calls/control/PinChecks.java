@@ -10,6 +10,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 /**
@@ -19,10 +20,15 @@ import java.util.function.Supplier;
  * check beyond the cores waits its turn holding no worker, and the light steps share the cores with at most one
  * hash per core. The threads come from the server's default {@link ManagedThreadFactory} (Jakarta Concurrency), so a
  * check runs with the application's context (its class loader and names) and can start transactions of its own; it
- * inherits nothing of the request's (no request scope, no transaction).
+ * inherits nothing of the request's (no request scope, no transaction). They are named {@value #THREAD_NAME}-1, -2, …
+ * (also the operating system's name for them), so that a thread dump, {@code top -H} or the benchmark can tell how
+ * much of the server's CPU goes to PIN checks.
  */
 @ApplicationScoped
 public class PinChecks {
+
+    /** The PIN-check threads' name, numbered from 1; at most 15 characters with its number, as Linux keeps them. */
+    public static final String THREAD_NAME = "pin-check";
 
     @Resource
     ManagedThreadFactory threadFactory;
@@ -61,8 +67,13 @@ public class PinChecks {
      */
     synchronized Executor threads() {
         if (threads == null) {
+            var made = new AtomicInteger();
             threads = stopped ? Runnable::run
-                    : Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors(), threadFactory);
+                    : Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors(), task -> {
+                        var thread = threadFactory.newThread(task);
+                        thread.setName(THREAD_NAME + "-" + made.incrementAndGet());
+                        return thread;
+                    });
         }
         return threads;
     }

@@ -29,7 +29,7 @@ class PinChecksTest {
         checks.threadFactory = new ManagedThreadFactory() {
             @Override
             public Thread newThread(Runnable task) {
-                var thread = new Thread(task, "pin-check");
+                var thread = new Thread(task, "managed-thread-of-the-server");
                 thread.setDaemon(true);
                 return thread;
             }
@@ -50,7 +50,37 @@ class PinChecksTest {
     void aCheckRunsOnAPinCheckThreadNotTheCallersOne() {
         var ranOn = checks.run(Thread::currentThread).toCompletableFuture().join();
         assertNotSame(Thread.currentThread(), ranOn);
-        assertEquals("pin-check", ranOn.getName());
+        assertTrue(ranOn.getName().matches("pin-check-[0-9]+"), ranOn.getName());
+    }
+
+    @Test
+    void thePinCheckThreadsAreNumberedAndFitTheFifteenCharactersLinuxKeepsOfAThreadName() throws Exception {
+        int cores = Runtime.getRuntime().availableProcessors();
+        var names = java.util.concurrent.ConcurrentHashMap.<String>newKeySet();
+        var all = new CountDownLatch(cores);
+        var release = new CountDownLatch(1);
+        List<CompletableFuture<Void>> checksRunning = new ArrayList<>();
+        for (int i = 0; i < cores; i++) {
+            checksRunning.add(checks.run(() -> {
+                names.add(Thread.currentThread().getName());
+                all.countDown();
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return (Void) null;
+            }).toCompletableFuture());
+        }
+        assertTrue(all.await(10, TimeUnit.SECONDS));
+        release.countDown();
+        CompletableFuture.allOf(checksRunning.toArray(CompletableFuture[]::new)).get(10, TimeUnit.SECONDS);
+        var expected = new java.util.HashSet<String>();
+        for (int i = 1; i <= cores; i++) {
+            expected.add(PinChecks.THREAD_NAME + "-" + i);
+        }
+        assertEquals(expected, names, "one thread per core, numbered from 1");
+        assertTrue(names.stream().allMatch(name -> name.length() <= 15), names.toString());
     }
 
     @Test
