@@ -249,7 +249,8 @@ public final class CallBench {
             var floor = PinFloor.measure(pinRate, o.smoke ? 2 : Math.min(o.pacedSeconds, 120), threads, o.iterations);
             say(String.format(Locale.ROOT, "[bench] PIN floor: the hash alone at %.1f/s on %d threads: p50 %.0f p99 %.0f ms",
                     pinRate, threads, floor.millis(0.5), floor.millis(0.99)));
-            var cost = CallsCost.markdown(o, startedAt, loadBefore, paced, calls, cpu, hashMs, floor, pinRate, threads);
+            var cost = CallsCost.markdown(o, startedAt, loadBefore, paced, calls, cpu, pinCheckCpu, hashMs, floor,
+                    pinRate, threads);
             say(cost);
             if (o.out != null) {
                 CallsCost.write(o.out, cost);
@@ -398,14 +399,21 @@ public final class CallBench {
             throws Exception {
         var window = new double[2];
         var uptime = new double[2];
+        var pinChecks = new double[2];
+        long pid = process == null ? -1 : process.pid();
         var result = Load.run(o.concurrency, warmup, seconds, unit, () -> {
             window[0] = Processes.cpuMillis(process);
+            pinChecks[0] = Processes.threadsCpuMillis(pid, PIN_CHECK_THREADS);
             uptime[0] = (System.nanoTime() - serviceStarted) / 1e9;
         }, () -> {
             window[1] = Processes.cpuMillis(process);
+            pinChecks[1] = Processes.threadsCpuMillis(pid, PIN_CHECK_THREADS);
             uptime[1] = (System.nanoTime() - serviceStarted) / 1e9;
         });
         cpu.put(name, window[0] < 0 || window[1] < 0 ? -1 : window[1] - window[0]);
+        if (process == service && pinChecks[0] >= 0 && pinChecks[1] >= 0) {
+            pinCheckCpu.put(name, pinChecks[1] - pinChecks[0]);
+        }
         report(name, result);
         if (process == service) {
             var pauses = GcPauses.between(work.resolve("gc.log"), uptime[0], uptime[1]);
@@ -424,6 +432,12 @@ public final class CallBench {
     }
 
     final Map<String, Double> cpu = new LinkedHashMap<>();
+    /**
+     * The CPU the service's PIN-check threads used in each phase's measured window: the hash and the check's own
+     * transaction, measured in the service at the same moment as the rest (the app's PinChecks.THREAD_NAME).
+     */
+    final Map<String, Double> pinCheckCpu = new LinkedHashMap<>();
+    static final String PIN_CHECK_THREADS = "pin-check-";
     private final Map<String, GcPauses> gc = new LinkedHashMap<>();
     private long serviceStarted;
 

@@ -99,6 +99,33 @@ final class Processes {
         }
     }
 
+    /**
+     * CPU time (user + system) the threads of a process whose name (Linux keeps 15 characters of it) starts with
+     * {@code prefix} have used so far, in ms, from /proc/PID/task/TID/stat; -1 when it cannot be read. A thread that
+     * ended is no longer counted, so this is for long-lived threads (the service's {@code pin-check-N}).
+     */
+    static double threadsCpuMillis(long pid, String prefix) {
+        try (var tasks = Files.list(Path.of("/proc/" + pid + "/task"))) {
+            double sum = 0;
+            for (var task : tasks.toList()) {
+                String stat;
+                try {
+                    stat = Files.readString(task.resolve("stat"));
+                } catch (IOException ended) {
+                    continue;
+                }
+                var name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+                if (name.startsWith(prefix)) {
+                    var fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    sum += (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10.0;
+                }
+            }
+            return sum;
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
     static void stop(Process process) {
         if (process == null || !process.isAlive()) {
             return;

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The whole-call verdicts: a PIN step is "out of reach" only when the hash alone (the floor) already misses the
- * target, and the CPU per call without the hash is never printed as a negative number.
+ * target, and the CPU per call without the PIN check is what the service's own PIN-check threads did not use.
  */
 class CallsCostTest {
 
@@ -21,9 +21,9 @@ class CallsCostTest {
     void aPinStepAboveTargetIsOutOfReachOnlyWhenTheHashAloneIsAboveItToo() {
         var paced = result(Map.of("3 PIN", millis(140, 300), "4 menu choice", millis(5, 12)), 100);
 
-        var floorAbove = CallsCost.markdown(new Options(), Instant.EPOCH, "1.0", paced, paced, Map.of(), HASH_MS,
+        var floorAbove = CallsCost.markdown(new Options(), Instant.EPOCH, "1.0", paced, paced, Map.of(), Map.of(), HASH_MS,
                 millis(140, 340), 3.3, 4);
-        var floorBelow = CallsCost.markdown(new Options(), Instant.EPOCH, "1.0", paced, paced, Map.of(), HASH_MS,
+        var floorBelow = CallsCost.markdown(new Options(), Instant.EPOCH, "1.0", paced, paced, Map.of(), Map.of(), HASH_MS,
                 millis(131, 140), 3.3, 4);
 
         assertTrue(floorAbove.contains("| 3 PIN | 140.0 | 300.0 | 150 ms (hash + 20) | **not met**: the hash alone has p99"),
@@ -33,17 +33,21 @@ class CallsCostTest {
     }
 
     @Test
-    void cpuPerCallWithoutTheHashIsGivenWhenTheHashIsTheSmallerPartAndNeverBelowZero() {
+    void cpuPerCallWithoutThePinCheckTakesOffWhatTheServicesPinCheckThreadsUsedInTheSameWindow() {
         var calls = result(Map.of("3 PIN", millis(140, 300)), 100);
 
-        var resolved = CallsCost.markdown(new Options(), Instant.EPOCH, "1.0", calls, calls,
-                Map.of("whole calls", 100 * 160.0), HASH_MS, millis(140, 150), 3.3, 4);
-        var unresolved = CallsCost.markdown(new Options(), Instant.EPOCH, "1.0", calls, calls,
-                Map.of("whole calls", 100 * 120.0), HASH_MS, millis(140, 150), 3.3, 4);
+        var measured = CallsCost.markdown(new Options(), Instant.EPOCH, "1.0", calls, calls,
+                Map.of("whole calls", 100 * 160.0, "paced calls", 100 * 170.0),
+                Map.of("whole calls", 100 * 145.0, "paced calls", 100 * 150.0), HASH_MS, millis(140, 150), 3.3, 4);
+        var unreadable = CallsCost.markdown(new Options(), Instant.EPOCH, "1.0", calls, calls,
+                Map.of("whole calls", 100 * 160.0), Map.of(), HASH_MS, millis(140, 150), 3.3, 4);
 
-        assertTrue(resolved.contains("**160.0 ms with the PIN hash**, **30.0 ms without it**"), resolved);
-        assertTrue(unresolved.contains("without it: below what this run resolves"), unresolved);
-        assertFalse(unresolved.contains("**-10.0 ms"), unresolved);
+        assertTrue(measured.contains("**160.0 ms with the PIN check**, **15.0 ms without it** (the PIN-check threads:"
+                + " 145.0 ms per call)"), measured);
+        assertTrue(measured.contains("170.0 ms per call with the check, **20.0 ms without it**"), measured);
+        assertTrue(measured.contains("1.00 hashes per call × 130 ms"), "the driver's hash stays as a cross-check");
+        assertTrue(unreadable.contains("without it: not measured"), unreadable);
+        assertFalse(unreadable.contains("**160.0 ms without it**"), "an unread figure is not taken as zero");
     }
 
     /** 100 samples: 98 at p50 and 2 at p99, so the 99th percentile is the slow one. */
