@@ -400,7 +400,7 @@ public final class CallBench {
         var window = new double[2];
         var uptime = new double[2];
         var pinChecks = new double[2];
-        long pid = process == null ? -1 : process.pid();
+        long pid = process != null && process == service ? process.pid() : -1; // the service's PIN checks only
         var result = Load.run(o.concurrency, warmup, seconds, unit, () -> {
             window[0] = Processes.cpuMillis(process);
             pinChecks[0] = Processes.threadsCpuMillis(pid, PIN_CHECK_THREADS);
@@ -411,7 +411,7 @@ public final class CallBench {
             uptime[1] = (System.nanoTime() - serviceStarted) / 1e9;
         });
         cpu.put(name, window[0] < 0 || window[1] < 0 ? -1 : window[1] - window[0]);
-        if (process == service && pinChecks[0] >= 0 && pinChecks[1] >= 0) {
+        if (pid >= 0 && pinChecks[0] >= 0 && pinChecks[1] >= 0) {
             pinCheckCpu.put(name, pinChecks[1] - pinChecks[0]);
         }
         report(name, result);

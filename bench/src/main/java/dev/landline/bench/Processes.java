@@ -105,6 +105,9 @@ final class Processes {
      * ended is no longer counted, so this is for long-lived threads (the service's {@code pin-check-N}).
      */
     static double threadsCpuMillis(long pid, String prefix) {
+        if (pid < 0) {
+            return -1;
+        }
         try (var tasks = Files.list(Path.of("/proc/" + pid + "/task"))) {
             double sum = 0;
             for (var task : tasks.toList()) {

@@ -21,10 +21,10 @@ class CallsCostTest {
     void aPinStepAboveTargetIsOutOfReachOnlyWhenTheHashAloneIsAboveItToo() {
         var paced = result(Map.of("3 PIN", millis(140, 300), "4 menu choice", millis(5, 12)), 100);
 
-        var floorAbove = CallsCost.markdown(new Options(), Instant.EPOCH, "1.0", paced, paced, Map.of(), Map.of(), HASH_MS,
-                millis(140, 340), 3.3, 4);
-        var floorBelow = CallsCost.markdown(new Options(), Instant.EPOCH, "1.0", paced, paced, Map.of(), Map.of(), HASH_MS,
-                millis(131, 140), 3.3, 4);
+        var floorAbove = CallsCost.markdown(new Options(), Instant.EPOCH, "1.0", paced, paced, Map.of(), Map.of(),
+                HASH_MS, millis(140, 340), 3.3, 4);
+        var floorBelow = CallsCost.markdown(new Options(), Instant.EPOCH, "1.0", paced, paced, Map.of(), Map.of(),
+                HASH_MS, millis(131, 140), 3.3, 4);
 
         assertTrue(floorAbove.contains("| 3 PIN | 140.0 | 300.0 | 150 ms (hash + 20) | **not met**: the hash alone has p99"),
                 floorAbove);
