@@ -109,6 +109,15 @@ final class Options {
         return jvm;
     }
 
+    /** {LETTER, VALUE} of an A/B option's LETTER:VALUE, or a message saying what the option wants. */
+    private static String[] perLetter(String option, String wants, String value) {
+        var spec = value.split(":", 2);
+        if (spec.length < 2 || spec[0].length() != 1 || spec[1].isBlank()) {
+            throw new IllegalArgumentException(option + " wants LETTER:" + wants);
+        }
+        return spec;
+    }
+
     static Options parse(String[] raw) {
         var o = new Options();
         var args = new ArrayList<String>();
@@ -177,18 +186,12 @@ final class Options {
                 case "--startup-preboot" -> o.startupPreBoot.add(Path.of(args.get(++i)).toAbsolutePath());
                 case "--startup-jvm" -> {
                     // repeatable, LETTER:OPTION, e.g. B:-XX:MetaspaceSize=128m: one more JVM option for that build
-                    var spec = args.get(++i).split(":", 2);
-                    if (spec.length < 2 || spec[0].length() != 1) {
-                        throw new IllegalArgumentException("--startup-jvm wants LETTER:OPTION, e.g. B:-Xms128m");
-                    }
+                    var spec = perLetter("--startup-jvm", "OPTION, e.g. B:-Xms128m", args.get(++i));
                     o.startupJvm.computeIfAbsent(spec[0], k -> new ArrayList<>()).add(spec[1]);
                 }
                 case "--floor-post-boot" -> {
                     // repeatable, LETTER:FILE, e.g. B:pool-without-tracing.txt: commands for that server only
-                    var spec = args.get(++i).split(":", 2);
-                    if (spec.length < 2 || spec[0].length() != 1 || spec[1].isBlank()) {
-                        throw new IllegalArgumentException("--floor-post-boot wants LETTER:FILE, e.g. B:pool.txt");
-                    }
+                    var spec = perLetter("--floor-post-boot", "FILE, e.g. B:pool.txt", args.get(++i));
                     o.floorPostBoot.computeIfAbsent(spec[0], k -> new ArrayList<>())
                             .add(Path.of(spec[1]).toAbsolutePath());
                 }

@@ -90,13 +90,17 @@ final class Processes {
     /** The same for a process id. */
     static double cpuMillis(long pid) {
         try {
-            var stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
-            var fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            // after "pid (comm) ": state is field 3, utime field 14, stime field 15
-            return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10.0;
+            return cpuMillisOf(Files.readString(Path.of("/proc/" + pid + "/stat")));
         } catch (IOException | RuntimeException e) {
             return -1;
         }
+    }
+
+    /** utime + stime of a /proc stat line (a process's or a thread's), in ms. */
+    private static double cpuMillisOf(String stat) {
+        var fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        // after "pid (comm) ": state is field 3, utime field 14, stime field 15
+        return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10.0;
     }
 
     /**
@@ -119,8 +123,7 @@ final class Processes {
                 }
                 var name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
                 if (name.startsWith(prefix)) {
-                    var fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                    sum += (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10.0;
+                    sum += cpuMillisOf(stat);
                 }
             }
             return sum;

@@ -38,19 +38,17 @@ final class PayaraMicro implements AppServer {
                 "--nocluster", "--maxHttpThreads", "4", "--minHttpThreads", "4", // the run command's workers
                 "--deploy", setup.war().toString(), "--contextroot", "/", "--port", String.valueOf(port),
                 "--prebootcommandfile", Matrix.recipes().resolve("payara/pre-boot-commands.txt").toString()));
+        var extra = new ArrayList<String>();
         if (setup.database().kind() == Database.Kind.POSTGRES) {
-            var withPool = setup.workDir().resolve("post-boot-commands.txt");
-            Files.writeString(withPool, Files.readString(postBoot) + String.join("\n", "",
-                    "# The default datasource on this run's own PostgreSQL database (README, PostgreSQL)",
+            extra.addAll(List.of("# The default datasource on this run's own PostgreSQL database (README, PostgreSQL)",
                     pool("LandlinePostgres", setup.database()),
-                    "set resources.jdbc-resource.jdbc/__default.pool-name=LandlinePostgres", ""));
-            postBoot = withPool;
+                    "set resources.jdbc-resource.jdbc/__default.pool-name=LandlinePostgres"));
             command.addAll(List.of("--addlibs", setup.distributions().resolve("postgresql.jar").toString()));
         }
-        if (!setup.postBootCommands().isEmpty()) { // a setting under test, after the rest (the bench's A/B)
-            var withExtra = setup.workDir().resolve("post-boot-commands-extra.txt");
-            Files.writeString(withExtra, Files.readString(postBoot) + "\n" + String.join("\n", setup.postBootCommands())
-                    + "\n");
+        extra.addAll(setup.postBootCommands()); // a setting under test, after the rest (the bench's A/B)
+        if (!extra.isEmpty()) {
+            var withExtra = setup.workDir().resolve("post-boot-commands.txt");
+            Files.writeString(withExtra, Files.readString(postBoot) + "\n" + String.join("\n", extra) + "\n");
             postBoot = withExtra;
         }
         var log = setup.workDir().resolve("payara-micro.log");
