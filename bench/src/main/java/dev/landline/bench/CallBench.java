@@ -128,12 +128,11 @@ public final class CallBench {
                 return;
             }
         }
-        long t0 = System.nanoTime();
         var base = startService(secret, twilioToken, adminPassword);
         var vonage = VonagePlayer.lean(secret);
         var vonageLine = Line.vonage(vonage);
         var twilioLine = Line.twilio(TwilioPlayer.lean(twilioToken));
-        double readySeconds = firstAnsweredCall(vonage, base, t0, service, 120);
+        double readySeconds = firstAnsweredCall(vonage, base, serviceStarted, service, 120);
         say(String.format(Locale.ROOT, "[bench] service on %s: first answered call %.1f s after start", base,
                 readySeconds));
 
@@ -439,6 +438,7 @@ public final class CallBench {
     final Map<String, Double> pinCheckCpu = new LinkedHashMap<>();
     static final String PIN_CHECK_THREADS = "pin-check-";
     private final Map<String, GcPauses> gc = new LinkedHashMap<>();
+    /** When the service's process started (after the run command's preparation, which is not part of its start). */
     private long serviceStarted;
 
     private void report(String phase, Load.Result result) {
@@ -505,8 +505,8 @@ public final class CallBench {
         }
         command.add("-Dh2.bindAddress=127.0.0.1");
         command.add("-Djava.awt.headless=true");
-        command.addAll(List.of("-jar", o.build.resolve("payara-micro.jar").toString(), "--nocluster",
-                "--deploy", o.build.resolve("landline-authenticator.war").toString(), "--contextroot", "/",
+        command.addAll(launch());
+        command.addAll(List.of("--nocluster", "--deploy", o.build.resolve("landline-authenticator.war").toString(), "--contextroot", "/",
                 "--port", Integer.toString(port),
                 "--prebootcommandfile", o.project.resolve("app/src/main/payara/pre-boot-commands.txt").toString(),
                 "--postbootcommandfile", home.resolve("post-boot-commands.txt").toString(),
@@ -519,15 +519,37 @@ public final class CallBench {
         return URI.create("http://127.0.0.1:" + port + "/");
     }
 
+    /**
+     * How the service's Payara Micro starts: as the run command starts it (its launcher and this WAR's class-data
+     * archive, prepared by the run command's own program in a folder kept beside the work folder, so that the
+     * training start runs once per build, as for the run command), or, in the smoke run and with
+     * {@code --plain-service}, from payara-micro.jar.
+     */
+    private List<String> launch() throws Exception {
+        var plain = List.of("-jar", o.build.resolve("payara-micro.jar").toString());
+        if (o.smoke || o.plainService) {
+            return plain;
+        }
+        var prepared = o.build.resolve("bench-service");
+        long t = System.nanoTime();
+        RunCommandLaunch.prepare(o, prepared, o.build.resolve("landline-authenticator.war"),
+                o.project.resolve("app/src/main/payara/pre-boot-commands.txt"), work.resolve("prepare.log"));
+        var launch = RunCommandLaunch.launch(prepared);
+        say(Report.f("[bench] the service starts as the run command does: %s (prepared in %.0f s)",
+                RunCommandLaunch.archived(launch) ? "from its launcher with the class-data archive"
+                        : "plain, the archive could not be made (see " + work.resolve("prepare.log") + ")",
+                (System.nanoTime() - t) / 1e9));
+        return launch;
+    }
+
     /** Seconds from start to the first answered call of the last {@link #startedService} (phase scale). */
     double lastReadySeconds;
 
     /** The service started and answering (the scale phase starts one per database and size). */
     URI startedService(String secret, String twilioToken, String adminPassword) {
         try {
-            long t0 = System.nanoTime();
             var base = startService(secret, twilioToken, adminPassword);
-            double ready = firstAnsweredCall(VonagePlayer.lean(secret), base, t0, service, 180);
+            double ready = firstAnsweredCall(VonagePlayer.lean(secret), base, serviceStarted, service, 180);
             say(String.format(Locale.ROOT, "[bench] service on %s: first answered call %.1f s after start", base,
                     ready));
             lastReadySeconds = ready;

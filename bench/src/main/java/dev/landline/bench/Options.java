@@ -37,6 +37,11 @@ final class Options {
      * the JVM has it); --server-jvm replaces them.
      */
     List<String> serverJvm = runCommandJvm();
+    /**
+     * The service from plain payara-micro.jar instead of the run command's launcher and class-data archive (the smoke
+     * run always: the archive's training start alone takes a minute).
+     */
+    boolean plainService;
     /** Extra Payara Micro arguments (repeatable --server-arg). */
     List<String> serverArgs = new ArrayList<>(List.of("--maxHttpThreads", "4", "--minHttpThreads", "4"));
     /** JDBC statement cache per pooled connection (asadmin --statementcachesize); 0 = Payara's default, none. */
@@ -146,6 +151,7 @@ final class Options {
                 case "--called-cap" -> o.calledCap = Integer.parseInt(args.get(++i));
                 case "--demo" -> o.demo = Path.of(args.get(++i));
                 case "--no-demo" -> o.demo = null;
+                case "--plain-service" -> o.plainService = true;
                 case "--out" -> out = Path.of(args.get(++i));
                 case "--no-file" -> noFile = true;
                 case "--server-env" -> {

@@ -177,18 +177,8 @@ final class Startup {
      * with the archive, the launcher and class-data archive (a training start when the WAR is new to it).
      */
     private void prepare(Server server) throws Exception {
-        var war = server.file();
-        var home = home(server);
-        var command = new ArrayList<>(List.of(java(), o.project.resolve("app/src/main/payara/PrepareLocalServer.java")
-                .toString(), home.toString()));
-        if (server.archive()) {
-            command.addAll(List.of(o.build.resolve("payara-micro.jar").toString(), war.toString(),
-                    server.preBoot().toString()));
-        }
-        int rc = Processes.run(command, work, work.resolve("prepare.log"));
-        if (rc != 0) {
-            throw new IllegalStateException("PrepareLocalServer failed (" + rc + "); see " + work.resolve("prepare.log"));
-        }
+        RunCommandLaunch.prepare(o, home(server), server.archive() ? server.file() : null, server.preBoot(),
+                work.resolve("prepare.log"));
     }
 
     /** Each server started and stopped in turn. */
@@ -241,7 +231,7 @@ final class Startup {
         command.add("-Dh2.bindAddress=127.0.0.1");
         command.add("-Djava.awt.headless=true");
         if (server.archive()) {
-            command.add("@" + home.resolve("launch.args"));
+            command.addAll(RunCommandLaunch.launch(home));
         } else {
             command.addAll(List.of("-jar", o.build.resolve("payara-micro.jar").toString()));
         }
