@@ -62,7 +62,7 @@ final class ServerProcesses {
     static Process startAsRunCommand(Path home, int port, String... extraJvmOptions) throws IOException {
         var command = new ArrayList<String>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(List.of("-Xms64m", "-Xmx256m", "-XX:+UseSerialGC", "-Dh2.bindAddress=127.0.0.1",
+        command.addAll(List.of("@src/main/payara/memory.args", "-Dh2.bindAddress=127.0.0.1",
                 "-Djava.awt.headless=true"));
         command.addAll(List.of(extraJvmOptions));
         command.addAll(List.of("-jar", "target/payara-micro.jar", "--nocluster", "--maxHttpThreads", "4",

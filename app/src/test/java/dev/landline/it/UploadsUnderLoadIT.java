@@ -27,10 +27,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The production WAR on Payara Micro with the run command's memory settings (-Xmx256m, serial GC): three
- * 40-megapixel QR screenshots (8- and 16-bit RGBA PNGs) uploaded at once while a call is played. No
- * OutOfMemoryError; the call hears its right code; each upload is read (201) or told to retry (503 with
- * Retry-After), and a retry is then read; a damaged picture is still "damaged", an oversized one a clear 413.
+ * The production WAR on Payara Micro with the run command's memory settings (src/main/payara/memory.args: at most
+ * 256 MB of heap, kept 10-30 % free, serial GC): three 40-megapixel QR screenshots (8- and 16-bit RGBA PNGs)
+ * uploaded at once while a call is played. No OutOfMemoryError; the call hears its right code; each upload is read
+ * (201) or told to retry (503 with Retry-After), and a retry is then read; a damaged picture is still "damaged", an
+ * oversized one a clear 413.
  */
 class UploadsUnderLoadIT {
 

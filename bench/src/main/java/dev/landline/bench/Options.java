@@ -1,5 +1,6 @@
 package dev.landline.bench;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -33,10 +34,10 @@ final class Options {
     Path demo = Path.of("/work/shared/bench/seed-baseline");
     Path out;
     /**
-     * The run command's JVM settings (app/pom.xml, profile run, and the native heap trim PrepareLocalServer adds where
-     * the JVM has it); --server-jvm replaces them.
+     * The run command's JVM settings (app/src/main/payara/memory.args, and the native heap trim PrepareLocalServer adds
+     * where the JVM has it); --server-jvm replaces them.
      */
-    List<String> serverJvm = runCommandJvm();
+    List<String> serverJvm = new ArrayList<>();
     /**
      * The service from plain payara-micro.jar instead of the run command's launcher and class-data archive (the smoke
      * run always: the archive's training start alone takes a minute).
@@ -97,8 +98,18 @@ final class Options {
     /** The same option as app/src/main/payara/PrepareLocalServer.java's NativeHeapTrim, asked of the JVM the same way. */
     static final String NATIVE_HEAP_TRIM = "-XX:TrimNativeHeapInterval=5000";
 
-    private static List<String> runCommandJvm() {
-        var jvm = new ArrayList<>(List.of("-Xms64m", "-Xmx256m", "-XX:+UseSerialGC"));
+    /** The options of a java argument file: blank-separated, {@code #} to the end of a line a comment. */
+    static List<String> argumentFile(Path file) {
+        try {
+            return Files.readAllLines(file).stream().map(line -> line.replaceFirst("#.*", "").strip())
+                    .filter(line -> !line.isEmpty()).flatMap(line -> Arrays.stream(line.split("\\s+"))).toList();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("the run command's memory settings: " + file, e);
+        }
+    }
+
+    private static List<String> runCommandJvm(Path project) {
+        var jvm = new ArrayList<>(argumentFile(project.resolve("app/src/main/payara/memory.args")));
         try {
             var probe = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     NATIVE_HEAP_TRIM, "-version").redirectErrorStream(true)
@@ -209,6 +220,9 @@ final class Options {
                 }
                 default -> throw new IllegalArgumentException("unknown option " + a + " (see docs/benchmarks.md)");
             }
+        }
+        if (!serverJvmGiven) {
+            o.serverJvm.addAll(runCommandJvm(o.project));
         }
         if (o.smoke) {
             o.callers = Math.min(o.callers, 40);
