@@ -506,7 +506,8 @@ public final class CallBench {
         command.add("-Dh2.bindAddress=127.0.0.1");
         command.add("-Djava.awt.headless=true");
         command.addAll(launch());
-        command.addAll(List.of("--nocluster", "--deploy", o.build.resolve("landline-authenticator.war").toString(), "--contextroot", "/",
+        command.addAll(List.of("--nocluster",
+                "--deploy", o.build.resolve("landline-authenticator.war").toString(), "--contextroot", "/",
                 "--port", Integer.toString(port),
                 "--prebootcommandfile", o.project.resolve("app/src/main/payara/pre-boot-commands.txt").toString(),
                 "--postbootcommandfile", home.resolve("post-boot-commands.txt").toString(),
