@@ -46,13 +46,13 @@ public final class CallBench {
     private final StringBuilder log = new StringBuilder();
     Process service;
     private Process demo;
-    private String postgresDatabase;
+    /** Every Payara Micro this run started (the service and the scale phase's), stopped at the end at the latest. */
+    private final List<Process> servers = new ArrayList<>();
+    /** PostgreSQL databases this run created, dropped at the end once their servers have stopped. */
+    private final java.util.Set<String> dropAtEnd = new java.util.LinkedHashSet<>();
     /** The server keys of this run (server-keys.properties), also used by the scale phase's generated data. */
     final String seedKey = randomBase64(32);
     final String pepper = randomBase64(32);
-    /** The H2 file the server uses (under home/db), and a PostgreSQL database made by the scale phase, if any. */
-    String h2Name = "landline";
-    String scalePostgres;
 
     private CallBench(Options o) {
         this.o = o;
@@ -71,19 +71,17 @@ public final class CallBench {
     }
 
     private void stopAll() {
-        Processes.stop(service);
+        servers.forEach(Processes::stop);
         Processes.stop(demo);
         service = null;
         demo = null;
-        if (postgresDatabase != null) {
-            // this run's own database, created above: dropped once the server that used it has stopped
+        // this run's own databases: dropped once the servers that used them have stopped
+        for (var db : List.copyOf(dropAtEnd)) {
             try {
-                Processes.run(List.of("psql", "-h", "127.0.0.1", "-p", "5432", "-U", "postgres", "-d", "postgres",
-                        "-c", "DROP DATABASE IF EXISTS " + postgresDatabase), work, work.resolve("psql.log"));
+                dropPostgresDatabase(db);
             } catch (Exception e) {
-                System.out.println("[bench] could not drop " + postgresDatabase + ": " + e);
+                System.out.println("[bench] could not drop " + db + ": " + e);
             }
-            postgresDatabase = null;
         }
     }
 
@@ -119,11 +117,10 @@ public final class CallBench {
         var adminPassword = randomBase64(18).replace('/', 'x').replace('+', 'y');
         if (o.phases.contains("scale")) {
             long failed = Scale.run(this, o, Line.vonage(VonagePlayer.lean(secret)),
-                    () -> startedService(secret, twilioToken, adminPassword));
+                    (dir, postgres, h2) -> startedServer(dir, postgres, h2, secret, twilioToken, adminPassword));
             if (o.smoke && failed > 0) {
                 throw new IllegalStateException("smoke run: " + failed + " failed requests in phase scale");
             }
-            h2Name = "landline";
             if (o.phases.equals(java.util.Set.of("scale"))) {
                 return;
             }
@@ -154,10 +151,10 @@ public final class CallBench {
         var results = new LinkedHashMap<String, Load.Result>();
         var unknown = new AtomicLong(ThreadLocalRandom.current().nextLong(1_000_000L));
         if (o.phases.contains("answer")) {
-            results.put("service answer", answerPhase("service answer", vonageLine, base, unknown));
+            results.put("service answer", answerPhase("service answer", vonageLine, base, unknown, service));
         }
         if (o.phases.contains("twilio-answer")) {
-            results.put("twilio answer", answerPhase("twilio answer", twilioLine, base, unknown));
+            results.put("twilio answer", answerPhase("twilio answer", twilioLine, base, unknown, service));
         }
         if (demoBase != null && o.phases.contains("demo")) {
             results.put("demo answer", phase("demo answer", demo, o.seconds, (thread, steps) -> {
@@ -292,8 +289,14 @@ public final class CallBench {
      * The answer webhook alone, through one provider: a fresh call from an unrecognised number each time (the
      * account number is asked for).
      */
-    Load.Result answerPhase(String name, Line line, URI base, AtomicLong unknown) throws Exception {
-        return phase(name, service, o.seconds, (thread, steps) -> {
+    Load.Result answerPhase(String name, Line line, URI base, AtomicLong unknown, Process server) throws Exception {
+        return answerPhase(name, line, base, unknown, server, o.warmup, o.seconds);
+    }
+
+    /** The same, with its own warm-up and measured seconds (the scale phase's alternated rounds). */
+    Load.Result answerPhase(String name, Line line, URI base, AtomicLong unknown, Process server, double warmup,
+            double seconds) throws Exception {
+        return phase(name, server, warmup, seconds, (thread, steps) -> {
             var r = line.answer(base, line.newCallId(), "1555" + String.format("%07d",
                     unknown.incrementAndGet() % 10_000_000), CALLED);
             if (r.ok() && r.next() != null) {
@@ -394,7 +397,7 @@ public final class CallBench {
         return phase(name, process, o.warmup, seconds, unit);
     }
 
-    private Load.Result phase(String name, Process process, double warmup, double seconds, Load.Unit unit)
+    Load.Result phase(String name, Process process, double warmup, double seconds, Load.Unit unit)
             throws Exception {
         var window = new double[2];
         var uptime = new double[2];
@@ -458,7 +461,37 @@ public final class CallBench {
     }
 
     private URI startService(String signatureSecret, String twilioToken, String adminPassword) throws Exception {
-        var home = work.resolve("home");
+        String postgres = null;
+        if (o.postgres) {
+            postgres = "landline_bench_" + System.currentTimeMillis();
+            createPostgresDatabase(postgres);
+        }
+        var server = startServer(work, postgres, work.resolve("home/db/landline"), signatureSecret, twilioToken,
+                adminPassword);
+        service = server.process();
+        serviceStarted = server.startedNanos();
+        return server.base();
+    }
+
+    /**
+     * One Payara Micro with this WAR: the service, or one of the scale phase's servers. {@code dir} holds its home
+     * (keys, post-boot commands), its log ({@code service.log}) and its GC log; {@code readySeconds}: from its start
+     * to its first answered call (NaN when not waited for).
+     */
+    record Server(Process process, URI base, long startedNanos, Path dir, double readySeconds) {
+
+        Path log() {
+            return dir.resolve("service.log");
+        }
+    }
+
+    /**
+     * Starts Payara Micro with the WAR on the PostgreSQL database {@code postgres} or, when that is null, on the H2
+     * file {@code h2} (its path without {@code .mv.db}); returns at once.
+     */
+    private Server startServer(Path dir, String postgres, Path h2, String signatureSecret, String twilioToken,
+            String adminPassword) throws Exception {
+        var home = dir.resolve("home");
         Files.createDirectories(home.resolve("db"));
         int port = Processes.freePort();
         var keys = new java.util.Properties();
@@ -477,20 +510,16 @@ public final class CallBench {
         Files.writeString(home.resolve("admin.asadmin-passwords"), "AS_ADMIN_USERPASSWORD=" + adminPassword + "\n");
         String pool;
         var extra = new ArrayList<String>();
-        if (o.postgres || scalePostgres != null) {
-            var db = scalePostgres != null ? scalePostgres : "landline_bench_" + System.currentTimeMillis();
-            if (scalePostgres == null) {
-                createPostgresDatabase(db);
-            }
+        if (postgres != null) {
             pool = "create-jdbc-connection-pool" + statementCache() + " --datasourceclassname org.postgresql.ds.PGSimpleDataSource"
                     + " --restype javax.sql.DataSource --property serverName=127.0.0.1:portNumber=5432:databaseName="
-                    + db + ":user=postgres:password=unused-with-trust-auth LandlinePool";
+                    + postgres + ":user=postgres:password=unused-with-trust-auth LandlinePool";
             extra.add("--addlibs");
             extra.add(o.build.resolve("postgresql.jar").toString());
         } else {
             pool = "create-jdbc-connection-pool" + statementCache() + " --datasourceclassname org.h2.jdbcx.JdbcDataSource"
                     + " --restype javax.sql.DataSource --property user=sa:password=bench:URL="
-                    + ("jdbc:h2:" + home.resolve("db/" + h2Name)).replace(":", "\\:")
+                    + ("jdbc:h2:" + h2).replace(":", "\\:")
                     + (o.h2QueryCache > 0 ? ";QUERY_CACHE_SIZE\\=" + o.h2QueryCache : "") + " LandlinePool";
         }
         Files.writeString(home.resolve("post-boot-commands.txt"), String.join("\n", pool,
@@ -501,7 +530,7 @@ public final class CallBench {
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(o.serverJvm);
         if (o.serverJvm.stream().noneMatch(option -> option.startsWith("-Xlog:gc"))) {
-            command.add(GcPauses.logOption(work.resolve("gc.log")));
+            command.add(GcPauses.logOption(dir.resolve("gc.log")));
         }
         command.add("-Dh2.bindAddress=127.0.0.1");
         command.add("-Djava.awt.headless=true");
@@ -514,10 +543,11 @@ public final class CallBench {
                 "--systemproperties", home.resolve("server-keys.properties").toString()));
         command.addAll(extra);
         command.addAll(o.serverArgs);
-        say("[bench] starting Payara Micro on 127.0.0.1:" + port + " (log: " + work.resolve("service.log") + ")");
-        serviceStarted = System.nanoTime();
-        service = Processes.start(command, work, work.resolve("service.log"), o.serverEnv);
-        return URI.create("http://127.0.0.1:" + port + "/");
+        say("[bench] starting Payara Micro on 127.0.0.1:" + port + " (log: " + dir.resolve("service.log") + ")");
+        long started = System.nanoTime();
+        var process = Processes.start(command, dir, dir.resolve("service.log"), o.serverEnv);
+        servers.add(process);
+        return new Server(process, URI.create("http://127.0.0.1:" + port + "/"), started, dir, Double.NaN);
     }
 
     /**
@@ -543,36 +573,41 @@ public final class CallBench {
         return launch;
     }
 
-    /** Seconds from start to the first answered call of the last {@link #startedService} (phase scale). */
-    double lastReadySeconds;
-
-    /** The service started and answering (the scale phase starts one per database and size). */
-    URI startedService(String secret, String twilioToken, String adminPassword) {
+    /**
+     * A server started by {@link #startServer} and answering (the scale phase starts one per database and size):
+     * the time to its first answered call is in {@link Server#readySeconds}.
+     */
+    Server startedServer(Path dir, String postgres, Path h2, String secret, String twilioToken,
+            String adminPassword) {
         try {
-            var base = startService(secret, twilioToken, adminPassword);
-            double ready = firstAnsweredCall(VonagePlayer.lean(secret), base, serviceStarted, service, 180);
-            say(String.format(Locale.ROOT, "[bench] service on %s: first answered call %.1f s after start", base,
-                    ready));
-            lastReadySeconds = ready;
-            return base;
+            var server = startServer(dir, postgres, h2, secret, twilioToken, adminPassword);
+            double ready = firstAnsweredCall(VonagePlayer.lean(secret), server.base(), server.startedNanos(),
+                    server.process(), 180);
+            say(String.format(Locale.ROOT, "[bench] server on %s: first answered call %.1f s after start",
+                    server.base(), ready));
+            return new Server(server.process(), server.base(), server.startedNanos(), dir, ready);
         } catch (Exception e) {
             throw new IllegalStateException("starting the service: " + e.getMessage(), e);
         }
     }
 
+    /** Stops a server this run started. */
+    void stop(Server server) {
+        Processes.stop(server.process());
+        servers.remove(server.process());
+    }
+
     void dropPostgresDatabase(String db) throws Exception {
         Processes.run(List.of("psql", "-h", "127.0.0.1", "-p", "5432", "-U", "postgres", "-d", "postgres",
                 "-c", "DROP DATABASE IF EXISTS " + db), work, work.resolve("psql.log"));
-        if (db.equals(postgresDatabase)) {
-            postgresDatabase = null;
-        }
+        dropAtEnd.remove(db);
     }
 
     void createPostgresDatabase(String db) throws Exception {
         createPostgresDatabase(db, true);
     }
 
-    void createPostgresDatabase(String db, boolean dropAtEnd) throws Exception {
+    void createPostgresDatabase(String db, boolean dropLater) throws Exception {
         if (!Processes.onPath("psql")) {
             throw new IllegalStateException("--postgres needs psql on the PATH and PostgreSQL on 127.0.0.1:5432");
         }
@@ -582,10 +617,10 @@ public final class CallBench {
             throw new IllegalStateException("could not create database " + db + " (see " + work.resolve("psql.log")
                     + ")");
         }
-        if (dropAtEnd) {
-            postgresDatabase = db;
+        if (dropLater) {
+            dropAtEnd.add(db);
         }
-        say("[bench] created PostgreSQL database " + db + " on 127.0.0.1:5432" + (dropAtEnd
+        say("[bench] created PostgreSQL database " + db + " on 127.0.0.1:5432" + (dropLater
                 ? " (dropped at the end of the run)" : " (kept: --scale-keep)"));
     }
 

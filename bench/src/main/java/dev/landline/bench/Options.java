@@ -94,6 +94,8 @@ final class Options {
     List<Integer> scaleSizes = List.of(1_000, 100_000);
     /** Phase scale: keep the generated PostgreSQL databases (to look at them; drop them by hand afterwards). */
     boolean scaleKeep;
+    /** Phase scale: alternated rounds of each measurement, the sizes side by side (their order turns every round). */
+    int scaleRounds = 4;
 
     /** The same option as app/src/main/payara/PrepareLocalServer.java's NativeHeapTrim, asked of the JVM the same way. */
     static final String NATIVE_HEAP_TRIM = "-XX:TrimNativeHeapInterval=5000";
@@ -196,6 +198,7 @@ final class Options {
                 case "--floor-servers" -> o.floorServers = new ArrayList<>(List.of(args.get(++i).split(",")));
                 case "--scale-databases" -> o.scaleDatabases = List.of(args.get(++i).split(","));
                 case "--scale-keep" -> o.scaleKeep = true;
+                case "--scale-rounds" -> o.scaleRounds = Integer.parseInt(args.get(++i));
                 case "--scale-sizes" -> o.scaleSizes = Arrays.stream(args.get(++i).split(","))
                         .map(Integer::valueOf).toList();
                 case "--statement-cache" -> o.statementCache = Integer.parseInt(args.get(++i));
@@ -234,6 +237,7 @@ final class Options {
             o.wrkSeconds = Math.min(o.wrkSeconds, 1);
             o.wrkWarmup = Math.min(o.wrkWarmup, 1);
             o.wrkRounds = Math.min(o.wrkRounds, 1);
+            o.scaleRounds = Math.min(o.scaleRounds, 2);
             o.scaleSizes = o.scaleSizes.stream().map(n -> Math.min(n, n >= 100_000 ? 2_000 : 200)).toList();
         }
         if (!noFile) {

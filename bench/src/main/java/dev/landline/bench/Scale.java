@@ -15,24 +15,29 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Phase {@code scale} (issue 15, "cost stays flat as the data grows"): for each database (H2, the run command's
- * embedded file, and PostgreSQL when psql is on the PATH) and each size (1,000 and 100,000 callers; 6.5 accounts
- * each on average), a fresh database is filled by {@link Population} with the server stopped, the server is started
- * on it, and the answer webhook (unknown numbers: the full lookup, nothing found) and whole calls back to back (the
- * generated active callers, spread over the whole id range) are measured. Writes docs/benchmarks.md between
- * {@code <!-- scale:start -->} and {@code <!-- scale:end -->}; rows of a database or size not measured in this run
- * are kept, so the table can be filled in pieces ({@code --scale-databases}, {@code --scale-sizes}).
+ * embedded file, and PostgreSQL when psql is on the PATH), a fresh database per size (1,000 and 100,000 callers; 6.5
+ * accounts each on average) is filled by {@link Population} with no server on it; then one server per size starts on
+ * its own database, and the sizes are measured <b>side by side, in alternated rounds</b> (1k, 100k, 100k, 1k, …) after
+ * a warm-up of each: the answer webhook (unknown numbers: the full lookup, nothing found), then whole calls back to
+ * back (the generated active callers, spread over the whole id range). So the host's drift from one minute to the
+ * next falls on both sizes alike, which one server after the other did not give (docs/benchmarks.md). Writes
+ * docs/benchmarks.md between {@code <!-- scale:start -->} and {@code <!-- scale:end -->}; rows of a database or size
+ * not measured in this run are kept, so the table can be filled in pieces ({@code --scale-databases},
+ * {@code --scale-sizes}).
  */
 final class Scale {
 
     private static final String CALLED = "442079460000";
 
     /**
-     * One database at one size, in one run ({@code run}: when that bench run started, HH:mm UTC; both sizes of one
-     * run share it, so the verdict compares only rows measured back to back with the same settings).
+     * One database at one size, in one run ({@code run}: when that bench run started, HH:mm UTC; the sizes of one run
+     * were measured side by side, so the verdict compares only rows of the same run). The CPU figures are over all
+     * of the size's rounds; {@code answerCpuRounds} and {@code callCpuRounds} give them round by round.
      */
     record Row(String database, int callers, String run, int accounts, double generateSeconds, double startSeconds,
             double readyProbeMs, double answerPerSecond, double answerP50, double answerP99, double answerCpu,
-            double callsPerSecond, double callP50, double callP99, double callCpu, long errors, String load) {
+            double callsPerSecond, double callP50, double callP99, double callCpu, long errors, String load,
+            List<Double> answerCpuRounds, List<Double> callCpuRounds) {
 
         String key() {
             return "| " + database + " | " + String.format(Locale.ROOT, "%,d", callers) + " | " + run + " |";
@@ -40,21 +45,57 @@ final class Scale {
 
         String markdown() {
             return key() + String.format(Locale.ROOT, " %,d | %.0f s | %.1f s | %.0f | %.0f | %s | %s | %.3f | %.1f"
-                    + " | %s | %s | %.1f | %d | %s |", accounts, generateSeconds, startSeconds, readyProbeMs,
+                    + " | %s | %s | %.1f | %d | %s | %s | %s |", accounts, generateSeconds, startSeconds, readyProbeMs,
                     answerPerSecond, Latencies.ms(answerP50), Latencies.ms(answerP99), answerCpu, callsPerSecond,
-                    Latencies.ms(callP50), Latencies.ms(callP99), callCpu, errors, load);
+                    Latencies.ms(callP50), Latencies.ms(callP99), callCpu, errors, load,
+                    rounds(answerCpuRounds, "%.3f"), rounds(callCpuRounds, "%.1f"));
+        }
+
+        private static String rounds(List<Double> values, String format) {
+            return String.join(" · ", values.stream().map(v -> String.format(Locale.ROOT, format, v)).toList());
         }
     }
 
-    /** Rows kept per database and size: the latest runs, so alternated runs stay side by side. */
+    /** Cells in a table line split on "|": the leading empty one and 19 columns. */
+    private static final int CELLS = 20;
+
+    /** Rows kept per database and size: the latest runs. */
     private static final int RUNS_KEPT = 4;
+
+    /** Starts a server in {@code dir} on a PostgreSQL database or, when that is null, the H2 file, and waits for it. */
+    interface Starter {
+        CallBench.Server start(Path dir, String postgres, Path h2);
+    }
+
+    /** One size's database and the data the driver calls, and the server on it once started. */
+    private static final class Size {
+        final int callers;
+        final Path dir;
+        final String postgres;
+        final Path h2;
+        DataSet data;
+        double generated;
+        CallBench.Server server;
+        CallerRotation rotation;
+        final AtomicLong unknown = new AtomicLong(ThreadLocalRandom.current().nextLong(1_000_000L));
+        final List<Load.Result> answers = new ArrayList<>();
+        final List<Double> answerCpu = new ArrayList<>();
+        final List<Load.Result> calls = new ArrayList<>();
+        final List<Double> callCpu = new ArrayList<>();
+
+        Size(int callers, Path dir, String postgres, Path h2) {
+            this.callers = callers;
+            this.dir = dir;
+            this.postgres = postgres;
+            this.h2 = h2;
+        }
+    }
 
     private Scale() {
     }
 
-    /** Runs every database at every size; returns the number of failed requests. */
-    static long run(CallBench bench, Options o, Line vonage, java.util.function.Supplier<java.net.URI> start)
-            throws Exception {
+    /** Runs every database with its sizes side by side; returns the number of failed requests. */
+    static long run(CallBench bench, Options o, Line vonage, Starter start) throws Exception {
         var rows = new ArrayList<Row>();
         var startedAt = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         var run = startedAt.toString().substring(0, 16).replace('T', ' ');
@@ -63,80 +104,189 @@ final class Scale {
                 bench.say("[bench] scale: PostgreSQL SKIPPED (no psql on the PATH)");
                 continue;
             }
-            for (int size : o.scaleSizes) {
-                var row = one(bench, o, vonage, start, database, size, run);
-                rows.add(row);
-                if (o.out != null) {
-                    // row by row: a run cut short (the lock's time limit) keeps what it measured
-                    write(o.out, List.of(row), o, startedAt);
-                    bench.say("[bench] scale: wrote " + row.key() + " into the scale section of " + o.out);
-                }
+            var measured = sideBySide(bench, o, vonage, start, database, run);
+            rows.addAll(measured);
+            if (o.out != null) {
+                // database by database: a run cut short keeps what it measured
+                write(o.out, measured, o, startedAt);
+                bench.say("[bench] scale: wrote the " + measured.get(0).database() + " rows into the scale section of "
+                        + o.out);
             }
         }
         return rows.stream().mapToLong(Row::errors).sum();
     }
 
-    private static Row one(CallBench bench, Options o, Line vonage, java.util.function.Supplier<java.net.URI> start,
-            String database, int size, String run) throws Exception {
+    private static List<Row> sideBySide(CallBench bench, Options o, Line vonage, Starter start, String database,
+            String run) throws Exception {
         var load = CallBench.loadAverage();
         String name = database.equals("postgres") ? "PostgreSQL" : "H2";
-        Population.Database db;
-        var home = bench.work.resolve("home");
-        Files.createDirectories(home.resolve("db"));
-        if (database.equals("postgres")) {
-            var dbName = "landline_bench_scale_" + size + "_" + System.currentTimeMillis();
-            bench.createPostgresDatabase(dbName, !o.scaleKeep);
-            bench.scalePostgres = dbName;
-            db = new Population.Database("jdbc:postgresql://127.0.0.1:5432/" + dbName, "postgres",
-                    "unused-with-trust-auth");
-        } else {
-            bench.h2Name = "scale-" + size;
-            db = new Population.Database("jdbc:h2:" + home.resolve("db/" + bench.h2Name), "sa", "bench");
-        }
-        int active = Math.min(size, o.smoke ? 20 : 100); // 100 own hashes: about 15 s on 2 cores
-        long g0 = System.nanoTime();
-        var data = Population.generate(db, o.build.resolve("payara-micro.jar"), bench.work, bench.seedKey,
-                bench.pepper, o.iterations, size, active, 1515);
-        double generated = (System.nanoTime() - g0) / 1e9;
-        bench.say(String.format(Locale.ROOT, "[bench] scale %s: generated %,d callers with %,d accounts in %.0f s"
-                + " (%d active callers with their own PIN hash)", name, size, data.accounts, generated,
-                data.callers.size()));
+        var sizes = new ArrayList<Size>();
         try {
-            var base = start.get();
-            usesGenerated(bench, database.equals("postgres") ? bench.scalePostgres : bench.h2Name);
-            var label = "scale " + name + " " + size;
-            var unknown = new AtomicLong(ThreadLocalRandom.current().nextLong(1_000_000L));
-            var answer = bench.answerPhase(label + " answer", vonage, base, unknown);
-            var rotation = new CallerRotation(data.callers, o.callingCap);
-            var checked = new AtomicLong();
-            var calls = bench.phase(label + " calls", bench.service, o.callSeconds,
-                    (thread, steps) -> bench.call(vonage, base, rotation, Pace.NONE, steps, checked));
-            double probe = readyProbeMillis(base);
-            var a = answer.byStep().get("answer");
-            var w = calls.byStep().get("whole call");
-            long answerRequests = a == null ? 0 : a.count();
-            long callRequests = calls.byStep().entrySet().stream().filter(e -> !e.getKey().equals("whole call"))
-                    .mapToLong(e -> e.getValue().count()).sum();
-            double answerCpu = bench.cpu.getOrDefault(label + " answer", -1.0) / Math.max(1, answerRequests);
-            double callCpu = bench.cpu.getOrDefault(label + " calls", -1.0) / Math.max(1, calls.units());
-            return new Row(name, size, run, data.accounts, generated, bench.lastReadySeconds, probe, a == null ? 0 : a.count() / answer.seconds(),
-                    a == null ? 0 : a.millis(0.5), a == null ? 0 : a.millis(0.99), answerCpu,
-                    calls.unitsPerSecond(), w == null ? 0 : w.millis(0.5), w == null ? 0 : w.millis(0.99), callCpu,
-                    answer.errors() + calls.errors(), load);
+            // every size's database first, with no server running: generating is not measured beside a server
+            for (int callers : o.scaleSizes.stream().sorted().distinct().toList()) {
+                var dir = bench.work.resolve("scale").resolve(database + "-" + callers);
+                Files.createDirectories(dir.resolve("home/db"));
+                Size size;
+                Population.Database db;
+                if (database.equals("postgres")) {
+                    var dbName = "landline_bench_scale_" + callers + "_" + System.currentTimeMillis();
+                    bench.createPostgresDatabase(dbName, !o.scaleKeep);
+                    size = new Size(callers, dir, dbName, null);
+                    db = new Population.Database("jdbc:postgresql://127.0.0.1:5432/" + dbName, "postgres",
+                            "unused-with-trust-auth");
+                } else {
+                    size = new Size(callers, dir, null, dir.resolve("home/db/scale-" + callers));
+                    db = new Population.Database("jdbc:h2:" + size.h2, "sa", "bench");
+                }
+                sizes.add(size);
+                int active = Math.min(callers, o.smoke ? 20 : 100); // 100 own hashes: about 15 s on 2 cores
+                long g0 = System.nanoTime();
+                size.data = Population.generate(db, o.build.resolve("payara-micro.jar"), bench.work, bench.seedKey,
+                        bench.pepper, o.iterations, callers, active, 1515);
+                size.generated = (System.nanoTime() - g0) / 1e9;
+                bench.say(String.format(Locale.ROOT, "[bench] scale %s: generated %,d callers with %,d accounts in"
+                        + " %.0f s (%d active callers with their own PIN hash)", name, callers, size.data.accounts,
+                        size.generated, size.data.callers.size()));
+            }
+            // one server per size, started one after the other (each start alone on the cores), then all of them up
+            for (var size : sizes) {
+                size.server = start.start(size.dir, size.postgres, size.h2);
+                usesGenerated(bench, size.server.log(), size.postgres != null ? size.postgres
+                        : size.h2.getFileName().toString());
+                size.rotation = new CallerRotation(size.data.callers, o.callingCap);
+            }
+            measure(bench, o, vonage, name, sizes);
+            var rows = new ArrayList<Row>();
+            for (var size : sizes) {
+                rows.add(row(name, run, size, readyProbeMillis(size.server.base()), load));
+            }
+            return rows;
         } finally {
-            Processes.stop(bench.service);
-            bench.service = null;
-            if (database.equals("postgres") && !o.scaleKeep) {
-                bench.dropPostgresDatabase(bench.scalePostgres);
-                bench.scalePostgres = null;
+            for (var size : sizes) {
+                if (size.server != null) {
+                    bench.stop(size.server);
+                }
+                if (size.postgres != null && !o.scaleKeep) {
+                    bench.dropPostgresDatabase(size.postgres);
+                }
             }
         }
     }
 
+    /**
+     * A warm-up of each server, then {@code o.scaleRounds} rounds of the answer with the sizes' order turning every
+     * round (A B, B A, …), then the same for whole calls. Each measured window opens after a short lead-in that lets
+     * the driver's connections ramp up.
+     */
+    private static void measure(CallBench bench, Options o, Line vonage, String name, List<Size> sizes)
+            throws Exception {
+        double leadIn = Math.min(2, o.warmup);
+        var checked = new AtomicLong();
+        for (var size : sizes) {
+            bench.say(String.format(Locale.ROOT, "[bench] scale %s %,d: warm-up, %.0f s of answers", name,
+                    size.callers, o.warmup));
+            answer(bench, vonage, size, name + " " + size.callers + " answer warm-up", o.warmup, o.seconds);
+        }
+        for (int round = 0; round < o.scaleRounds; round++) {
+            for (var size : turned(sizes, round)) {
+                var label = String.format(Locale.ROOT, "scale %s %d answer round %d", name, size.callers, round + 1);
+                var result = answer(bench, vonage, size, label, leadIn, o.seconds);
+                size.answers.add(result);
+                size.answerCpu.add(bench.cpu.getOrDefault(label, -1.0) / Math.max(1, requests(result)));
+            }
+        }
+        for (var size : sizes) {
+            bench.say(String.format(Locale.ROOT, "[bench] scale %s %,d: warm-up, %.0f s of whole calls", name,
+                    size.callers, o.warmup));
+            calls(bench, vonage, size, name + " " + size.callers + " calls warm-up", o.warmup, o.callSeconds, checked);
+        }
+        for (int round = 0; round < o.scaleRounds; round++) {
+            for (var size : turned(sizes, round)) {
+                var label = String.format(Locale.ROOT, "scale %s %d calls round %d", name, size.callers, round + 1);
+                var result = calls(bench, vonage, size, label, leadIn, o.callSeconds, checked);
+                size.calls.add(result);
+                size.callCpu.add(bench.cpu.getOrDefault(label, -1.0) / Math.max(1, result.units()));
+            }
+        }
+    }
+
+    private static Load.Result answer(CallBench bench, Line vonage, Size size, String label, double warmup,
+            double seconds) throws Exception {
+        return bench.answerPhase(label, vonage, size.server.base(), size.unknown, size.server.process(), warmup,
+                seconds);
+    }
+
+    private static Load.Result calls(CallBench bench, Line vonage, Size size, String label, double warmup,
+            double seconds, AtomicLong checked) throws Exception {
+        var base = size.server.base();
+        return bench.phase(label, size.server.process(), warmup, seconds,
+                (thread, steps) -> bench.call(vonage, base, size.rotation, Pace.NONE, steps, checked));
+    }
+
+    /** The sizes in this round's order: as given in even rounds, reversed in odd ones. */
+    static <T> List<T> turned(List<T> sizes, int round) {
+        var order = new ArrayList<>(sizes);
+        if (round % 2 == 1) {
+            java.util.Collections.reverse(order);
+        }
+        return order;
+    }
+
+    private static long requests(Load.Result result) {
+        return result.byStep().entrySet().stream().filter(e -> !e.getKey().equals("whole call"))
+                .mapToLong(e -> e.getValue().count()).sum();
+    }
+
+    /** A size's row: rates as the median of its rounds, latencies over every round's requests, CPU over all. */
+    private static Row row(String name, String run, Size size, double probe, String load) {
+        var answers = merged(size.answers, "answer");
+        var wholeCalls = merged(size.calls, "whole call");
+        double answerCpu = weighted(size.answerCpu, size.answers.stream().map(Scale::requests).toList());
+        double callCpu = weighted(size.callCpu, size.calls.stream().map(Load.Result::units).toList());
+        long errors = size.answers.stream().mapToLong(Load.Result::errors).sum()
+                + size.calls.stream().mapToLong(Load.Result::errors).sum();
+        return new Row(name, size.callers, run, size.data.accounts, size.generated, size.server.readySeconds(), probe,
+                median(size.answers.stream().map(r -> r.perSecond("answer")).toList()), answers.millis(0.5),
+                answers.millis(0.99), answerCpu,
+                median(size.calls.stream().map(Load.Result::unitsPerSecond).toList()), wholeCalls.millis(0.5),
+                wholeCalls.millis(0.99), callCpu, errors, load, size.answerCpu, size.callCpu);
+    }
+
+    private static Latencies merged(List<Load.Result> results, String step) {
+        var all = new Latencies();
+        results.forEach(r -> {
+            var l = r.byStep().get(step);
+            if (l != null) {
+                all.addAll(l);
+            }
+        });
+        return all;
+    }
+
+    /** CPU per unit over every round: each round's per-unit figure weighted by its units; -1 when one is unknown. */
+    private static double weighted(List<Double> perUnit, List<Long> units) {
+        double cpu = 0;
+        long total = 0;
+        for (int i = 0; i < perUnit.size(); i++) {
+            if (perUnit.get(i) < 0) {
+                return -1;
+            }
+            cpu += perUnit.get(i) * units.get(i);
+            total += units.get(i);
+        }
+        return total == 0 ? -1 : cpu / total;
+    }
+
+    static double median(List<Double> values) {
+        var sorted = values.stream().sorted().toList();
+        int n = sorted.size();
+        return n == 0 ? Double.NaN : n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+    }
+
     /** Fails the row when the server did not start on the database just generated (its startup line names it). */
-    private static void usesGenerated(CallBench bench, String name) throws Exception {
-        var log = Files.readString(bench.work.resolve("service.log"), StandardCharsets.UTF_8);
-        var line = log.lines().filter(l -> l.contains("Landline Authenticator on") && l.contains(", database "))
+    private static void usesGenerated(CallBench bench, Path log, String name) throws Exception {
+        var text = Files.readString(log, StandardCharsets.UTF_8);
+        var line = text.lines().filter(l -> l.contains("Landline Authenticator on") && l.contains(", database "))
                 .reduce((first, last) -> last).orElse("");
         if (!line.contains(name)) {
             throw new IllegalStateException("the server's startup line does not name the generated database "
@@ -164,7 +314,7 @@ final class Scale {
         // rows of earlier runs stay (the latest RUNS_KEPT per database and size; rows of an older layout go)
         var kept = new java.util.TreeMap<String, String>();
         for (var line : current.split("\n")) {
-            if ((line.startsWith("| H2 |") || line.startsWith("| PostgreSQL |")) && line.split("\\|").length == 18) {
+            if ((line.startsWith("| H2 |") || line.startsWith("| PostgreSQL |")) && line.split("\\|").length == CELLS) {
                 var cells = line.split("\\|");
                 kept.put("| " + cells[1].strip() + " | " + cells[2].strip() + " | " + cells[3].strip() + " |", line);
             }
@@ -179,29 +329,33 @@ final class Scale {
                 .thenComparing(l -> l.split("\\|")[3].strip())
                 .thenComparingInt(l -> Integer.parseInt(l.split("\\|")[2].strip().replace(",", ""))));
         var md = new StringBuilder();
-        md.append(Report.f("Last measured %s with `bench/run %s`%s: the server stopped, a fresh database filled"
-                + " straight through the app's entities (`Population`), the server started on it (checked: its"
-                + " startup line names that database), then the answer webhook (%d connections, unknown numbers:"
-                + " the whole lookup, nothing found) for %.0f s and whole calls back to back (%d at once, signed,"
-                + " PBKDF2 %,d iterations) for %.0f s, after %.0f s warm-up each; then one `/health/ready` probe."
-                + " Rows of earlier runs stay (latest %d per database and size); `run` is when that bench run"
-                + " started (UTC).%n%n", startedAt, String.join(" ", o.args), o.smoke
-                        ? " (**smoke: figures mean nothing**)" : "", o.concurrency, o.seconds, o.concurrency,
-                o.iterations, o.callSeconds, o.warmup, RUNS_KEPT));
+        md.append(Report.f("Last measured %s with `bench/run %s`%s: per database, a fresh database per size filled"
+                + " straight through the app's entities (`Population`) with no server running, then one server per"
+                + " size started on its own database (checked: its startup line names it) and the sizes measured"
+                + " **side by side**: after a %.0f s warm-up of each, %d rounds of the answer webhook (%d connections,"
+                + " unknown numbers: the whole lookup, nothing found; %.0f s each), the sizes' order turning every"
+                + " round (1k, 100k, 100k, 1k, …), then the same for whole calls back to back (%d at once, signed,"
+                + " PBKDF2 %,d iterations; %.0f s each); then one `/health/ready` probe. req/s and calls/s: the"
+                + " median of the rounds; p50 and p99 over every round's requests; CPU over all rounds, and round by"
+                + " round in the last two columns. Rows of earlier runs stay (latest %d per database and size);"
+                + " `run` is when that bench run started (UTC).%n%n", startedAt, String.join(" ", o.args), o.smoke
+                        ? " (**smoke: figures mean nothing**)" : "", o.warmup, o.scaleRounds, o.concurrency,
+                o.seconds, o.concurrency, o.iterations, o.callSeconds, RUNS_KEPT));
         md.append("| database | callers | run | accounts | generated in | first answer after start | ready probe ms |"
                 + " answer req/s | answer p50 ms | answer p99 ms | answer CPU ms/req | whole calls/s |"
-                + " whole call p50 ms | whole call p99 ms | CPU ms/call | errors | load avg |\n"
-                + "|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+                + " whole call p50 ms | whole call p99 ms | CPU ms/call | errors | load avg |"
+                + " answer CPU by round | call CPU by round |\n"
+                + "|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---|\n");
         lines.forEach(line -> md.append(line).append('\n'));
         md.append('\n').append(verdict(lines)).append('\n');
         DocSection.replace(file, "scale", md.toString());
     }
 
     /**
-     * Like with like: per database, the smallest and the largest size measured in the SAME run (same settings, back
-     * to back), compared by server CPU per answer and per whole call (robust to neighbours), with both rows' load
-     * averages; flat when every such pair is within 10 % on both. Sizes measured only in different runs get no
-     * verdict.
+     * Like with like: per database, the smallest and the largest size measured side by side in the SAME run,
+     * compared by server CPU per answer and per whole call over all their rounds (robust to neighbours), with the
+     * round-by-round ratios beside (round i of both sizes ran back to back); flat when every such pair is within 10 %
+     * on both, with no errors. Sizes measured only in different runs get no verdict.
      */
     static String verdict(java.util.Collection<String> lines) {
         var byDbRun = new java.util.TreeMap<String, java.util.TreeMap<Integer, String[]>>();
@@ -226,16 +380,17 @@ final class Scale {
                     && Long.parseLong(large[16].strip()) == 0 && Long.parseLong(small[16].strip()) == 0;
             flat.merge(db, within, Boolean::logicalAnd);
             pairs.computeIfAbsent(db, k -> new ArrayList<>()).add(Report.f("run %s, %,d against %,d callers: CPU"
-                    + " per answer %+.0f %% (%s against %s ms), CPU per whole call %+.0f %% (%s against %s ms), answer"
-                    + " p50 %s against %s ms; load %s / %s", dbRun.substring(dbRun.indexOf('|') + 1),
-                    sizes.lastKey(), sizes.firstKey(), (answer - 1) * 100, large[11].strip(), small[11].strip(),
-                    (call - 1) * 100, large[15].strip(), small[15].strip(), large[9].strip(), small[9].strip(),
-                    large[17].strip(), small[17].strip()));
+                    + " per answer %+.0f %% (%s against %s ms; round by round %s), CPU per whole call %+.0f %% (%s"
+                    + " against %s ms; round by round %s), answer p50 %s against %s ms; load %s / %s",
+                    dbRun.substring(dbRun.indexOf('|') + 1), sizes.lastKey(), sizes.firstKey(), (answer - 1) * 100,
+                    large[11].strip(), small[11].strip(), byRound(large[18], small[18]), (call - 1) * 100,
+                    large[15].strip(), small[15].strip(), byRound(large[19], small[19]), large[9].strip(),
+                    small[9].strip(), large[17].strip(), small[17].strip()));
         });
         var md = new StringBuilder();
         pairs.forEach((db, list) -> {
             if (list.isEmpty()) {
-                md.append(Report.f("- %s: no run measured two sizes back to back yet: no verdict.%n", db));
+                md.append(Report.f("- %s: no run measured two sizes side by side yet: no verdict.%n", db));
                 return;
             }
             md.append(Report.f("- %s: %s.%n", db, flat.get(db) ? "**flat (every same-run pair within 10 %, no"
@@ -243,6 +398,17 @@ final class Scale {
             list.forEach(pair -> md.append("  - ").append(pair).append('\n'));
         });
         return md.toString();
+    }
+
+    /** The larger size against the smaller, round by round ("+2 %, -1 %, …"), from the cells of both rows. */
+    static String byRound(String large, String small) {
+        var l = large.strip().split(" · ");
+        var s = small.strip().split(" · ");
+        var out = new ArrayList<String>();
+        for (int i = 0; i < Math.min(l.length, s.length); i++) {
+            out.add(Report.f("%+.0f %%", (ratio(l[i], s[i]) - 1) * 100));
+        }
+        return String.join(", ", out);
     }
 
     private static double ratio(String large, String small) {
