@@ -466,8 +466,8 @@ public final class CallBench {
             postgres = "landline_bench_" + System.currentTimeMillis();
             createPostgresDatabase(postgres);
         }
-        var server = startServer(work, postgres, work.resolve("home/db/landline"), signatureSecret, twilioToken,
-                adminPassword);
+        var server = startServer(work, postgres, work.resolve("home/db/landline"), false, signatureSecret,
+                twilioToken, adminPassword);
         service = server.process();
         serviceStarted = server.startedNanos();
         return server.base();
@@ -487,10 +487,11 @@ public final class CallBench {
 
     /**
      * Starts Payara Micro with the WAR on the PostgreSQL database {@code postgres} or, when that is null, on the H2
-     * file {@code h2} (its path without {@code .mv.db}); returns at once.
+     * file {@code h2} (its path without {@code .mv.db}); returns at once. {@code plain}: from payara-micro.jar, in a
+     * temporary root of its own, rather than as the run command starts it (see {@link #launch}).
      */
-    private Server startServer(Path dir, String postgres, Path h2, String signatureSecret, String twilioToken,
-            String adminPassword) throws Exception {
+    private Server startServer(Path dir, String postgres, Path h2, boolean plain, String signatureSecret,
+            String twilioToken, String adminPassword) throws Exception {
         var home = dir.resolve("home");
         Files.createDirectories(home.resolve("db"));
         int port = Processes.freePort();
@@ -534,7 +535,7 @@ public final class CallBench {
         }
         command.add("-Dh2.bindAddress=127.0.0.1");
         command.add("-Djava.awt.headless=true");
-        command.addAll(launch());
+        command.addAll(launch(plain, postgres != null));
         command.addAll(List.of("--nocluster",
                 "--deploy", o.build.resolve("landline-authenticator.war").toString(), "--contextroot", "/",
                 "--port", Integer.toString(port),
@@ -551,15 +552,22 @@ public final class CallBench {
     }
 
     /**
-     * How the service's Payara Micro starts: as the run command starts it (its launcher and this WAR's class-data
-     * archive, prepared by the run command's own program in a folder kept beside the work folder, so that the
-     * training start runs once per build, as for the run command), or, in the smoke run and with
-     * {@code --plain-service}, from payara-micro.jar.
+     * How a Payara Micro starts: as the run command starts it (its launcher and this WAR's class-data archive,
+     * prepared by the run command's own program in a folder kept beside the work folder, so that the training start
+     * runs once per build, as for the run command), or from payara-micro.jar: in the smoke run, with
+     * {@code --plain-service}, when asked ({@code plain}: the scale phase's servers run side by side, and the
+     * launcher's folder is the root of every server started from it, its configuration put back at each start), and
+     * on PostgreSQL (the launcher refuses {@code --addlibs}, which adds the driver).
      */
-    private List<String> launch() throws Exception {
-        var plain = List.of("-jar", o.build.resolve("payara-micro.jar").toString());
-        if (o.smoke || o.plainService) {
-            return plain;
+    private List<String> launch(boolean plain, boolean postgres) throws Exception {
+        var jar = List.of("-jar", o.build.resolve("payara-micro.jar").toString());
+        if (o.smoke || o.plainService || plain || postgres) {
+            if (!o.smoke && !o.plainService) {
+                say("[bench] this server starts from payara-micro.jar, without the run command's class-data archive ("
+                        + (postgres ? "Payara's launcher refuses --addlibs, which adds the PostgreSQL driver)"
+                                : "a temporary root of its own, beside another server)"));
+            }
+            return jar;
         }
         var prepared = o.build.resolve("bench-service");
         long t = System.nanoTime();
@@ -574,13 +582,13 @@ public final class CallBench {
     }
 
     /**
-     * A server started by {@link #startServer} and answering (the scale phase starts one per database and size):
-     * the time to its first answered call is in {@link Server#readySeconds}.
+     * A server started by {@link #startServer} from payara-micro.jar and answering (the scale phase starts one per
+     * database and size, side by side): the time to its first answered call is in {@link Server#readySeconds}.
      */
     Server startedServer(Path dir, String postgres, Path h2, String secret, String twilioToken,
             String adminPassword) {
         try {
-            var server = startServer(dir, postgres, h2, secret, twilioToken, adminPassword);
+            var server = startServer(dir, postgres, h2, true, secret, twilioToken, adminPassword);
             double ready = firstAnsweredCall(VonagePlayer.lean(secret), server.base(), server.startedNanos(),
                     server.process(), 180);
             say(String.format(Locale.ROOT, "[bench] server on %s: first answered call %.1f s after start",

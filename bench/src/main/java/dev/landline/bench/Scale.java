@@ -331,7 +331,9 @@ final class Scale {
         var md = new StringBuilder();
         md.append(Report.f("Last measured %s with `bench/run %s`%s: per database, a fresh database per size filled"
                 + " straight through the app's entities (`Population`) with no server running, then one server per"
-                + " size started on its own database (checked: its startup line names it) and the sizes measured"
+                + " size started on its own database (checked: its startup line names it), from payara-micro.jar in a"
+                + " temporary root of its own (so the start is a plain one, without the run command's class-data"
+                + " archive), and the sizes measured"
                 + " **side by side**: after a %.0f s warm-up of each, %d rounds of the answer webhook (%d connections,"
                 + " unknown numbers: the whole lookup, nothing found; %.0f s each), the sizes' order turning every"
                 + " round (1k, 100k, 100k, 1k, …), then the same for whole calls back to back (%d at once, signed,"
@@ -380,10 +382,10 @@ final class Scale {
                     && Long.parseLong(large[16].strip()) == 0 && Long.parseLong(small[16].strip()) == 0;
             flat.merge(db, within, Boolean::logicalAnd);
             pairs.computeIfAbsent(db, k -> new ArrayList<>()).add(Report.f("run %s, %,d against %,d callers: CPU"
-                    + " per answer %+.0f %% (%s against %s ms; round by round %s), CPU per whole call %+.0f %% (%s"
+                    + " per answer %s (%s against %s ms; round by round %s), CPU per whole call %s (%s"
                     + " against %s ms; round by round %s), answer p50 %s against %s ms; load %s / %s",
-                    dbRun.substring(dbRun.indexOf('|') + 1), sizes.lastKey(), sizes.firstKey(), (answer - 1) * 100,
-                    large[11].strip(), small[11].strip(), byRound(large[18], small[18]), (call - 1) * 100,
+                    dbRun.substring(dbRun.indexOf('|') + 1), sizes.lastKey(), sizes.firstKey(), percent(answer),
+                    large[11].strip(), small[11].strip(), byRound(large[18], small[18]), percent(call),
                     large[15].strip(), small[15].strip(), byRound(large[19], small[19]), large[9].strip(),
                     small[9].strip(), large[17].strip(), small[17].strip()));
         });
@@ -406,9 +408,15 @@ final class Scale {
         var s = small.strip().split(" · ");
         var out = new ArrayList<String>();
         for (int i = 0; i < Math.min(l.length, s.length); i++) {
-            out.add(Report.f("%+.0f %%", (ratio(l[i], s[i]) - 1) * 100));
+            out.add(percent(ratio(l[i], s[i])));
         }
         return String.join(", ", out);
+    }
+
+    /** A ratio as a signed whole percentage: 1.083 is "+8 %", 0.999 "0 %" (not "-0 %"). */
+    static String percent(double ratio) {
+        long p = Math.round((ratio - 1) * 100);
+        return p == 0 ? "0 %" : Report.f("%+d %%", p);
     }
 
     private static double ratio(String large, String small) {

@@ -60,6 +60,13 @@ class ScaleTest {
     }
 
     @Test
+    void aDifferenceBelowHalfAPercentReadsAsNone() {
+        assertEquals("+8 %", Scale.percent(1.083));
+        assertEquals("-6 %", Scale.percent(0.94));
+        assertEquals("0 %", Scale.percent(0.999));
+    }
+
+    @Test
     void theRateIsTheMedianOfTheRounds() {
         assertEquals(5.0, Scale.median(List.of(9.0, 1.0, 5.0)));
         assertEquals(4.0, Scale.median(List.of(6.0, 1.0, 2.0, 9.0)));
