@@ -47,9 +47,9 @@ public final class CallBench {
     Process service;
     private Process demo;
     /** Every Payara Micro this run started (the service and the scale phase's), stopped at the end at the latest. */
-    private final List<Process> servers = new ArrayList<>();
+    private final List<Process> servers = new java.util.concurrent.CopyOnWriteArrayList<>();
     /** PostgreSQL databases this run created, dropped at the end once their servers have stopped. */
-    private final java.util.Set<String> dropAtEnd = new java.util.LinkedHashSet<>();
+    private final java.util.Set<String> dropAtEnd = java.util.concurrent.ConcurrentHashMap.newKeySet();
     /** The server keys of this run (server-keys.properties), also used by the scale phase's generated data. */
     final String seedKey = randomBase64(32);
     final String pepper = randomBase64(32);
@@ -587,15 +587,19 @@ public final class CallBench {
      */
     Server startedServer(Path dir, String postgres, Path h2, String secret, String twilioToken,
             String adminPassword) {
+        Server server = null;
         try {
-            var server = startServer(dir, postgres, h2, true, secret, twilioToken, adminPassword);
+            server = startServer(dir, postgres, h2, true, secret, twilioToken, adminPassword);
             double ready = firstAnsweredCall(VonagePlayer.lean(secret), server.base(), server.startedNanos(),
                     server.process(), 180);
             say(String.format(Locale.ROOT, "[bench] server on %s: first answered call %.1f s after start",
                     server.base(), ready));
             return new Server(server.process(), server.base(), server.startedNanos(), dir, ready);
         } catch (Exception e) {
-            throw new IllegalStateException("starting the service: " + e.getMessage(), e);
+            if (server != null) {
+                stop(server); // before its database is dropped
+            }
+            throw new IllegalStateException("starting a server in " + dir + ": " + e.getMessage(), e);
         }
     }
 
@@ -605,10 +609,16 @@ public final class CallBench {
         servers.remove(server.process());
     }
 
+    /** Drops a database this run created; one that could not be dropped (a session still open) is tried again at the end. */
     void dropPostgresDatabase(String db) throws Exception {
-        Processes.run(List.of("psql", "-h", "127.0.0.1", "-p", "5432", "-U", "postgres", "-d", "postgres",
+        int rc = Processes.run(List.of("psql", "-h", "127.0.0.1", "-p", "5432", "-U", "postgres", "-d", "postgres",
                 "-c", "DROP DATABASE IF EXISTS " + db), work, work.resolve("psql.log"));
-        dropAtEnd.remove(db);
+        if (rc == 0) {
+            dropAtEnd.remove(db);
+        } else {
+            dropAtEnd.add(db);
+            say("[bench] could not drop " + db + " yet (see " + work.resolve("psql.log") + "); trying again at the end");
+        }
     }
 
     void createPostgresDatabase(String db) throws Exception {

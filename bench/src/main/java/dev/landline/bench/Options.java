@@ -198,7 +198,12 @@ final class Options {
                 case "--floor-servers" -> o.floorServers = new ArrayList<>(List.of(args.get(++i).split(",")));
                 case "--scale-databases" -> o.scaleDatabases = List.of(args.get(++i).split(","));
                 case "--scale-keep" -> o.scaleKeep = true;
-                case "--scale-rounds" -> o.scaleRounds = Integer.parseInt(args.get(++i));
+                case "--scale-rounds" -> {
+                    o.scaleRounds = Integer.parseInt(args.get(++i));
+                    if (o.scaleRounds < 1) {
+                        throw new IllegalArgumentException("--scale-rounds needs at least 1 round");
+                    }
+                }
                 case "--scale-sizes" -> o.scaleSizes = Arrays.stream(args.get(++i).split(","))
                         .map(Integer::valueOf).toList();
                 case "--statement-cache" -> o.statementCache = Integer.parseInt(args.get(++i));

@@ -14,8 +14,8 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Phase {@code scale} (issue 15, "cost stays flat as the data grows"): for each database (H2, the run command's
- * embedded file, and PostgreSQL when psql is on the PATH), a fresh database per size (1,000 and 100,000 callers; 6.5
+ * Phase {@code scale} (issue 15, "cost stays flat as the data grows"): for each database (H2, an embedded file as
+ * the run command's, and PostgreSQL when psql is on the PATH), a fresh database per size (1,000 and 100,000 callers; 6.5
  * accounts each on average) is filled by {@link Population} with no server on it; then one server per size starts on
  * its own database, and the sizes are measured <b>side by side, in alternated rounds</b> (1k, 100k, 100k, 1k, …) after
  * a warm-up of each: the answer webhook (unknown numbers: the full lookup, nothing found), then whole calls back to
@@ -118,7 +118,6 @@ final class Scale {
 
     private static List<Row> sideBySide(CallBench bench, Options o, Line vonage, Starter start, String database,
             String run) throws Exception {
-        var load = CallBench.loadAverage();
         String name = database.equals("postgres") ? "PostgreSQL" : "H2";
         var sizes = new ArrayList<Size>();
         try {
@@ -151,23 +150,26 @@ final class Scale {
             // one server per size, started one after the other (each start alone on the cores), then all of them up
             for (var size : sizes) {
                 size.server = start.start(size.dir, size.postgres, size.h2);
-                usesGenerated(bench, size.server.log(), size.postgres != null ? size.postgres
-                        : size.h2.getFileName().toString());
+                usesGenerated(bench, size.server.log(), size.postgres != null ? size.postgres : size.h2.toString());
                 size.rotation = new CallerRotation(size.data.callers, o.callingCap);
             }
             measure(bench, o, vonage, name, sizes);
+            var load = CallBench.loadAverage(); // at the end of the measured rounds, the same for every size
             var rows = new ArrayList<Row>();
             for (var size : sizes) {
                 rows.add(row(name, run, size, readyProbeMillis(size.server.base()), load));
             }
             return rows;
         } finally {
+            // every server stops before any database is dropped; a failed drop is tried again at the end of the run
+            sizes.stream().filter(size -> size.server != null).forEach(size -> bench.stop(size.server));
             for (var size : sizes) {
-                if (size.server != null) {
-                    bench.stop(size.server);
-                }
                 if (size.postgres != null && !o.scaleKeep) {
-                    bench.dropPostgresDatabase(size.postgres);
+                    try {
+                        bench.dropPostgresDatabase(size.postgres);
+                    } catch (Exception e) {
+                        bench.say("[bench] scale: could not drop " + size.postgres + ": " + e);
+                    }
                 }
             }
         }
@@ -192,7 +194,7 @@ final class Scale {
                 var label = String.format(Locale.ROOT, "scale %s %d answer round %d", name, size.callers, round + 1);
                 var result = answer(bench, vonage, size, label, leadIn, o.seconds);
                 size.answers.add(result);
-                size.answerCpu.add(bench.cpu.getOrDefault(label, -1.0) / Math.max(1, requests(result)));
+                size.answerCpu.add(perUnit(bench.cpu.getOrDefault(label, -1.0), requests(result)));
             }
         }
         for (var size : sizes) {
@@ -205,7 +207,7 @@ final class Scale {
                 var label = String.format(Locale.ROOT, "scale %s %d calls round %d", name, size.callers, round + 1);
                 var result = calls(bench, vonage, size, label, leadIn, o.callSeconds, checked);
                 size.calls.add(result);
-                size.callCpu.add(bench.cpu.getOrDefault(label, -1.0) / Math.max(1, result.units()));
+                size.callCpu.add(perUnit(bench.cpu.getOrDefault(label, -1.0), result.units()));
             }
         }
     }
@@ -261,6 +263,11 @@ final class Scale {
             }
         });
         return all;
+    }
+
+    /** A round's CPU per unit; -1 when its CPU is unknown (no /proc) or it had no units. */
+    private static double perUnit(double cpuMillis, long units) {
+        return cpuMillis < 0 || units == 0 ? -1 : cpuMillis / units;
     }
 
     /** CPU per unit over every round: each round's per-unit figure weighted by its units; -1 when one is unknown. */
@@ -378,7 +385,8 @@ final class Scale {
             var large = sizes.lastEntry().getValue();
             double answer = ratio(large[11], small[11]);
             double call = ratio(large[15], small[15]);
-            boolean within = Math.abs(answer - 1) <= 0.10 && Math.abs(call - 1) <= 0.10
+            boolean within = !Double.isNaN(answer) && !Double.isNaN(call)
+                    && Math.abs(answer - 1) <= 0.10 && Math.abs(call - 1) <= 0.10
                     && Long.parseLong(large[16].strip()) == 0 && Long.parseLong(small[16].strip()) == 0;
             flat.merge(db, within, Boolean::logicalAnd);
             pairs.computeIfAbsent(db, k -> new ArrayList<>()).add(Report.f("run %s, %,d against %,d callers: CPU"
@@ -415,11 +423,17 @@ final class Scale {
 
     /** A ratio as a signed whole percentage: 1.083 is "+8 %", 0.999 "0 %" (not "-0 %"). */
     static String percent(double ratio) {
+        if (Double.isNaN(ratio)) {
+            return "? (CPU unknown)";
+        }
         long p = Math.round((ratio - 1) * 100);
         return p == 0 ? "0 %" : Report.f("%+d %%", p);
     }
 
+    /** large / small; NaN when either CPU figure is unknown (written as a negative number). */
     private static double ratio(String large, String small) {
-        return Double.parseDouble(large.strip()) / Double.parseDouble(small.strip());
+        double l = Double.parseDouble(large.strip());
+        double s = Double.parseDouble(small.strip());
+        return l <= 0 || s <= 0 ? Double.NaN : l / s;
     }
 }

@@ -43,6 +43,14 @@ class ScaleTest {
     }
 
     @Test
+    void unknownCpuIsNeverFlat() {
+        var verdict = verdictAgainstSmall(RUN, -1, -1, 0);
+
+        assertTrue(verdict.startsWith("- H2: **not within 10 %"), verdict);
+        assertTrue(verdict.contains("? (CPU unknown)"), verdict);
+    }
+
+    @Test
     void sizesMeasuredInDifferentRunsGetNoVerdict() {
         assertTrue(verdictAgainstSmall("2026-12-07 17:30", 0.400, 137.0, 0)
                 .contains("no run measured two sizes side by side yet: no verdict"));
