@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -26,8 +25,6 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@code --scale-sizes}).
  */
 final class Scale {
-
-    private static final String CALLED = "442079460000";
 
     /**
      * One database at one size, in one run ({@code run}: when that bench run started, HH:mm UTC; the sizes of one run
