@@ -8,9 +8,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.ext.MessageBodyWriter;
 import jakarta.ws.rs.ext.Provider;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.StringWriter;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
@@ -57,10 +57,14 @@ public class NccoWriter implements MessageBodyWriter<List<Ncco.Action>> {
         entity.write(json(actions));
     }
 
-    /** The NCCO as UTF-8 JSON. */
+    /**
+     * The NCCO as UTF-8 JSON. The generator writes to a {@link StringWriter}, not to a byte stream: given an
+     * {@code OutputStream}, JSON-P wraps it in a new {@code OutputStreamWriter} with an 8 KB buffer of its own, about a
+     * tenth of all an answer allocates (issue 15, docs/benchmarks.md); the NCCO itself is well under 1 KB.
+     */
     static byte[] json(List<Ncco.Action> actions) {
-        var buffer = new ByteArrayOutputStream(1024);
-        try (var json = JSON.createGenerator(buffer, StandardCharsets.UTF_8)) {
+        var buffer = new StringWriter(512);
+        try (var json = JSON.createGenerator(buffer)) {
             json.writeStartArray();
             for (var action : actions) {
                 if (action instanceof Ncco.Talk talk) {
@@ -71,7 +75,7 @@ public class NccoWriter implements MessageBodyWriter<List<Ncco.Action>> {
             }
             json.writeEnd();
         }
-        return buffer.toByteArray();
+        return buffer.toString().getBytes(StandardCharsets.UTF_8);
     }
 
     private static void write(Ncco.Talk talk, JsonGenerator json) {
