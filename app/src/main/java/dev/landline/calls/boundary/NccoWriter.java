@@ -60,7 +60,7 @@ public class NccoWriter implements MessageBodyWriter<List<Ncco.Action>> {
     /**
      * The NCCO as UTF-8 JSON. The generator writes to a {@link StringWriter}, not to a byte stream: given an
      * {@code OutputStream}, JSON-P wraps it in a new {@code OutputStreamWriter} with an 8 KB buffer of its own, about a
-     * tenth of all an answer allocates (issue 15, docs/benchmarks.md); the NCCO itself is well under 1 KB.
+     * tenth of all an answer allocates (issue 15, docs/benchmarks.md); the answer's own NCCO is 367 bytes.
      */
     static byte[] json(List<Ncco.Action> actions) {
         var buffer = new StringWriter(512);
