@@ -9,7 +9,6 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.Base64;
@@ -23,9 +22,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 import java.util.logging.Logger;
-import javax.crypto.Mac;
-import javax.crypto.SecretKey;
-import javax.crypto.spec.SecretKeySpec;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -75,8 +71,8 @@ public class TwilioSignature implements ProviderSignature {
     @ConfigProperty(name = VonageSignature.ALLOW_UNSIGNED, defaultValue = "false")
     boolean allowUnsigned;
 
-    private SecretKey key;
-    private SecretKey browserPhoneKey;
+    private KeyedMac key;
+    private KeyedMac browserPhoneKey;
 
     protected TwilioSignature() {
     }
@@ -94,21 +90,15 @@ public class TwilioSignature implements ProviderSignature {
     @PostConstruct
     void load() {
         key = tokenText.map(String::strip).filter(text -> !text.isEmpty())
-                .map(text -> new SecretKeySpec(text.getBytes(StandardCharsets.UTF_8), "HmacSHA1")).orElse(null);
-        browserPhoneKey = key == null ? null : new SecretKeySpec(
-                browserPhoneToken(tokenText.orElseThrow().strip()).getBytes(StandardCharsets.UTF_8), "HmacSHA1");
+                .map(text -> KeyedMac.of("HmacSHA1", text.getBytes(StandardCharsets.UTF_8))).orElse(null);
+        browserPhoneKey = key == null ? null : KeyedMac.of("HmacSHA1",
+                browserPhoneToken(tokenText.orElseThrow().strip()).getBytes(StandardCharsets.UTF_8));
     }
 
     /** The browser phone's stand-in for the auth token: hex of HMAC-SHA256(token, the label). */
     static String browserPhoneToken(String authToken) {
-        try {
-            var mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(authToken.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return HexFormat.of().formatHex(
-                    mac.doFinal(BROWSER_PHONE_KEY_LABEL.getBytes(StandardCharsets.US_ASCII)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 unavailable", e);
-        }
+        return HexFormat.of().formatHex(KeyedMac.of("HmacSHA256", authToken.getBytes(StandardCharsets.UTF_8))
+                .of(BROWSER_PHONE_KEY_LABEL.getBytes(StandardCharsets.US_ASCII)));
     }
 
     void reportAtStartup(@Observes Startup startup) {
@@ -258,16 +248,10 @@ public class TwilioSignature implements ProviderSignature {
     }
 
     /** What Twilio signs: the URL, then each parameter's name and value in name order. */
-    static String sign(SecretKey key, String url, Map<String, String> parameters) {
+    static String sign(KeyedMac key, String url, Map<String, String> parameters) {
         var data = new StringBuilder(url);
         new TreeMap<>(parameters).forEach((name, value) -> data.append(name).append(value));
-        try {
-            var mac = Mac.getInstance("HmacSHA1");
-            mac.init(key);
-            return Base64.getEncoder().encodeToString(mac.doFinal(data.toString().getBytes(StandardCharsets.UTF_8)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA1 unavailable", e);
-        }
+        return Base64.getEncoder().encodeToString(key.of(data.toString().getBytes(StandardCharsets.UTF_8)));
     }
 
     /**

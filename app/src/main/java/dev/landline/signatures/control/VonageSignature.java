@@ -20,9 +20,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.logging.Logger;
-import javax.crypto.Mac;
-import javax.crypto.SecretKey;
-import javax.crypto.spec.SecretKeySpec;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -80,8 +77,8 @@ public class VonageSignature implements ProviderSignature {
     private static final byte[] BROWSER_PHONE_KEY_LABEL =
             "landline browser-phone webhook tokens v1".getBytes(StandardCharsets.US_ASCII);
 
-    private SecretKey key;
-    private SecretKey browserPhoneKey;
+    private KeyedMac key;
+    private KeyedMac browserPhoneKey;
     private String applicationId;
 
     protected VonageSignature() {
@@ -106,9 +103,9 @@ public class VonageSignature implements ProviderSignature {
     @PostConstruct
     void load() {
         key = secretText.map(String::strip).filter(text -> !text.isEmpty())
-                .map(text -> new SecretKeySpec(text.getBytes(StandardCharsets.UTF_8), "HmacSHA256"))
+                .map(text -> KeyedMac.of("HmacSHA256", text.getBytes(StandardCharsets.UTF_8)))
                 .orElse(null);
-        browserPhoneKey = key == null ? null : new SecretKeySpec(hmac(key, BROWSER_PHONE_KEY_LABEL), "HmacSHA256");
+        browserPhoneKey = key == null ? null : KeyedMac.of("HmacSHA256", key.of(BROWSER_PHONE_KEY_LABEL));
         applicationId = applicationIdText.map(String::strip).filter(text -> !text.isEmpty()).orElse(null);
     }
 
@@ -227,14 +224,22 @@ public class VonageSignature implements ProviderSignature {
         if (authorization.length() > MAX_TOKEN_CHARS + 16) {
             return Verdict.MALFORMED;
         }
-        var credentials = authorization.strip().split("[ \t]+", 2);
-        if (!"Bearer".equalsIgnoreCase(credentials[0])) {
+        var credentials = authorization.strip();
+        var gap = 0;
+        while (gap < credentials.length() && !blank(credentials.charAt(gap))) {
+            gap++;
+        }
+        if (!"Bearer".equalsIgnoreCase(credentials.substring(0, gap))) {
             return Verdict.MISSING;
         }
-        if (credentials.length != 2 || credentials[1].length() > MAX_TOKEN_CHARS) {
+        var token = gap;
+        while (token < credentials.length() && blank(credentials.charAt(token))) {
+            token++;
+        }
+        if (gap == credentials.length() || credentials.length() - token > MAX_TOKEN_CHARS) {
             return Verdict.MALFORMED;
         }
-        var parsed = CompactJwt.parse(credentials[1]);
+        var parsed = CompactJwt.parse(credentials.substring(token));
         if (parsed.isEmpty()) {
             return Verdict.MALFORMED;
         }
@@ -244,7 +249,7 @@ public class VonageSignature implements ProviderSignature {
         }
         var browserPhone = BROWSER_PHONE_KEY_ID.equals(keyId(jwt.header()));
         var signedWith = browserPhone ? browserPhoneKey : key;
-        if (!MessageDigest.isEqual(hmac(signedWith, jwt.signingInput()), jwt.signature())) {
+        if (!MessageDigest.isEqual(signedWith.of(jwt.signingInput()), jwt.signature())) {
             return Verdict.BAD_SIGNATURE;
         }
         var claims = jwt.claims();
@@ -297,7 +302,7 @@ public class VonageSignature implements ProviderSignature {
         var signingInput = encoder.encodeToString(header.getBytes(StandardCharsets.UTF_8))
                 + "." + encoder.encodeToString(claims.toString().getBytes(StandardCharsets.UTF_8));
         return Optional.of(signingInput + "." + encoder.encodeToString(
-                hmac(browserPhoneKey, signingInput.getBytes(StandardCharsets.US_ASCII))));
+                browserPhoneKey.of(signingInput.getBytes(StandardCharsets.US_ASCII))));
     }
 
     /** {@code alg} exactly HS256, and no {@code crit} extension we would have to understand. */
@@ -323,14 +328,9 @@ public class VonageSignature implements ProviderSignature {
         return header.get("kid") instanceof JsonString kid ? kid.getString() : null;
     }
 
-    private static byte[] hmac(SecretKey key, byte[] signingInput) {
-        try {
-            var mac = Mac.getInstance("HmacSHA256");
-            mac.init(key);
-            return mac.doFinal(signingInput);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 unavailable", e);
-        }
+    /** What separates the scheme from the token: spaces and tabs (RFC 7235's 1*SP, read leniently). */
+    private static boolean blank(char c) {
+        return c == ' ' || c == '\t';
     }
 
     private static byte[] sha256(byte[] bytes) {

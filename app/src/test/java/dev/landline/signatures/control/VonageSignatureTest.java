@@ -252,6 +252,14 @@ class VonageSignatureTest {
         assertEquals(Verdict.VALID, verify("BEARER  " + vonage(NOW, sha256(BODY)) + " ", post(BODY)));
     }
 
+    @Test
+    void spacesAndTabsSeparateTheSchemeFromTheTokenButNothingElseDoes() {
+        assertEquals(Verdict.VALID, verify("Bearer\t \t" + vonage(NOW, sha256(BODY)), post(BODY)));
+        assertEquals(Verdict.MALFORMED, verify("Bearer \n" + vonage(NOW, sha256(BODY)), post(BODY)));
+        assertEquals(Verdict.MISSING, verify("Bearer\n" + vonage(NOW, sha256(BODY)), post(BODY)));
+        assertEquals(Verdict.MISSING, verify("Bearer," + vonage(NOW, sha256(BODY)), post(BODY)));
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"Bearer", "Bearer ", "Bearer a.b", "Bearer ...", "Bearer a.b.c.d", "Bearer ..",
             "Bearer e30.e30", "Bearer %%%.e30.AAAA", "Bearer e30=.e30.AAAA", "Bearer e30.e30.AAAA AAAA",
