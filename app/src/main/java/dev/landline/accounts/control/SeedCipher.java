@@ -1,6 +1,7 @@
 package dev.landline.accounts.control;
 
 import dev.landline.accounts.entity.OtpAccount;
+import dev.landline.secrets.control.GcmCiphers;
 import dev.landline.secrets.control.ServerKeys;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -25,6 +26,7 @@ public class SeedCipher {
     private static final int NONCE_BYTES = 12;
     private static final int TAG_BITS = 128;
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final GcmCiphers CIPHERS = new GcmCiphers();
 
     @Inject
     ServerKeys keys;
@@ -83,10 +85,12 @@ public class SeedCipher {
         try {
             var nonce = new byte[NONCE_BYTES];
             RANDOM.nextBytes(nonce);
-            var cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.ENCRYPT_MODE, keys.seedKey(), new GCMParameterSpec(TAG_BITS, nonce));
-            cipher.updateAAD(associatedData);
-            var sealed = cipher.doFinal(seed);
+            var key = keys.seedKey();
+            var sealed = CIPHERS.use(cipher -> {
+                cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, nonce));
+                cipher.updateAAD(associatedData);
+                return cipher.doFinal(seed);
+            });
             var out = ByteBuffer.allocate(nonce.length + sealed.length).put(nonce).put(sealed).array();
             return Base64.getEncoder().encodeToString(out);
         } catch (GeneralSecurityException e) {
@@ -104,10 +108,11 @@ public class SeedCipher {
                 + keyId + ", which is not configured (" + ServerKeys.SEED_KEY + " or " + ServerKeys.SEED_KEY_PREVIOUS
                 + ")"));
         var in = Base64.getDecoder().decode(sealed);
-        var cipher = Cipher.getInstance("AES/GCM/NoPadding");
-        cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, in, 0, NONCE_BYTES));
-        cipher.updateAAD(associatedData);
-        return cipher.doFinal(in, NONCE_BYTES, in.length - NONCE_BYTES);
+        return CIPHERS.use(cipher -> {
+            cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, in, 0, NONCE_BYTES));
+            cipher.updateAAD(associatedData);
+            return cipher.doFinal(in, NONCE_BYTES, in.length - NONCE_BYTES);
+        });
     }
 
     static byte[] associatedData(OtpAccount account) {

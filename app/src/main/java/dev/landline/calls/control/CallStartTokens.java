@@ -1,5 +1,6 @@
 package dev.landline.calls.control;
 
+import dev.landline.secrets.control.GcmCiphers;
 import dev.landline.secrets.control.ServerKeys;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -40,6 +41,7 @@ public class CallStartTokens {
      */
     private static final int MAX_CHARS = 1_002;
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final GcmCiphers CIPHERS = new GcmCiphers();
 
     @Inject
     ServerKeys keys;
@@ -60,13 +62,17 @@ public class CallStartTokens {
     public String seal(CallStart start) {
         var nonce = new byte[NONCE_BYTES];
         RANDOM.nextBytes(nonce);
+        var plain = encode(start);
+        var key = keys.callStartKey();
         try {
-            var cipher = cipher(Cipher.ENCRYPT_MODE, keys.callStartKey(), nonce);
-            var plain = encode(start);
-            var out = new byte[1 + NONCE_BYTES + cipher.getOutputSize(plain.length)];
-            out[0] = VERSION;
-            System.arraycopy(nonce, 0, out, 1, NONCE_BYTES);
-            cipher.doFinal(plain, 0, plain.length, out, 1 + NONCE_BYTES);
+            var out = CIPHERS.use(cipher -> {
+                init(cipher, Cipher.ENCRYPT_MODE, key, nonce);
+                var sealed = new byte[1 + NONCE_BYTES + cipher.getOutputSize(plain.length)];
+                sealed[0] = VERSION;
+                System.arraycopy(nonce, 0, sealed, 1, NONCE_BYTES);
+                cipher.doFinal(plain, 0, plain.length, sealed, 1 + NONCE_BYTES);
+                return sealed;
+            });
             return Base64.getUrlEncoder().withoutPadding().encodeToString(out);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES-GCM is missing from this JDK", e);
@@ -99,18 +105,18 @@ public class CallStartTokens {
     /** Opens with one key of the ring (tokens sealed just before a seed-key rotation carry the earlier key). */
     private static Optional<byte[]> openWith(SecretKey key, byte[] nonce, byte[] in) {
         try {
-            var cipher = cipher(Cipher.DECRYPT_MODE, key, nonce);
-            return Optional.of(cipher.doFinal(in, 1 + NONCE_BYTES, in.length - 1 - NONCE_BYTES));
+            return Optional.of(CIPHERS.use(cipher -> {
+                init(cipher, Cipher.DECRYPT_MODE, key, nonce);
+                return cipher.doFinal(in, 1 + NONCE_BYTES, in.length - 1 - NONCE_BYTES);
+            }));
         } catch (GeneralSecurityException notThisKey) {
             return Optional.empty();
         }
     }
 
-    private static Cipher cipher(int mode, SecretKey key, byte[] nonce) throws GeneralSecurityException {
-        var cipher = Cipher.getInstance("AES/GCM/NoPadding");
+    private static void init(Cipher cipher, int mode, SecretKey key, byte[] nonce) throws GeneralSecurityException {
         cipher.init(mode, key, new GCMParameterSpec(TAG_BITS, nonce));
         cipher.updateAAD(new byte[] {VERSION});
-        return cipher;
     }
 
     private static byte[] encode(CallStart start) {
