@@ -8,7 +8,7 @@
  * step with its single-use token, lock, end); {@code CallSteps} carries a decision out in one short transaction and
  * hands a {@code Reply} to the boundary, which alone renders it for its provider (an NCCO by {@code NccoWriter},
  * JSON-P's streaming generator over its few fixed shapes). The answer writes nothing and starts no transaction: one
- * indexed read ({@code accounts.control.PhoneHolders}) and a sealed token. {@code CallFlow} holds the one
+ * indexed read ({@code accounts.control.PhoneHolders}, plain JDBC) and a sealed token. {@code CallFlow} holds the one
  * line where the guard charges a PIN attempt, outside any transaction and off the HTTP workers: on {@code PinChecks}'
  * threads, one per core, so that a few slow PIN hashes never leave the light steps of other calls waiting for a
  * worker. Call state lives in the database between

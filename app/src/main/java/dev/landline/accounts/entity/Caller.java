@@ -28,13 +28,10 @@ import java.util.TreeSet;
 @Table(name = "caller")
 @NamedQuery(name = Caller.ALL, query = "select c from Caller c order by c.id desc")
 @NamedQuery(name = Caller.BY_ACCOUNT_NUMBER, query = "select c from Caller c where c.accountNumber = :number")
-@NamedQuery(name = Caller.HOLDERS_BY_PHONE,
-        query = "select distinct c.id, c.language from Caller c join c.phoneNumbers p where p = :phone")
 @NamedQuery(name = Caller.LANGUAGE, query = "select c.language from Caller c where c.id = :id")
 public class Caller {
 
     public static final String ALL = "Caller.all";
-    public static final String HOLDERS_BY_PHONE = "Caller.holdersByPhone";
     public static final String LANGUAGE = "Caller.language";
     public static final String BY_ACCOUNT_NUMBER = "Caller.byAccountNumber";
 

@@ -3,7 +3,7 @@ package dev.landline.accounts.control;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.landline.secrets.control.ServerKeys;
-import dev.landline.testsupport.Postgres;
+import dev.landline.testsupport.MigratedDatabase;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.util.ArrayList;
@@ -11,8 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.UUID;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -138,39 +136,6 @@ class KeyUsageTest {
                 assertEquals(2, KeyUsage.seedsUnderMissingKeys(connection, List.of("new", "old", "gone")));
                 assertEquals(3 + 2 + 2, KeyUsage.seedsUnderMissingKeys(connection, List.of("new")));
                 assertEquals(0, KeyUsage.seedsUnderMissingKeys(connection, List.of("new", "old", "gone", "lost")));
-            }
-        }
-    }
-
-    /** An empty database of the kind named, migrated to the newest schema: H2 in memory, or a PostgreSQL database of
-     * its own (skipped when PostgreSQL cannot be reached), dropped on close. */
-    private record MigratedDatabase(String url, String user, String password, Postgres.Database postgres)
-            implements AutoCloseable {
-
-        static MigratedDatabase of(String database, String name) throws Exception {
-            MigratedDatabase db;
-            if (database.equals("PostgreSQL")) {
-                Postgres.assumeReachable();
-                var postgres = Postgres.create();
-                db = new MigratedDatabase(postgres.url(), Postgres.USER, Postgres.PASSWORD, postgres);
-            } else {
-                db = new MigratedDatabase("jdbc:h2:mem:" + name + "_" + UUID.randomUUID().toString().replace("-", "")
-                        + ";DB_CLOSE_DELAY=-1", "sa", "", null);
-            }
-            try {
-                Flyway.configure(KeyUsageTest.class.getClassLoader()).dataSource(db.url, db.user, db.password)
-                        .locations("classpath:db/migration").load().migrate();
-                return db;
-            } catch (RuntimeException e) {
-                db.close();
-                throw e;
-            }
-        }
-
-        @Override
-        public void close() throws java.sql.SQLException {
-            if (postgres != null) {
-                postgres.close();
             }
         }
     }
