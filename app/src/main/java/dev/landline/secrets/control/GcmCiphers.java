@@ -6,8 +6,8 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import javax.crypto.Cipher;
 
 /**
- * AES-GCM ciphers kept for the next use: {@code Cipher.getInstance} cost four times what sealing a call token does
- * (about 4 of 5 µs, issue 15). A cipher is lent to one use at a time, which must initialise it with its own key and
+ * AES-GCM ciphers kept for the next use: {@code Cipher.getInstance} was about 4 of the 5 µs that sealing a call
+ * token took (issue 15). A cipher is lent to one use at a time, which must initialise it with its own key and
  * a fresh nonce (GCM itself refuses to encrypt twice with the last key and nonce); it comes back only when the use
  * succeeded, so a cipher left midway by a failure is never lent again. At most as many exist as uses ever ran at
  * once.
